@@ -1,0 +1,44 @@
+package org.tehai.contact;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.tehai.ticket.Channel;
+import org.tehai.ticket.Ticket;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One interaction about a ticket. The log is append-only: contacts are never edited. */
+@Entity
+@Table(name = "contact")
+public class Contact extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    public Ticket ticket;
+
+    public Instant occurredAt;
+
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    public ContactKind kind;
+
+    @Enumerated(EnumType.STRING)
+    public Direction direction;
+
+    public String author;
+    public String notes;
+}

@@ -1,0 +1,51 @@
+package org.tehai.customer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+import org.tehai.platform.TrackedEntity;
+
+/** A person or company that calls the desk. Several phone numbers, any of which finds them. */
+@Entity
+@Table(name = "customer")
+public class Customer extends TrackedEntity {
+
+    public String name;
+    public String email;
+    public String language;
+
+    @Enumerated(EnumType.STRING)
+    public Contract contract = Contract.STANDARD;
+
+    public String notes;
+
+    @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<CustomerPhone> phones = new ArrayList<>();
+
+    /** Replaces the phone numbers, keeping their order; each is normalised for lookup. */
+    public void replacePhones(List<PhoneEntry> entries) {
+        phones.clear();
+        int position = 0;
+        for (PhoneEntry entry : entries) {
+            var phone = new CustomerPhone();
+            phone.customer = this;
+            phone.position = position++;
+            phone.number = entry.number().trim();
+            phone.normalized = PhoneNumber.normalize(entry.number());
+            phone.label = entry.label();
+            phones.add(phone);
+        }
+    }
+
+    public record PhoneEntry(String number, String label) {
+    }
+}

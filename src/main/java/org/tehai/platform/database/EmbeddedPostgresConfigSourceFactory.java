@@ -1,0 +1,106 @@
+package org.tehai.platform.database;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+
+/**
+ * Supplies the datasource URL of the {@link EmbeddedPostgres embedded PostgreSQL} when none is configured.
+ * <p>
+ * With {@code QUARKUS_DATASOURCE_JDBC_URL} (or {@code quarkus.datasource.jdbc.url}) set, this factory adds nothing and
+ * no server is started. Otherwise it adds a low-ordinal source whose values are computed on first read, so the
+ * server starts when the datasource is created at run time, never during the build.
+ * <p>
+ * Settings: {@code tehai.data-dir} (env {@code TEHAI_DATA_DIR}, default {@code ./data}) holds the database files
+ * under {@code postgres/}; {@code tehai.embedded-db.ephemeral=true} (the test profile) uses a throw-away server.
+ */
+public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
+
+    static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+    static final String USERNAME = "quarkus.datasource.username";
+    static final String PASSWORD = "quarkus.datasource.password";
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (isSet(context.getValue(JDBC_URL))) {
+            return Collections.emptyList();
+        }
+        boolean ephemeral = Boolean.parseBoolean(valueOr(context.getValue("tehai.embedded-db.ephemeral"), "false"));
+        Path dataDirectory = ephemeral ? null
+                : Path.of(valueOr(context.getValue("tehai.data-dir"), "data")).resolve("postgres");
+        return Collections.singletonList(new LazySource(dataDirectory));
+    }
+
+    @Override
+    public java.util.OptionalInt getPriority() {
+        return java.util.OptionalInt.of(LazySource.ORDINAL);
+    }
+
+    private static boolean isSet(ConfigValue value) {
+        return value != null && value.getValue() != null && !value.getValue().isBlank();
+    }
+
+    private static String valueOr(ConfigValue value, String fallback) {
+        return isSet(value) ? value.getValue() : fallback;
+    }
+
+    /** Below application.properties (250), so any explicitly configured datasource wins. */
+    private static final class LazySource implements ConfigSource {
+
+        static final int ORDINAL = 120;
+
+        private final Path dataDirectory;
+
+        LazySource(Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+        }
+
+        @Override
+        public Set<String> getPropertyNames() {
+            return Set.of(JDBC_URL, USERNAME, PASSWORD);
+        }
+
+        @Override
+        public String getValue(String propertyName) {
+            if (isBuildTime()) {
+                // The build reads configuration too; a URL seen there would be recorded into the artifact and
+                // a server would start inside the build.
+                return null;
+            }
+            return switch (propertyName) {
+                case JDBC_URL -> EmbeddedPostgres.start(dataDirectory).jdbcUrl();
+                case USERNAME -> EmbeddedPostgres.USER;
+                case PASSWORD -> "postgres";
+                default -> null;
+            };
+        }
+
+        private static boolean isBuildTime() {
+            return StackWalker.getInstance().walk(frames -> frames.anyMatch(
+                    frame -> frame.getClassName().startsWith("io.quarkus.deployment.")));
+        }
+
+        @Override
+        public Map<String, String> getProperties() {
+            // Listing the properties must not start a server.
+            return Map.of(USERNAME, EmbeddedPostgres.USER, PASSWORD, "postgres");
+        }
+
+        @Override
+        public int getOrdinal() {
+            return ORDINAL;
+        }
+
+        @Override
+        public String getName() {
+            return "EmbeddedPostgres";
+        }
+    }
+}

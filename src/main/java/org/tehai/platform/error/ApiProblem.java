@@ -1,0 +1,78 @@
+package org.tehai.platform.error;
+
+import java.util.List;
+
+/**
+ * A failed request that the client can fix, reported as an RFC 9457 problem with the offending field.
+ * Thrown from services; the transaction rolls back, so a failed request writes nothing.
+ */
+public class ApiProblem extends RuntimeException {
+
+    private final int status;
+    private final String title;
+    private final String field;
+    private final List<FieldError> errors;
+
+    public ApiProblem(int status, String title, String field, String detail) {
+        this(status, title, field, detail, field == null ? List.of() : List.of(new FieldError(field, detail)));
+    }
+
+    public ApiProblem(int status, String title, String field, String detail, List<FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.field = field;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ApiProblem notFound(String what, Object id) {
+        return new ApiProblem(404, "Not found", null, "The " + what + " (" + id + ") does not exist.");
+    }
+
+    /** A referenced record in the request body does not exist: the request names it in {@code field}. */
+    public static ApiProblem unknownReference(String field, String what, Object id) {
+        return new ApiProblem(422, "Unknown reference", field, "The " + what + " (" + id + ") does not exist.");
+    }
+
+    public static ApiProblem invalid(String field, String detail) {
+        return new ApiProblem(400, "Invalid request", field, detail);
+    }
+
+    public static ApiProblem unprocessable(String field, String detail) {
+        return new ApiProblem(422, "Request cannot be carried out", field, detail);
+    }
+
+    public static ApiProblem conflict(String field, String detail) {
+        return new ApiProblem(409, "Conflict", field, detail);
+    }
+
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(403, "Forbidden", null, detail);
+    }
+
+    /** The client edited an older copy of the record than the one stored. */
+    public static ApiProblem staleVersion(String what, Object id, long sent, long current) {
+        return new ApiProblem(409, "Stale update", "version", "The " + what + " (" + id + ") was changed by someone "
+                + "else: you sent version " + sent + " but the current version is " + current
+                + ". Reload it and apply your change again.");
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public record FieldError(String field, String message) {
+    }
+}

@@ -1,0 +1,22 @@
+package org.tehai.platform.error;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The RFC 9457 {@code application/problem+json} body, extended with the offending field(s). */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record ProblemBody(String type, String title, int status, String detail, String instance, String field,
+        List<ApiProblem.FieldError> errors) {
+
+    public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
+
+    static Response response(int status, String title, String detail, String instance, String field,
+            List<ApiProblem.FieldError> errors) {
+        var body = new ProblemBody("about:blank", title, status, detail, instance, field, errors);
+        return Response.status(status).type(MEDIA_TYPE).entity(body).build();
+    }
+}

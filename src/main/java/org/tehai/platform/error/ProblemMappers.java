@@ -1,0 +1,138 @@
+package org.tehai.platform.error;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.StaleStateException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+
+/** Turns every failure into an {@code application/problem+json} response that names the offending field. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response apiProblem(ApiProblem problem, UriInfo uri) {
+        return ProblemBody.response(problem.status(), problem.title(), problem.getMessage(), path(uri),
+                problem.field(), problem.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidBean(ConstraintViolationException exception, UriInfo uri) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : exception.getConstraintViolations()) {
+            errors.add(new ApiProblem.FieldError(fieldOf(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort((a, b) -> a.field().compareTo(b.field()));
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+        return ProblemBody.response(400, "Invalid request", detail, path(uri),
+                errors.isEmpty() ? null : errors.get(0).field(), errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException exception, UriInfo uri) {
+        String field = null;
+        String detail = "The request body is not valid JSON: " + exception.getOriginalMessage();
+        if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = jsonPath(mapping.getPath());
+            detail = mapping instanceof InvalidFormatException format
+                    ? "The value (" + format.getValue() + ") is not a valid " + format.getTargetType().getSimpleName() + "."
+                    : "The value cannot be read: " + mapping.getOriginalMessage();
+        }
+        return ProblemBody.response(400, "Invalid request", detail, path(uri), field,
+                field == null ? List.of() : List.of(new ApiProblem.FieldError(field, detail)));
+    }
+
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    public Response concurrentUpdate(RuntimeException exception, UriInfo uri) {
+        String detail = "The record was changed by someone else while this request ran. Reload it and try again.";
+        return ProblemBody.response(409, "Stale update", detail, path(uri), "version",
+                List.of(new ApiProblem.FieldError("version", detail)));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException exception, UriInfo uri) {
+        Response original = exception.getResponse();
+        int status = original.getStatus();
+        if (status == 401 || status == 403 || original.hasEntity()) {
+            return original;
+        }
+        return ProblemBody.response(status, original.getStatusInfo().getReasonPhrase(), exception.getMessage(),
+                path(uri), null, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response rejectedValue(IllegalArgumentException exception, UriInfo uri) {
+        // Thrown by value objects and parsers on input they reject: a client error, not a crash.
+        return ProblemBody.response(400, "Invalid request", exception.getMessage(), path(uri), null, List.of());
+    }
+
+    /** The field path as the client wrote it: {@code phones[0].number}, or a query parameter's name. */
+    static String fieldOf(Path propertyPath) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : propertyPath) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CROSS_PARAMETER || kind == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (kind == ElementKind.PARAMETER) {
+                // The JSON body parameter is the root object; a query or path parameter is itself the field.
+                if (!BODY_PARAMETER_NAMES.contains(node.getName())) {
+                    appendName(field, node.getName());
+                }
+                continue;
+            }
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                field.append('[').append(node.getKey()).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                appendName(field, node.getName());
+            }
+        }
+        return field.toString();
+    }
+
+    private static void appendName(StringBuilder field, String name) {
+        if (field.length() > 0) {
+            field.append('.');
+        }
+        field.append(name);
+    }
+
+    /** Resource methods name their JSON body parameter one of these; it is not part of the field path. */
+    static final Set<String> BODY_PARAMETER_NAMES = Set.of("request", "body", "command");
+
+    private static String jsonPath(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+}

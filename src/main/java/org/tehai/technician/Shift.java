@@ -1,0 +1,39 @@
+package org.tehai.technician;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import org.tehai.platform.TrackedEntity;
+
+/** A technician's working time on one local date, with breaks and the overtime a dispatcher may use. */
+@Entity
+@Table(name = "shift")
+public class Shift extends TrackedEntity {
+
+    @ManyToOne(optional = false)
+    public Technician technician;
+
+    public LocalDate workDate;
+    public Instant startsAt;
+    public Instant endsAt;
+    public int maxOvertimeMinutes;
+
+    @ElementCollection
+    @CollectionTable(name = "shift_break", joinColumns = @JoinColumn(name = "shift_id"))
+    @OrderColumn(name = "position")
+    public List<ShiftBreak> breaks = new ArrayList<>();
+
+    public static Shift find(long technicianId, LocalDate date) {
+        return find("technician.id = ?1 and workDate = ?2", technicianId, date).firstResult();
+    }
+}

@@ -1,0 +1,75 @@
+package org.tehai.technician;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.tehai.part.PartQuantity;
+import org.tehai.platform.TrackedEntity;
+import org.tehai.region.Region;
+
+/**
+ * A field technician: what they can do (skills with levels, tools), what they carry (van stock), where they start
+ * (home base) and in which region they work. Shifts are separate records per work date.
+ */
+@Entity
+@Table(name = "technician")
+public class Technician extends TrackedEntity {
+
+    public String code;
+    /** The user name the technician signs in with (JWT {@code upn}). */
+    public String login;
+    public String firstName;
+    public String lastName;
+    public String phone;
+
+    @ManyToOne(optional = false)
+    public Region region;
+
+    public String homeAddress;
+    public double homeLatitude;
+    public double homeLongitude;
+
+    public Double lastLatitude;
+    public Double lastLongitude;
+    public Instant lastPositionAt;
+
+    public boolean active = true;
+
+    @ElementCollection
+    @CollectionTable(name = "technician_skill", joinColumns = @JoinColumn(name = "technician_id"))
+    public List<SkillLevel> skills = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "technician_tool", joinColumns = @JoinColumn(name = "technician_id"))
+    @Column(name = "tool")
+    public Set<String> tools = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "van_stock", joinColumns = @JoinColumn(name = "technician_id"))
+    public List<PartQuantity> vanStock = new ArrayList<>();
+
+    public Optional<Integer> levelOf(String skill) {
+        return skills.stream().filter(s -> s.skill.equals(skill)).map(s -> s.level).findFirst();
+    }
+
+    public String fullName() {
+        return firstName + " " + lastName;
+    }
+
+    /** The technician record id of a login, or null: used to link a signed-in technician to its data. */
+    public static Long idForLogin(String login) {
+        return find("select t.id from Technician t where t.login = ?1", login).project(Long.class).firstResult();
+    }
+}

@@ -1,0 +1,83 @@
+package org.tehai.ticket;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.tehai.asset.Asset;
+import org.tehai.customer.Customer;
+import org.tehai.platform.TrackedEntity;
+import org.tehai.region.Region;
+import org.tehai.site.Site;
+
+/**
+ * A customer's report. Opens with what the caller has (a name and a phone number is enough); site and asset can be
+ * added later. The SLA due time follows from the priority when the ticket opens or its priority changes.
+ */
+@Entity
+@Table(name = "ticket")
+public class Ticket extends TrackedEntity {
+
+    public String number;
+
+    @ManyToOne(optional = false)
+    public Customer customer;
+
+    @ManyToOne
+    public Site site;
+
+    @ManyToOne
+    public Asset asset;
+
+    @ManyToOne
+    public Region region;
+
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    public TicketKind kind = TicketKind.FAULT;
+
+    public String troubleCode;
+    public String description;
+
+    @Enumerated(EnumType.STRING)
+    public Priority priority;
+
+    @Enumerated(EnumType.STRING)
+    public TicketStatus status = TicketStatus.OPEN;
+
+    public Instant openedAt;
+    public Instant slaDueAt;
+    public Instant closedAt;
+    public String callerName;
+    public String callerPhone;
+    public String openedBy;
+
+    /** Sets the priority and the SLA due time it implies, counted from when the ticket opened. */
+    public void prioritize(Priority newPriority, ServiceLevels serviceLevels) {
+        this.priority = newPriority;
+        this.slaDueAt = openedAt.plus(serviceLevels.responseTime(newPriority));
+    }
+
+    /** Places the ticket at a site; the region follows the site. */
+    public void locateAt(Site newSite) {
+        this.site = newSite;
+        if (newSite != null && newSite.region != null) {
+            this.region = newSite.region;
+        }
+    }
+
+    public void changeStatus(TicketStatus newStatus, Instant at) {
+        this.status = newStatus;
+        this.closedAt = newStatus.isOpen() ? null : at;
+    }
+
+    public static String numberFor(long sequenceValue) {
+        return "TK-" + sequenceValue;
+    }
+}

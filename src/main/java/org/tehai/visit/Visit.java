@@ -1,0 +1,94 @@
+package org.tehai.visit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import org.tehai.asset.Asset;
+import org.tehai.part.PartQuantity;
+import org.tehai.platform.TrackedEntity;
+import org.tehai.region.Region;
+import org.tehai.site.Site;
+import org.tehai.technician.SkillLevel;
+import org.tehai.technician.Technician;
+import org.tehai.ticket.Ticket;
+
+/**
+ * The on-site work a ticket needs. What it needs (skills with minimum level, tools, parts, duration) and when the
+ * customer is available are the planning input; technician, planned start and quoted window are its output.
+ */
+@Entity
+@Table(name = "visit")
+public class Visit extends TrackedEntity {
+
+    @ManyToOne(optional = false)
+    public Ticket ticket;
+
+    @ManyToOne(optional = false)
+    public Site site;
+
+    @ManyToOne(optional = false)
+    public Region region;
+
+    @ManyToOne
+    public Asset asset;
+
+    @Enumerated(EnumType.STRING)
+    public VisitStatus status = VisitStatus.UNPLANNED;
+
+    /** What kind of job this is (e.g. TV_BOOSTER_REPAIR); durations are learned per job type. */
+    public String jobType;
+
+    public int estimatedDurationMinutes;
+
+    @ElementCollection
+    @CollectionTable(name = "visit_skill", joinColumns = @JoinColumn(name = "visit_id"))
+    @AttributeOverride(name = "level", column = @Column(name = "min_level"))
+    public List<SkillLevel> requiredSkills = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "visit_tool", joinColumns = @JoinColumn(name = "visit_id"))
+    @Column(name = "tool")
+    public Set<String> requiredTools = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "visit_part", joinColumns = @JoinColumn(name = "visit_id"))
+    public List<PartQuantity> requiredParts = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "visit_window", joinColumns = @JoinColumn(name = "visit_id"))
+    @OrderColumn(name = "position")
+    public List<AvailabilityWindow> availability = new ArrayList<>();
+
+    @ManyToOne
+    public Technician technician;
+
+    public Instant plannedStart;
+    public Instant quotedWindowStart;
+    public Instant quotedWindowEnd;
+    public Instant actualArrival;
+    public Instant actualDeparture;
+    public String outcome;
+
+    public void cancel(String reason) {
+        if (status.isFixed() && status != VisitStatus.CANCELLED) {
+            throw new IllegalStateException("The visit (" + id + ") is " + status + " and can no longer be cancelled.");
+        }
+        status = VisitStatus.CANCELLED;
+        outcome = reason;
+    }
+}

@@ -36,7 +36,11 @@ public abstract class TrackedEntity extends PanacheEntityBase {
     @UpdateTimestamp
     public Instant updatedAt;
 
-    public void requireVersion(String what, long sentVersion) {
+    public void requireVersion(String what, Long sentVersion) {
+        if (sentVersion == null) {
+            throw ApiProblem.invalid("version", "An update of the " + what + " (" + id + ") must send the version "
+                    + "it read (currently " + version + ").");
+        }
         if (sentVersion != version) {
             throw ApiProblem.staleVersion(what, id, sentVersion, version);
         }

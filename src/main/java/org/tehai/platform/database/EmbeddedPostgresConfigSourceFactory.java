@@ -26,6 +26,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     static final String USERNAME = "quarkus.datasource.username";
     static final String PASSWORD = "quarkus.datasource.password";
+    /** "true" when the embedded server is in use; the demo data loads on its first start. */
+    static final String ACTIVE = "tehai.embedded-db.active";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -64,11 +66,14 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
         @Override
         public Set<String> getPropertyNames() {
-            return Set.of(JDBC_URL, USERNAME, PASSWORD);
+            return Set.of(JDBC_URL, USERNAME, PASSWORD, ACTIVE);
         }
 
         @Override
         public String getValue(String propertyName) {
+            if (ACTIVE.equals(propertyName)) {
+                return "true";
+            }
             if (isBuildTime()) {
                 // The build reads configuration too; a URL seen there would be recorded into the artifact and
                 // a server would start inside the build.
@@ -90,7 +95,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         @Override
         public Map<String, String> getProperties() {
             // Listing the properties must not start a server.
-            return Map.of(USERNAME, EmbeddedPostgres.USER, PASSWORD, "postgres");
+            return Map.of(USERNAME, EmbeddedPostgres.USER, PASSWORD, "postgres", ACTIVE, "true");
         }
 
         @Override

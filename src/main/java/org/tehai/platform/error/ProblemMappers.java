@@ -115,7 +115,7 @@ public class ProblemMappers {
     }
 
     /** Resource methods name their JSON body parameter one of these; it is not part of the field path. */
-    static final Set<String> BODY_PARAMETER_NAMES = Set.of("request", "body", "command");
+    static final Set<String> BODY_PARAMETER_NAMES = Set.of("request", "body", "command", "paging");
 
     private static String jsonPath(List<JsonMappingException.Reference> references) {
         StringBuilder path = new StringBuilder();

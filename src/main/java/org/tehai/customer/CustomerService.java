@@ -1,0 +1,107 @@
+package org.tehai.customer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.tehai.platform.api.Page;
+import org.tehai.platform.api.PageRequest;
+import org.tehai.platform.audit.Audit;
+import org.tehai.platform.error.ApiProblem;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class CustomerService {
+
+    @Inject
+    Audit audit;
+
+    /**
+     * Customers matching a phone number (any format) and/or a fragment of the name. An agent finds a caller by the
+     * number on the screen in one request.
+     */
+    public Page<CustomerView> search(String phone, String nameFragment, PageRequest page) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (phone != null && !phone.isBlank()) {
+            String normalized = PhoneNumber.normalizeOrNull(phone);
+            if (normalized == null) {
+                throw ApiProblem.invalid("phone", "The phone number (" + phone + ") is not a complete number.");
+            }
+            conditions.add("exists (from CustomerPhone p where p.customer = c and p.normalized = :phone)");
+            parameters.and("phone", normalized);
+        }
+        if (nameFragment != null && !nameFragment.isBlank()) {
+            conditions.add("lower(c.name) like :name");
+            parameters.and("name", "%" + escapeLike(nameFragment.trim().toLowerCase()) + "%");
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        var query = Customer.<Customer>find("from Customer c" + where, Sort.by("name").and("id"), parameters);
+        return Page.of(query, page, CustomerView::of);
+    }
+
+    public Customer get(long id) {
+        Customer customer = Customer.findById(id);
+        if (customer == null) {
+            throw ApiProblem.notFound("customer", id);
+        }
+        return customer;
+    }
+
+    public static Customer reference(String field, Long id) {
+        if (id == null) {
+            return null;
+        }
+        Customer customer = Customer.findById(id);
+        if (customer == null) {
+            throw ApiProblem.unknownReference(field, "customer", id);
+        }
+        return customer;
+    }
+
+    @Transactional
+    public CustomerView create(CustomerRequest request) {
+        var customer = new Customer();
+        apply(customer, request);
+        customer.persist();
+        audit.record("CUSTOMER_CREATED", "customer", customer.id, customer.name);
+        return CustomerView.of(customer);
+    }
+
+    @Transactional
+    public CustomerView update(long id, CustomerRequest request) {
+        Customer customer = get(id);
+        customer.requireVersion("customer", request.version());
+        apply(customer, request);
+        customer.flush();
+        audit.record("CUSTOMER_UPDATED", "customer", customer.id, customer.name);
+        return CustomerView.of(customer);
+    }
+
+    private static void apply(Customer customer, CustomerRequest request) {
+        customer.name = request.name().trim();
+        customer.email = request.email();
+        customer.language = request.language();
+        customer.contract = request.contract() == null ? Contract.STANDARD : request.contract();
+        customer.notes = request.notes();
+        List<Customer.PhoneEntry> phones = new ArrayList<>();
+        for (int i = 0; i < request.phones().size(); i++) {
+            var phone = request.phones().get(i);
+            if (PhoneNumber.normalizeOrNull(phone.number()) == null) {
+                throw ApiProblem.invalid("phones[" + i + "].number", "The phone number (" + phone.number()
+                        + ") is not a complete number: use e.g. 03-1234-5678 or +81 3 1234 5678.");
+            }
+            phones.add(new Customer.PhoneEntry(phone.number(), phone.label()));
+        }
+        customer.replacePhones(phones);
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

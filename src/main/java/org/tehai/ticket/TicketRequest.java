@@ -1,0 +1,24 @@
+package org.tehai.ticket;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Opening a ticket with what the caller has: an existing {@code customerId}, or just a {@code caller} name and
+ * phone number (the customer is found by that number or created). Site, asset and priority are optional.
+ */
+public record TicketRequest(
+        Long customerId,
+        @Valid Caller caller,
+        Long siteId,
+        Long assetId,
+        Channel channel,
+        TicketKind kind,
+        @NotBlank @Size(max = 60) String troubleCode,
+        @Size(max = 4000) String description,
+        Priority priority) {
+
+    public record Caller(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 40) String phone) {
+    }
+}

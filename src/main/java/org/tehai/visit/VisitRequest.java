@@ -1,0 +1,38 @@
+package org.tehai.visit;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.tehai.part.PartQuantityRequest;
+
+/**
+ * A visit as a client creates or edits it: what the job needs and when the customer is available. The site defaults
+ * to the ticket's site. {@code version} on update.
+ */
+public record VisitRequest(
+        @NotNull Long ticketId,
+        Long siteId,
+        Long assetId,
+        @Size(max = 60) String jobType,
+        @Min(5) @Max(720) int estimatedDurationMinutes,
+        @NotNull List<@Valid SkillNeed> requiredSkills,
+        @NotNull Set<@NotBlank @Size(max = 40) String> requiredTools,
+        @NotNull List<@Valid PartQuantityRequest> requiredParts,
+        @NotEmpty @Size(max = 10) List<@Valid Window> availability,
+        Long version) {
+
+    public record SkillNeed(@NotBlank @Size(max = 40) String skill, @Min(1) @Max(5) int minLevel) {
+    }
+
+    public record Window(@NotNull OffsetDateTime startsAt, @NotNull OffsetDateTime endsAt) {
+    }
+}

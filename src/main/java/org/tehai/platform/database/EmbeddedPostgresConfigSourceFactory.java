@@ -75,8 +75,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                 return "true";
             }
             if (isBuildTime()) {
-                // The build reads configuration too; a URL seen there would be recorded into the artifact and
-                // a server would start inside the build.
+                // The build (QuarkusAugmentor) reads configuration too; a URL seen there would be
+                // recorded into the artifact and a server would start inside the build.
                 return null;
             }
             return switch (propertyName) {
@@ -89,7 +89,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
         private static boolean isBuildTime() {
             return StackWalker.getInstance().walk(frames -> frames.anyMatch(
-                    frame -> frame.getClassName().startsWith("io.quarkus.deployment.")));
+                    frame -> frame.getClassName().equals("io.quarkus.deployment.QuarkusAugmentor")));
         }
 
         @Override

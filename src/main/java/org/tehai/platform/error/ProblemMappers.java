@@ -17,9 +17,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 /** Turns every failure into an {@code application/problem+json} response that names the offending field. */
 public class ProblemMappers {
@@ -42,15 +45,21 @@ public class ProblemMappers {
                 errors.isEmpty() ? null : errors.get(0).field(), errors);
     }
 
-    @ServerExceptionMapper
+    @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            InvalidFormatException.class, ValueInstantiationException.class })
     public Response unreadableJson(JsonProcessingException exception, UriInfo uri) {
         String field = null;
         String detail = "The request body is not valid JSON: " + exception.getOriginalMessage();
+        if (exception instanceof ValueInstantiationException && exception.getCause() != null) {
+            detail = exception.getCause().getMessage();
+        }
         if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = jsonPath(mapping.getPath());
-            detail = mapping instanceof InvalidFormatException format
-                    ? "The value (" + format.getValue() + ") is not a valid " + format.getTargetType().getSimpleName() + "."
-                    : "The value cannot be read: " + mapping.getOriginalMessage();
+            if (mapping instanceof InvalidFormatException format) {
+                detail = "The value (" + format.getValue() + ") is not a valid " + describe(format.getTargetType()) + ".";
+            } else if (!(mapping instanceof ValueInstantiationException)) {
+                detail = "The value cannot be read: " + mapping.getOriginalMessage();
+            }
         }
         return ProblemBody.response(400, "Invalid request", detail, path(uri), field,
                 field == null ? List.of() : List.of(new ApiProblem.FieldError(field, detail)));
@@ -65,6 +74,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException exception, UriInfo uri) {
+        if (exception.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable, uri);
+        }
         Response original = exception.getResponse();
         int status = original.getStatus();
         if (status == 401 || status == 403 || original.hasEntity()) {
@@ -116,6 +128,18 @@ public class ProblemMappers {
 
     /** Resource methods name their JSON body parameter one of these; it is not part of the field path. */
     static final Set<String> BODY_PARAMETER_NAMES = Set.of("request", "body", "command", "paging");
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "value; use one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return switch (type.getSimpleName()) {
+            case "OffsetDateTime", "Instant" -> "date-time; use ISO-8601 with an offset, e.g. 2026-11-23T09:00:00+09:00";
+            case "LocalDate" -> "date; use ISO-8601, e.g. 2026-11-23";
+            case "LocalTime" -> "time; use e.g. 08:30";
+            default -> type.getSimpleName();
+        };
+    }
 
     private static String jsonPath(List<JsonMappingException.Reference> references) {
         StringBuilder path = new StringBuilder();

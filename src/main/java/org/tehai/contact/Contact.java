@@ -41,4 +41,7 @@ public class Contact extends PanacheEntityBase {
 
     public String author;
     public String notes;
+
+    /** The customer contacted us again about the same ticket within 7 days of an earlier inbound contact. */
+    public boolean repeatContact;
 }

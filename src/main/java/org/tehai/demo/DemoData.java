@@ -64,8 +64,8 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
-    private static final List<String> TABLES = List.of("audit_log", "contact", "visit_window", "visit_part",
-            "visit_tool", "visit_skill", "visit", "ticket", "shift_break", "shift", "van_stock", "technician_tool",
+    private static final List<String> TABLES = List.of("audit_log", "callback", "contact", "visit_window", "visit_part",
+            "visit_tool", "visit_skill", "visit", "ticket", "incident_building", "incident", "shift_break", "shift", "van_stock", "technician_tool",
             "technician_skill", "technician", "depot_stock", "depot", "part", "asset", "site", "customer_phone",
             "customer", "region");
 

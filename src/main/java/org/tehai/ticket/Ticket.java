@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 import org.tehai.asset.Asset;
 import org.tehai.customer.Customer;
+import org.tehai.incident.Incident;
 import org.tehai.platform.TrackedEntity;
 import org.tehai.region.Region;
 import org.tehai.site.Site;
@@ -58,6 +59,28 @@ public class Ticket extends TrackedEntity {
     public String callerPhone;
     public String openedBy;
 
+    /** What the customer cannot do; with the trouble code and contract it gives the suggested priority. */
+    @Enumerated(EnumType.STRING)
+    public Impact impact;
+
+    @Enumerated(EnumType.STRING)
+    public Priority suggestedPriority;
+
+    /** Why the agent chose another priority than the suggested one. */
+    public String priorityOverrideReason;
+
+    @ManyToOne
+    public Incident incident;
+
+    /** Why the ticket belongs to its incident ("shares booster BST-1003 with TK-1002"). */
+    public String incidentLinkReason;
+
+    /** How the ticket was closed; required for complaints. */
+    public String causeCategory;
+    public String causeText;
+    public String preventionAction;
+    public String resolution;
+
     /** Sets the priority and the SLA due time it implies, counted from when the ticket opened. */
     public void prioritize(Priority newPriority, ServiceLevels serviceLevels) {
         this.priority = newPriority;
@@ -70,6 +93,16 @@ public class Ticket extends TrackedEntity {
         if (newSite != null && newSite.region != null) {
             this.region = newSite.region;
         }
+    }
+
+    /** The trouble category (TV, INTERNET, ...): the part of the code before the slash. */
+    public String category() {
+        return TroubleCode.categoryOf(troubleCode);
+    }
+
+    public void linkTo(Incident newIncident, String reason) {
+        this.incident = newIncident;
+        this.incidentLinkReason = reason;
     }
 
     public void changeStatus(TicketStatus newStatus, Instant at) {

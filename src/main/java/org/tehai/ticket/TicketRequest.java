@@ -6,7 +6,9 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Opening a ticket with what the caller has: an existing {@code customerId}, or just a {@code caller} name and
- * phone number (the customer is found by that number or created). Site, asset and priority are optional.
+ * phone number (the customer is found by that number or created). Site, asset and impact are optional. The
+ * trouble code comes from the catalogue; without a priority the suggested one is taken, and another priority needs
+ * a {@code priorityOverrideReason}.
  */
 public record TicketRequest(
         Long customerId,
@@ -17,7 +19,9 @@ public record TicketRequest(
         TicketKind kind,
         @NotBlank @Size(max = 60) String troubleCode,
         @Size(max = 4000) String description,
-        Priority priority) {
+        Impact impact,
+        Priority priority,
+        @Size(max = 2000) String priorityOverrideReason) {
 
     public record Caller(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 40) String phone) {
     }

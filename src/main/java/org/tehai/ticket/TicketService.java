@@ -12,13 +12,15 @@ import jakarta.transaction.Transactional;
 
 import org.tehai.asset.Asset;
 import org.tehai.asset.AssetService;
-import org.tehai.contact.Contact;
+import org.tehai.contact.ContactLog;
 import org.tehai.contact.ContactKind;
 import org.tehai.contact.Direction;
 import org.tehai.customer.Customer;
 import org.tehai.customer.CustomerPhone;
 import org.tehai.customer.CustomerService;
 import org.tehai.customer.PhoneNumber;
+import org.tehai.incident.IncidentService;
+import org.tehai.incident.RelatedTickets;
 import org.tehai.platform.api.Page;
 import org.tehai.platform.api.PageRequest;
 import org.tehai.platform.audit.Audit;
@@ -47,6 +49,15 @@ public class TicketService {
     EntityManager entityManager;
 
     @Inject
+    RelatedTickets relatedTickets;
+
+    @Inject
+    ContactLog contactLog;
+
+    @Inject
+    IncidentService incidents;
+
+    @Inject
     Clock clock;
 
     public Page<TicketView> search(TicketStatus status, Long regionId, Priority priority, Long customerId,
@@ -72,7 +83,7 @@ public class TicketService {
         Sort order = Sort.by("slaDueAt").and("id");
         var query = conditions.isEmpty() ? Ticket.<Ticket>findAll(order)
                 : Ticket.<Ticket>find(String.join(" and ", conditions), order, parameters);
-        return Page.of(query, page, this::view);
+        return Page.of(query, page, this::row);
     }
 
     public Ticket get(long id) {
@@ -83,10 +94,21 @@ public class TicketService {
         return ticket;
     }
 
+    /** The ticket as an agent opens it: with the open tickets that may share its cause. */
     public TicketView view(Ticket ticket) {
+        List<RelatedTicket> related = ticket.status.isOpen() ? relatedTickets.of(ticket) : List.of();
+        return view(ticket, related);
+    }
+
+    private TicketView view(Ticket ticket, List<RelatedTicket> related) {
         List<TicketView.VisitSummary> visits = Visit.<Visit>list("ticket", Sort.by("id"), ticket).stream()
                 .map(v -> new TicketView.VisitSummary(v.id, v.status.name(), v.plannedStart)).toList();
-        return TicketView.of(ticket, visits);
+        return TicketView.of(ticket, related, visits);
+    }
+
+    /** List rows: without the related-ticket search, which is for one ticket at a time. */
+    private TicketView row(Ticket ticket) {
+        return view(ticket, List.of());
     }
 
     /**
@@ -105,6 +127,15 @@ public class TicketService {
             throw ApiProblem.unprocessable("assetId", "The asset (" + asset.id + ") is at site (" + asset.site.id
                     + "), not at the ticket's site (" + site.id + ").");
         }
+        TroubleCode code = catalogued(request.troubleCode());
+        Priority suggested = PrioritySuggestion.suggest(code.basePriority, request.impact(), customer.contract);
+        Priority chosen = request.priority() == null ? suggested : request.priority();
+        String overrideReason = blankToNull(request.priorityOverrideReason());
+        if (chosen != suggested && overrideReason == null) {
+            throw ApiProblem.unprocessable("priorityOverrideReason", "The suggested priority is " + suggested
+                    + " (trouble code " + code.code + ", impact " + request.impact() + ", contract " + customer.contract
+                    + "); say why the ticket needs " + chosen + ".");
+        }
         Instant now = Instant.now(clock);
         var ticket = new Ticket();
         ticket.number = Ticket.numberFor(nextTicketNumber());
@@ -113,10 +144,13 @@ public class TicketService {
         ticket.asset = asset;
         ticket.channel = request.channel() == null ? Channel.PHONE : request.channel();
         ticket.kind = request.kind() == null ? TicketKind.FAULT : request.kind();
-        ticket.troubleCode = request.troubleCode().trim();
+        ticket.troubleCode = code.code;
         ticket.description = request.description();
+        ticket.impact = request.impact();
         ticket.openedAt = now;
-        ticket.prioritize(request.priority() == null ? Priority.P3 : request.priority(), serviceLevels);
+        ticket.suggestedPriority = suggested;
+        ticket.priorityOverrideReason = chosen == suggested ? null : overrideReason;
+        ticket.prioritize(chosen, serviceLevels);
         if (request.caller() != null) {
             ticket.callerName = request.caller().name().trim();
             ticket.callerPhone = request.caller().phone().trim();
@@ -124,18 +158,13 @@ public class TicketService {
         ticket.openedBy = currentUser.name();
         ticket.persist();
 
-        var contact = new Contact();
-        contact.ticket = ticket;
-        contact.occurredAt = now;
-        contact.channel = ticket.channel;
-        contact.kind = ticket.kind == TicketKind.COMPLAINT ? ContactKind.COMPLAINT : ContactKind.NEW_REPORT;
-        contact.direction = Direction.INBOUND;
-        contact.author = currentUser.name();
-        contact.notes = request.description();
-        contact.persist();
+        contactLog.record(ticket, ticket.kind == TicketKind.COMPLAINT ? ContactKind.COMPLAINT : ContactKind.NEW_REPORT,
+                ticket.channel, Direction.INBOUND, request.description(), now);
 
         audit.record("TICKET_OPENED", "ticket", ticket.id, ticket.number + " " + ticket.troubleCode);
-        return TicketView.of(ticket, List.of());
+        List<RelatedTicket> related = incidents.linkNewTicket(ticket);
+        ticket.flush();
+        return view(ticket, related);
     }
 
     @Transactional
@@ -150,17 +179,64 @@ public class TicketService {
         }
         ticket.locateAt(asset != null && site == null ? asset.site : site);
         ticket.asset = asset;
-        ticket.troubleCode = request.troubleCode().trim();
+        ticket.troubleCode = catalogued(request.troubleCode()).code;
         ticket.description = request.description();
         if (ticket.priority != request.priority()) {
             ticket.prioritize(request.priority(), serviceLevels);
         }
         if (ticket.status != request.status()) {
+            if (!request.status().isOpen()) {
+                close(ticket, request);
+            }
             ticket.changeStatus(request.status(), Instant.now(clock));
         }
         ticket.flush();
         audit.record("TICKET_UPDATED", "ticket", ticket.id, ticket.number + " " + ticket.status + " " + ticket.priority);
         return view(ticket);
+    }
+
+    /**
+     * Records how the ticket closed. A complaint needs a cause category, a cause text and a prevention action:
+     * "no problem found" alone teaches nothing and is refused.
+     */
+    private static void close(Ticket ticket, TicketUpdateRequest request) {
+        if (ticket.kind == TicketKind.COMPLAINT && request.status() != TicketStatus.CANCELLED) {
+            List<ApiProblem.FieldError> missing = new ArrayList<>();
+            if (request.causeCategory() == null) {
+                missing.add(new ApiProblem.FieldError("causeCategory", "A complaint closes with a cause category."));
+            }
+            String causeText = blankToNull(request.causeText());
+            if (causeText == null || causeText.replaceAll("[^A-Za-z]", "").equalsIgnoreCase("noproblemfound")) {
+                missing.add(new ApiProblem.FieldError("causeText", "Say what caused the complaint; \"no problem "
+                        + "found\" is not a cause."));
+            }
+            if (blankToNull(request.preventionAction()) == null) {
+                missing.add(new ApiProblem.FieldError("preventionAction", "Say what will prevent it from happening "
+                        + "again."));
+            }
+            if (!missing.isEmpty()) {
+                throw new ApiProblem(422, "Complaint cannot be closed", missing.get(0).field(), "A complaint closes only "
+                        + "with a cause and a lesson; missing: " + missing.stream().map(ApiProblem.FieldError::field)
+                                .reduce((a, b) -> a + ", " + b).orElse("") + ".", missing);
+            }
+        }
+        ticket.causeCategory = request.causeCategory() == null ? null : request.causeCategory().name();
+        ticket.causeText = blankToNull(request.causeText());
+        ticket.preventionAction = blankToNull(request.preventionAction());
+        ticket.resolution = blankToNull(request.resolution());
+    }
+
+    private static TroubleCode catalogued(String troubleCode) {
+        TroubleCode code = TroubleCode.findById(troubleCode.trim().toUpperCase());
+        if (code == null || !code.active) {
+            throw ApiProblem.unprocessable("troubleCode", "The trouble code (" + troubleCode + ") is not in the "
+                    + "catalogue; GET /api/trouble-codes lists them.");
+        }
+        return code;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private Customer customerFor(TicketRequest request) {

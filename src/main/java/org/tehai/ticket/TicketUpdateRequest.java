@@ -4,7 +4,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** Editing a ticket: details found out later (site, asset/serial), trouble code, priority, status. */
+/**
+ * Editing a ticket: details found out later (site, asset/serial), trouble code, priority, status. Closing
+ * (RESOLVED or CLOSED) takes the closing fields; a complaint cannot close without cause category, cause text and
+ * prevention action.
+ */
 public record TicketUpdateRequest(
         Long siteId,
         Long assetId,
@@ -12,5 +16,9 @@ public record TicketUpdateRequest(
         @Size(max = 4000) String description,
         @NotNull Priority priority,
         @NotNull TicketStatus status,
+        CauseCategory causeCategory,
+        @Size(max = 4000) String causeText,
+        @Size(max = 4000) String preventionAction,
+        @Size(max = 4000) String resolution,
         Long version) {
 }

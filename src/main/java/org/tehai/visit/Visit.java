@@ -19,12 +19,14 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import org.tehai.asset.Asset;
+import org.tehai.incident.Incident;
 import org.tehai.part.PartQuantity;
 import org.tehai.platform.TrackedEntity;
 import org.tehai.region.Region;
 import org.tehai.site.Site;
 import org.tehai.technician.SkillLevel;
 import org.tehai.technician.Technician;
+import org.tehai.ticket.Priority;
 import org.tehai.ticket.Ticket;
 
 /**
@@ -35,8 +37,12 @@ import org.tehai.ticket.Ticket;
 @Table(name = "visit")
 public class Visit extends TrackedEntity {
 
-    @ManyToOne(optional = false)
+    /** The ticket this visit serves; null for the visit of an incident, which serves all its tickets. */
+    @ManyToOne
     public Ticket ticket;
+
+    @ManyToOne
+    public Incident incident;
 
     @ManyToOne(optional = false)
     public Site site;
@@ -83,6 +89,16 @@ public class Visit extends TrackedEntity {
     public Instant actualArrival;
     public Instant actualDeparture;
     public String outcome;
+
+    /** The priority planning gives the visit: its ticket's, or its incident's. */
+    public Priority priority() {
+        return ticket != null ? ticket.priority : incident.priority;
+    }
+
+    /** A short reference for people: the ticket number, or "INC-12". */
+    public String reference() {
+        return ticket != null ? ticket.number : "INC-" + incident.id;
+    }
 
     public void cancel(String reason) {
         if (status.isFixed() && status != VisitStatus.CANCELLED) {

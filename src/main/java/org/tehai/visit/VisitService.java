@@ -113,9 +113,9 @@ public class VisitService {
     public VisitView update(long id, VisitRequest request) {
         Visit visit = get(id);
         visit.requireVersion("visit", request.version());
-        if (!visit.ticket.id.equals(request.ticketId())) {
+        if (visit.ticket == null || !visit.ticket.id.equals(request.ticketId())) {
             throw ApiProblem.invalid("ticketId", "A visit cannot move to another ticket (it belongs to "
-                    + visit.ticket.id + ").");
+                    + visit.reference() + ").");
         }
         if (visit.status.isFixed()) {
             throw ApiProblem.conflict("status", "The visit (" + id + ") is " + visit.status + " and can no longer be "
@@ -123,7 +123,7 @@ public class VisitService {
         }
         apply(visit, request);
         visit.flush();
-        audit.record("VISIT_UPDATED", "visit", visit.id, visit.ticket.number);
+        audit.record("VISIT_UPDATED", "visit", visit.id, visit.reference());
         return VisitView.of(visit);
     }
 

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.tehai.part.PartQuantityView;
 
 /** A visit as the API shows it; times in the region's local offset. */
-public record VisitView(long id, long ticketId, String ticketNumber, String priority, long siteId, String address,
+public record VisitView(long id, Long ticketId, String ticketNumber, Long incidentId, String priority, long siteId, String address,
         Double latitude, Double longitude, long regionId, Long assetId, VisitStatus status, String jobType,
         int estimatedDurationMinutes, List<VisitRequest.SkillNeed> requiredSkills, Set<String> requiredTools,
         List<PartQuantityView> requiredParts, List<VisitRequest.Window> availability, Long technicianId,
@@ -17,7 +17,8 @@ public record VisitView(long id, long ticketId, String ticketNumber, String prio
 
     public static VisitView of(Visit v) {
         ZoneId zone = v.region.zone();
-        return new VisitView(v.id, v.ticket.id, v.ticket.number, v.ticket.priority.name(), v.site.id,
+        return new VisitView(v.id, v.ticket == null ? null : v.ticket.id, v.ticket == null ? null : v.ticket.number,
+                v.incident == null ? null : v.incident.id, v.priority().name(), v.site.id,
                 v.site.addressLine(), v.site.latitude, v.site.longitude, v.region.id,
                 v.asset == null ? null : v.asset.id, v.status, v.jobType, v.estimatedDurationMinutes,
                 v.requiredSkills.stream().map(s -> new VisitRequest.SkillNeed(s.skill, s.level)).toList(),

@@ -1,6 +1,8 @@
 package org.tehai.platform.api;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -21,6 +23,18 @@ public final class QueryValues {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw ApiProblem.invalid(field, "The date (" + value + ") is not an ISO date such as 2026-11-23.");
+        }
+    }
+
+    public static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid(field, "The time (" + value + ") is not an ISO date-time with offset such as "
+                    + "2026-11-23T09:00:00+09:00.");
         }
     }
 

@@ -1,0 +1,78 @@
+package org.tehai.contact;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.tehai.contact.ContactResource.ContactRequest;
+import org.tehai.platform.error.ApiProblem;
+import org.tehai.platform.security.CurrentUser;
+import org.tehai.ticket.Channel;
+import org.tehai.ticket.Ticket;
+
+import io.quarkus.panache.common.Sort;
+
+/**
+ * The interaction log. Every contact about a ticket goes through here, so that a customer contacting us again about
+ * the same ticket within {@link #REPEAT_SPAN} of an earlier inbound contact is counted as a repeat contact.
+ */
+@ApplicationScoped
+public class ContactLog {
+
+    /** A second inbound contact about one ticket within this span is a repeat contact. */
+    public static final Duration REPEAT_SPAN = Duration.ofDays(7);
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Clock clock;
+
+    public List<Contact> of(long ticketId) {
+        ticket(ticketId);
+        return Contact.list("ticket.id", Sort.by("occurredAt").and("id"), ticketId);
+    }
+
+    @Transactional
+    public Contact log(long ticketId, ContactRequest request) {
+        Instant now = Instant.now(clock);
+        Instant at = request.occurredAt() == null ? now : request.occurredAt().toInstant();
+        if (at.isAfter(now.plusSeconds(300))) {
+            throw ApiProblem.invalid("occurredAt", "The contact time (" + request.occurredAt() + ") is in the future.");
+        }
+        return record(ticket(ticketId), request.kind(), request.channel() == null ? Channel.PHONE : request.channel(),
+                request.direction() == null ? Direction.INBOUND : request.direction(), request.notes(), at);
+    }
+
+    /** Appends a contact to the ticket's log, marking it as a repeat contact when it is one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Contact record(Ticket ticket, ContactKind kind, Channel channel, Direction direction, String notes,
+            Instant at) {
+        var contact = new Contact();
+        contact.ticket = ticket;
+        contact.occurredAt = at;
+        contact.kind = kind;
+        contact.channel = channel;
+        contact.direction = direction;
+        contact.author = currentUser.name();
+        contact.notes = notes;
+        contact.repeatContact = direction == Direction.INBOUND && ticket.id != null
+                && Contact.count("ticket = ?1 and direction = ?2 and occurredAt >= ?3 and occurredAt <= ?4", ticket,
+                        Direction.INBOUND, at.minus(REPEAT_SPAN), at) > 0;
+        contact.persist();
+        return contact;
+    }
+
+    private static Ticket ticket(long id) {
+        Ticket ticket = Ticket.findById(id);
+        if (ticket == null) {
+            throw ApiProblem.notFound("ticket", id);
+        }
+        return ticket;
+    }
+}

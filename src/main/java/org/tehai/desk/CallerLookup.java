@@ -1,0 +1,98 @@
+package org.tehai.desk;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.tehai.contact.Contact;
+import org.tehai.contact.ContactResource.ContactView;
+import org.tehai.customer.Customer;
+import org.tehai.customer.CustomerPhone;
+import org.tehai.customer.CustomerView;
+import org.tehai.customer.PhoneNumber;
+import org.tehai.desk.CallerCard.MatchedBy;
+import org.tehai.platform.error.ApiProblem;
+import org.tehai.site.Site;
+import org.tehai.site.SiteView;
+import org.tehai.ticket.Ticket;
+import org.tehai.ticket.TicketStatus;
+import org.tehai.visit.Visit;
+import org.tehai.visit.VisitStatus;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+/**
+ * Finds the caller from whatever the agent has: a phone number in any format, a ticket number, a fragment of the
+ * name, or of the address or building. One request answers with everything needed to talk to them.
+ */
+@ApplicationScoped
+public class CallerLookup {
+
+    static final int MAX_CALLERS = 20;
+    static final int LAST_CONTACTS = 5;
+
+    private static final Pattern TICKET_NUMBER = Pattern.compile("(?i)\\s*TK-?(\\d+)\\s*");
+    private static final Pattern PHONE_LIKE = Pattern.compile("\\s*\\+?[\\d\\s()./-]{8,}\\s*");
+
+    public List<CallerCard> find(String query) {
+        if (query == null || query.isBlank() || query.trim().length() < 2) {
+            throw ApiProblem.invalid("q", "Type at least two characters: a phone number, ticket number, name or "
+                    + "address.");
+        }
+        String q = query.trim();
+        Map<Long, MatchedBy> found = new LinkedHashMap<>();
+        var ticketNumber = TICKET_NUMBER.matcher(q);
+        if (ticketNumber.matches()) {
+            Ticket ticket = Ticket.find("number", "TK-" + ticketNumber.group(1)).firstResult();
+            if (ticket != null) {
+                found.put(ticket.customer.id, MatchedBy.TICKET_NUMBER);
+            }
+        } else if (PHONE_LIKE.matcher(q).matches() && PhoneNumber.normalizeOrNull(q) != null) {
+            CustomerPhone.<CustomerPhone>list("normalized", Sort.by("customer.id"), PhoneNumber.normalize(q))
+                    .forEach(p -> found.putIfAbsent(p.customer.id, MatchedBy.PHONE));
+        } else {
+            String like = "%" + q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            Customer.<Customer>find("lower(name) like ?1", Sort.by("name"), like).page(Page.ofSize(MAX_CALLERS)).list()
+                    .forEach(c -> found.putIfAbsent(c.id, MatchedBy.NAME));
+            Site.<Site>find("customer is not null and (lower(building) like ?1 or lower(street) like ?1)",
+                    Sort.by("id"), like).page(Page.ofSize(MAX_CALLERS)).list()
+                    .forEach(s -> found.putIfAbsent(s.customer.id, MatchedBy.ADDRESS));
+        }
+        List<CallerCard> cards = new ArrayList<>();
+        found.entrySet().stream().limit(MAX_CALLERS)
+                .forEach(e -> cards.add(card(Customer.findById(e.getKey()), e.getValue())));
+        return cards;
+    }
+
+    private static CallerCard card(Customer customer, MatchedBy matchedBy) {
+        List<SiteView> sites = Site.<Site>list("customer", Sort.by("id"), customer).stream().map(SiteView::of).toList();
+        List<Ticket> open = Ticket.list("customer = ?1 and status in ?2", Sort.by("openedAt"), customer,
+                List.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS));
+        List<CallerCard.OpenTicket> openTickets = open.stream().map(t -> new CallerCard.OpenTicket(t.id, t.number,
+                t.troubleCode, t.priority, t.status, t.openedAt, t.slaDueAt, t.incident == null ? null : t.incident.id,
+                t.incident == null ? null : t.incident.statusText)).toList();
+        List<ContactView> lastContacts = Contact.<Contact>find("ticket.customer = ?1",
+                Sort.descending("occurredAt").and("id", Sort.Direction.Descending), customer)
+                .page(Page.ofSize(LAST_CONTACTS)).list().stream().map(ContactView::of).toList();
+        List<CallerCard.UpcomingVisit> upcoming = Visit.<Visit>list("ticket.customer = ?1 and status in ?2",
+                Sort.by("id"), customer, List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED, VisitStatus.DISPATCHED,
+                        VisitStatus.EN_ROUTE, VisitStatus.ON_SITE))
+                .stream().map(CallerLookup::upcoming).toList();
+        return new CallerCard(CustomerView.of(customer), matchedBy, sites, openTickets, lastContacts, upcoming);
+    }
+
+    private static CallerCard.UpcomingVisit upcoming(Visit v) {
+        ZoneId zone = v.region.zone();
+        return new CallerCard.UpcomingVisit(v.id, v.ticket.number, v.status,
+                v.plannedStart == null ? null : v.plannedStart.atZone(zone).toOffsetDateTime(),
+                v.quotedWindowStart == null ? null : v.quotedWindowStart.atZone(zone).toOffsetDateTime(),
+                v.quotedWindowEnd == null ? null : v.quotedWindowEnd.atZone(zone).toOffsetDateTime(),
+                v.availability.isEmpty() ? null : v.availability.get(0).startsAt.atZone(zone).toOffsetDateTime());
+    }
+}

@@ -1,0 +1,93 @@
+package org.tehai.incident;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.tehai.asset.Asset;
+import org.tehai.platform.TrackedEntity;
+import org.tehai.region.Region;
+import org.tehai.site.Site;
+import org.tehai.ticket.Priority;
+
+/**
+ * A common cause behind several tickets: a shared piece of equipment (a building's booster feeding many flats) or a
+ * declared area outage. Agents see it when they take a call; it carries one visit for all its tickets and, once
+ * resolved, resolves them.
+ */
+@Entity
+@Table(name = "incident")
+public class Incident extends TrackedEntity {
+
+    @Enumerated(EnumType.STRING)
+    public IncidentKind kind;
+
+    @Enumerated(EnumType.STRING)
+    public IncidentStatus status;
+
+    /** The trouble category (TV, INTERNET, ...) the incident is about. */
+    public String category;
+
+    public String title;
+
+    /** What agents read to callers ("Engineers are working on the fault; expected fixed by 15:00"). */
+    public String statusText;
+
+    @ManyToOne
+    public Region region;
+
+    /** The shared equipment at fault (SHARED_EQUIPMENT). */
+    @ManyToOne
+    public Asset asset;
+
+    /** A circular outage area (AREA_OUTAGE), as an alternative or in addition to a list of buildings. */
+    @Column(name = "area_latitude")
+    public Double areaLatitude;
+
+    @Column(name = "area_longitude")
+    public Double areaLongitude;
+
+    @Column(name = "area_radius_m")
+    public Integer areaRadiusMetres;
+
+    @ElementCollection
+    @CollectionTable(name = "incident_building", joinColumns = @JoinColumn(name = "incident_id"))
+    @Column(name = "building")
+    public Set<String> buildings = new LinkedHashSet<>();
+
+    @Enumerated(EnumType.STRING)
+    public Priority priority;
+
+    public Instant openedAt;
+    public String openedBy;
+    public Instant resolvedAt;
+    public String cause;
+
+    /** True if a ticket about {@code category} at {@code site} falls under this declared outage. */
+    public boolean covers(String ticketCategory, Site site) {
+        if (!category.equals(ticketCategory) || site == null) {
+            return false;
+        }
+        if (site.building != null && buildings.stream().anyMatch(b -> b.equalsIgnoreCase(site.building))) {
+            return true;
+        }
+        return areaRadiusMetres != null && site.hasCoordinates()
+                && Distance.metres(areaLatitude, areaLongitude, site.latitude, site.longitude) <= areaRadiusMetres;
+    }
+
+    public void resolve(String resolvedCause, Instant at) {
+        status = IncidentStatus.RESOLVED;
+        cause = resolvedCause;
+        resolvedAt = at;
+    }
+}

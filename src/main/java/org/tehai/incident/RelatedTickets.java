@@ -1,0 +1,98 @@
+package org.tehai.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.tehai.asset.Asset;
+import org.tehai.site.Site;
+import org.tehai.ticket.RelatedTicket;
+import org.tehai.ticket.RelatedTicket.Reason;
+import org.tehai.ticket.Ticket;
+import org.tehai.ticket.TicketStatus;
+
+import io.quarkus.panache.common.Sort;
+
+/**
+ * Finds the open tickets that may share a cause with a given one: the same shared equipment (the flats' outlets
+ * hang off one booster), the same building, or the same kind of trouble close by, all within a recent time span.
+ * This is how two neighbours calling about one dead booster are seen as one fault.
+ */
+@ApplicationScoped
+public class RelatedTickets {
+
+    @Inject
+    LinkingRules rules;
+
+    @Inject
+    Clock clock;
+
+    public List<RelatedTicket> of(Ticket ticket) {
+        Instant since = Instant.now(clock).minus(rules.relatedWindow());
+        Instant from = ticket.openedAt.isBefore(since) ? ticket.openedAt.minus(rules.relatedWindow()) : since;
+        List<Ticket> candidates = ticket.region == null
+                ? Ticket.list("id <> ?1 and status in ?2 and openedAt >= ?3", Sort.by("openedAt"), ticket.id,
+                        List.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS), from)
+                : Ticket.list("id <> ?1 and status in ?2 and openedAt >= ?3 and region = ?4", Sort.by("openedAt"),
+                        ticket.id, List.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS), from, ticket.region);
+        List<RelatedTicket> related = new ArrayList<>();
+        for (Ticket other : candidates) {
+            RelatedTicket link = link(ticket, other);
+            if (link != null) {
+                related.add(link);
+            }
+        }
+        return related;
+    }
+
+    private RelatedTicket link(Ticket ticket, Ticket other) {
+        Asset shared = sharedEquipment(ticket.asset, other.asset);
+        if (shared != null) {
+            return related(other, Reason.SHARED_EQUIPMENT, "Both depend on " + shared.model
+                    + (shared.serialNumber == null ? "" : " " + shared.serialNumber) + " at " + shared.site.addressLine()
+                    + ".", shared.id);
+        }
+        Site site = ticket.site;
+        Site otherSite = other.site;
+        if (site != null && otherSite != null && site.building != null && otherSite.building != null
+                && site.building.equalsIgnoreCase(otherSite.building)) {
+            return related(other, Reason.SAME_BUILDING, "Same building: " + site.building + ".", null);
+        }
+        if (site != null && otherSite != null && site.hasCoordinates() && otherSite.hasCoordinates()
+                && ticket.category().equals(other.category())) {
+            double metres = Distance.metres(site.latitude, site.longitude, otherSite.latitude, otherSite.longitude);
+            if (metres <= rules.nearbyRadiusMetres()) {
+                return related(other, Reason.SAME_CATEGORY_NEARBY, "Also " + other.category() + " trouble, "
+                        + Math.round(metres) + " m away.", null);
+            }
+        }
+        return null;
+    }
+
+    /** The equipment both assets depend on: a common parent, or one being the other's parent. */
+    static Asset sharedEquipment(Asset a, Asset b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        if (a.parent != null && b.parent != null && Objects.equals(a.parent.id, b.parent.id)) {
+            return a.parent;
+        }
+        if (a.parent != null && Objects.equals(a.parent.id, b.id)) {
+            return b;
+        }
+        if (b.parent != null && Objects.equals(b.parent.id, a.id)) {
+            return a;
+        }
+        return null;
+    }
+
+    private static RelatedTicket related(Ticket other, Reason reason, String detail, Long sharedAssetId) {
+        return new RelatedTicket(other.id, other.number, other.troubleCode, other.status, other.openedAt, reason,
+                detail, sharedAssetId);
+    }
+}

@@ -1,0 +1,81 @@
+package org.tehai.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.tehai.support.DeskFixtures.as;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.tehai.support.DeskFixtures;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class CallerLookupTest {
+
+    /** Stored as 03-6123-4567 by another agent; callers and agents type it any way. */
+    @ParameterizedTest
+    @ValueSource(strings = { "03-6123-4567", "0361234567", "03 6123 4567", "(03) 6123-4567", "+81 3 6123 4567",
+            "+81-3-6123-4567", "+81361234567", "0081 3 6123 4567", "81361234567" })
+    void shouldFindTheCallerByPhoneInAnyFormat(String typed) {
+        ensureCustomer("Yamada Hina", "03-6123-4567");
+        JsonPath result = as("agent").queryParam("q", typed).get("/api/callers").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(result.getList("customer.name", String.class)).containsExactly("Yamada Hina");
+        assertThat(result.getString("[0].matchedBy")).isEqualTo("PHONE");
+    }
+
+    @Test
+    void shouldShowOpenTicketsLastContactsAndUpcomingVisitsInOneAnswer() {
+        long region = DeskFixtures.region();
+        String phone = DeskFixtures.uniquePhone();
+        long customer = DeskFixtures.customer("Hayashi Naoko", phone);
+        long site = DeskFixtures.site(customer, region, DeskFixtures.unique("Mejiro Park House"), "801", 35.7212,
+                139.7065);
+        JsonPath ticket = as("agent").body(Map.of("customerId", customer, "siteId", site, "troubleCode",
+                "INTERNET/NO_SYNC")).post("/api/tickets").then().statusCode(201).extract().jsonPath();
+        as("agent").body(Map.of("ticketId", ticket.getLong("id"), "estimatedDurationMinutes", 60,
+                "requiredSkills", List.of(Map.of("skill", "FIBER", "minLevel", 2)), "requiredTools", List.of(),
+                "requiredParts", List.of(), "availability", List.of(Map.of("startsAt", "2030-03-04T13:00:00+09:00",
+                        "endsAt", "2030-03-04T17:00:00+09:00")))).post("/api/visits").then().statusCode(201);
+
+        JsonPath card = as("agent").queryParam("q", phone).get("/api/callers").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(card.getList("openTickets[0].number", String.class)).containsExactly(ticket.getString("number"));
+        assertThat(card.getList("lastContacts[0].kind", String.class)).containsExactly("NEW_REPORT");
+        assertThat(card.getList("upcomingVisits[0].status", String.class)).containsExactly("UNPLANNED");
+        assertThat(card.getList("sites[0].unit", String.class)).containsExactly("801");
+
+        as("agent").queryParam("q", ticket.getString("number").toLowerCase()).get("/api/callers").then()
+                .statusCode(200).body("[0].customer.id", equalTo((int) customer))
+                .body("[0].matchedBy", equalTo("TICKET_NUMBER"));
+    }
+
+    @Test
+    void shouldFindCallersByNameFragmentOrBuilding() {
+        long region = DeskFixtures.region();
+        String name = DeskFixtures.unique("Kimura");
+        long customer = DeskFixtures.customer(name, DeskFixtures.uniquePhone());
+        String building = DeskFixtures.unique("Ekoda Maison");
+        DeskFixtures.site(customer, region, building, "203", 35.7376, 139.6727);
+
+        as("agent").queryParam("q", name.substring(2).toUpperCase()).get("/api/callers").then().statusCode(200)
+                .body("customer.name", org.hamcrest.Matchers.hasItem(name));
+        as("agent").queryParam("q", building.toLowerCase()).get("/api/callers").then().statusCode(200)
+                .body("[0].customer.id", equalTo((int) customer)).body("[0].matchedBy", equalTo("ADDRESS"));
+        as("agent").queryParam("q", "x").get("/api/callers").then().statusCode(400).body("field", equalTo("q"));
+        as("sato.nobody").get("/api/callers?q=abc").then().statusCode(401);
+    }
+
+    private static void ensureCustomer(String name, String phone) {
+        int found = as("agent").queryParam("phone", phone).get("/api/customers").then().extract().path("total");
+        if (found == 0) {
+            DeskFixtures.customer(name, phone);
+        }
+    }
+}

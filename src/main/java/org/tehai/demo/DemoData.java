@@ -64,7 +64,7 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
-    private static final List<String> TABLES = List.of("audit_log", "callback", "contact", "visit_window", "visit_part",
+    private static final List<String> TABLES = List.of("audit_log", "notification", "callback", "contact", "visit_window", "visit_part",
             "visit_tool", "visit_skill", "visit", "ticket", "incident_building", "incident", "shift_break", "shift", "van_stock", "technician_tool",
             "technician_skill", "technician", "depot_stock", "depot", "part", "asset", "site", "customer_phone",
             "customer", "region");

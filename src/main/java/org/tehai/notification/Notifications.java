@@ -1,0 +1,94 @@
+package org.tehai.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.tehai.visit.Visit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Writes customer notifications into the outbox, inside the caller's transaction: a window quoted together with
+ * the plan that quotes it, or not at all. {@link NotificationDelivery} sends them.
+ */
+@ApplicationScoped
+public class Notifications {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    /** Tells the customer of a visit something about it; the text is composed here, the gateway only sends it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Notification about(Visit visit, NotificationKind kind) {
+        if (visit.ticket == null) {
+            throw new IllegalArgumentException("The visit (" + visit.id + ") serves an incident, not one customer.");
+        }
+        ZoneId zone = visit.region.zone();
+        var notification = new Notification();
+        notification.kind = kind;
+        notification.customer = visit.ticket.customer;
+        notification.ticket = visit.ticket;
+        notification.visit = visit;
+        notification.recipientPhone = visit.ticket.callerPhone != null ? visit.ticket.callerPhone
+                : visit.ticket.customer.phones.isEmpty() ? null : visit.ticket.customer.phones.get(0).number;
+        notification.recipientEmail = visit.ticket.customer.email;
+        notification.language = visit.ticket.customer.language;
+        notification.message = message(visit, kind, zone);
+        notification.createdAt = Instant.now(clock);
+        notification.nextAttemptAt = notification.createdAt;
+        notification.payload = payload(notification, visit);
+        notification.persist();
+        return notification;
+    }
+
+    private static String message(Visit visit, NotificationKind kind, ZoneId zone) {
+        String window = visit.quotedWindowStart == null ? "" : TIME.format(visit.quotedWindowStart.atZone(zone)) + "–"
+                + TIME.format(visit.quotedWindowEnd.atZone(zone));
+        String day = visit.quotedWindowStart == null ? "" : DateTimeFormatter.ofPattern("EEE d MMM")
+                .format(visit.quotedWindowStart.atZone(zone));
+        return switch (kind) {
+            case WINDOW_QUOTED -> "Your technician visit for " + visit.ticket.number + " is on " + day + " between "
+                    + window + ".";
+            case WINDOW_CHANGED -> "New time for your technician visit (" + visit.ticket.number + "): " + day
+                    + " between " + window + ".";
+            case WINDOW_AT_RISK -> "Your technician may arrive later than " + window + " (" + visit.ticket.number
+                    + "). We will call you with a new time.";
+            case TECHNICIAN_ON_THE_WAY -> "Your technician is on the way (" + visit.ticket.number + ").";
+            case VISIT_DONE -> "Your technician visit for " + visit.ticket.number + " is complete. Thank you.";
+        };
+    }
+
+    private String payload(Notification notification, Visit visit) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", notification.kind.name());
+        body.put("ticket", visit.ticket.number);
+        body.put("visitId", visit.id);
+        body.put("customer", visit.ticket.customer.name);
+        body.put("phone", notification.recipientPhone);
+        body.put("email", notification.recipientEmail);
+        body.put("language", notification.language);
+        body.put("message", notification.message);
+        body.put("windowStart", visit.quotedWindowStart == null ? null : visit.quotedWindowStart.toString());
+        body.put("windowEnd", visit.quotedWindowEnd == null ? null : visit.quotedWindowEnd.toString());
+        body.put("createdAt", notification.createdAt.toString());
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the notification of visit (" + visit.id + ").", e);
+        }
+    }
+}

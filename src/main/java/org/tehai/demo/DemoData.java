@@ -2,6 +2,7 @@ package org.tehai.demo;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -25,6 +26,7 @@ import org.tehai.contact.Direction;
 import org.tehai.customer.Contract;
 import org.tehai.customer.Customer;
 import org.tehai.demo.DemoRegion.Neighbourhood;
+import org.tehai.incident.IncidentService;
 import org.tehai.part.Depot;
 import org.tehai.part.Part;
 import org.tehai.part.PartQuantity;
@@ -113,6 +115,9 @@ public class DemoData {
     @Inject
     Clock clock;
 
+    @Inject
+    IncidentService incidents;
+
     public boolean isDatabaseEmpty() {
         return Region.count() == 0;
     }
@@ -156,7 +161,7 @@ public class DemoData {
         private ZoneId zone;
         private final Map<String, Part> parts = new java.util.HashMap<>();
         private final List<Site> homes = new ArrayList<>();
-        private final List<Asset> flatOutlets = new ArrayList<>();
+        private final List<List<Asset>> outletsPerBuilding = new ArrayList<>();
         private long technicians;
         private long customers;
         private long sites;
@@ -201,6 +206,7 @@ public class DemoData {
                     ticket(day);
                 }
             }
+            twoNeighbours(days.get(0));
             return new Summary(region.code, days.get(0), days.get(1), technicians, customers, sites, assets, tickets,
                     visits);
         }
@@ -281,6 +287,8 @@ public class DemoData {
             var plantRoom = site(null, area, street, name, null, point, "Plant room in the basement; key at the "
                     + "management office on the ground floor.");
             var booster = asset(plantRoom, null, "Maspro BH-35 booster", "TV_BOOSTER", "BST-" + (1000 + index));
+            List<Asset> outlets = new ArrayList<>();
+            outletsPerBuilding.add(outlets);
             int floors = 3 + random.nextInt(5);
             int flatsPerFloor = 2;
             for (int floor = 1; floor <= floors; floor++) {
@@ -291,7 +299,7 @@ public class DemoData {
                             + "; ring at the entrance panel.");
                     home.floor = Integer.toString(floor);
                     homes.add(home);
-                    flatOutlets.add(asset(home, booster, "TV wall outlet", "TV_OUTLET", null));
+                    outlets.add(asset(home, booster, "TV wall outlet", "TV_OUTLET", null));
                     if (random.nextDouble() < 0.5) {
                         asset(home, null, "Fibre ONT-7", "ONT", random.nextBoolean() ? "ONT7-" + (50000 + assets) : null);
                     }
@@ -312,21 +320,47 @@ public class DemoData {
         private void ticket(LocalDate day) {
             Site site = pick(homes);
             Trouble trouble = pick(TROUBLES);
+            double p = random.nextDouble();
+            Priority priority = p < 0.08 ? Priority.P1 : p < 0.3 ? Priority.P2 : p < 0.8 ? Priority.P3 : Priority.P4;
+            // Urgent calls come in early on the day of the visit; the rest the day before.
+            Instant openedAt = priority.compareTo(Priority.P2) <= 0
+                    ? at(day, LocalTime.of(7, random.nextInt(60)))
+                    : at(day.minusDays(1), LocalTime.of(9 + random.nextInt(9), random.nextInt(60)));
+            Ticket ticket = openTicket(site, null, trouble, priority, openedAt);
+            visit(ticket, trouble, day);
+        }
+
+        /**
+         * The story the desk was built for, happening right now: two flats of one building, hanging off the same
+         * booster, call forty minutes apart about a dead TV signal; the desk links them into a suspected incident
+         * with one visit to the booster.
+         */
+        private void twoNeighbours(LocalDate day) {
+            List<Asset> outlets = outletsPerBuilding.get(outletsPerBuilding.size() - 1);
+            Trouble noSignal = TROUBLES.get(0);
+            Instant now = Instant.now(clock);
+            Ticket first = openTicket(outlets.get(0).site, outlets.get(0), noSignal, Priority.P3,
+                    now.minus(Duration.ofMinutes(40)));
+            visit(first, noSignal, day);
+            Ticket second = openTicket(outlets.get(1).site, outlets.get(1), noSignal, Priority.P3,
+                    now.minus(Duration.ofMinutes(1)));
+            incidents.linkNewTicket(second);
+            visits++;
+        }
+
+        private Ticket openTicket(Site site, Asset asset, Trouble trouble, Priority priority, Instant openedAt) {
             var ticket = new Ticket();
             ticket.number = Ticket.numberFor(((Number) entityManager
                     .createNativeQuery("select nextval('ticket_number_seq')").getSingleResult()).longValue());
             ticket.customer = site.customer;
             ticket.locateAt(site);
+            ticket.asset = asset;
             ticket.channel = random.nextDouble() < 0.8 ? Channel.PHONE : Channel.WEB;
             ticket.troubleCode = trouble.code();
             ticket.description = "Customer reports " + trouble.code().toLowerCase().replace('/', ' ').replace('_', ' ')
                     + ".";
-            double p = random.nextDouble();
-            Priority priority = p < 0.08 ? Priority.P1 : p < 0.3 ? Priority.P2 : p < 0.8 ? Priority.P3 : Priority.P4;
-            // Urgent calls come in early on the day of the visit; the rest the day before.
-            ticket.openedAt = priority.compareTo(Priority.P2) <= 0
-                    ? at(day, LocalTime.of(7, random.nextInt(60)))
-                    : at(day.minusDays(1), LocalTime.of(9 + random.nextInt(9), random.nextInt(60)));
+            ticket.openedAt = openedAt;
+            ticket.suggestedPriority = priority;
             ticket.prioritize(priority, serviceLevels);
             ticket.callerName = site.customer.name;
             ticket.callerPhone = site.customer.phones.get(0).number;
@@ -343,10 +377,13 @@ public class DemoData {
             contact.author = "agent";
             contact.notes = ticket.description;
             contact.persist();
+            return ticket;
+        }
 
+        private void visit(Ticket ticket, Trouble trouble, LocalDate day) {
             var visit = new Visit();
             visit.ticket = ticket;
-            visit.site = site;
+            visit.site = ticket.site;
             visit.region = region;
             visit.jobType = trouble.jobType();
             visit.estimatedDurationMinutes = trouble.minutes() + 15 * random.nextInt(2);

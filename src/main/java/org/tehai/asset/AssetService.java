@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.tehai.platform.Records;
 import org.tehai.platform.api.Page;
 import org.tehai.platform.api.PageRequest;
 import org.tehai.platform.audit.Audit;
@@ -43,22 +44,11 @@ public class AssetService {
     }
 
     public Asset get(long id) {
-        Asset asset = Asset.findById(id);
-        if (asset == null) {
-            throw ApiProblem.notFound("asset", id);
-        }
-        return asset;
+        return Records.require(Asset.class, id, "asset");
     }
 
     public static Asset reference(String field, Long id) {
-        if (id == null) {
-            return null;
-        }
-        Asset asset = Asset.findById(id);
-        if (asset == null) {
-            throw ApiProblem.unknownReference(field, "asset", id);
-        }
-        return asset;
+        return Records.reference(Asset.class, field, id, "asset");
     }
 
     @Transactional

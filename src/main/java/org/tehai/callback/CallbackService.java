@@ -16,6 +16,7 @@ import org.tehai.contact.ContactLog;
 import org.tehai.contact.Direction;
 import org.tehai.customer.Customer;
 import org.tehai.customer.CustomerService;
+import org.tehai.platform.Records;
 import org.tehai.platform.api.Page;
 import org.tehai.platform.api.PageRequest;
 import org.tehai.platform.audit.Audit;
@@ -64,11 +65,7 @@ public class CallbackService {
     }
 
     public Callback get(long id) {
-        Callback callback = Callback.findById(id);
-        if (callback == null) {
-            throw ApiProblem.notFound("call-back", id);
-        }
-        return callback;
+        return Records.require(Callback.class, id, "call-back");
     }
 
     /** Books a call-back for a customer request; logs it on the ticket when there is one. */

@@ -7,8 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.tehai.platform.Records;
 import org.tehai.platform.api.Page;
 import org.tehai.platform.api.PageRequest;
+import org.tehai.platform.api.QueryValues;
 import org.tehai.platform.audit.Audit;
 import org.tehai.platform.error.ApiProblem;
 
@@ -38,7 +40,7 @@ public class CustomerService {
         }
         if (nameFragment != null && !nameFragment.isBlank()) {
             conditions.add("lower(c.name) like :name");
-            parameters.and("name", "%" + escapeLike(nameFragment.trim().toLowerCase()) + "%");
+            parameters.and("name", QueryValues.containsPattern(nameFragment));
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         var query = Customer.<Customer>find("from Customer c" + where, Sort.by("name").and("id"), parameters);
@@ -46,22 +48,11 @@ public class CustomerService {
     }
 
     public Customer get(long id) {
-        Customer customer = Customer.findById(id);
-        if (customer == null) {
-            throw ApiProblem.notFound("customer", id);
-        }
-        return customer;
+        return Records.require(Customer.class, id, "customer");
     }
 
     public static Customer reference(String field, Long id) {
-        if (id == null) {
-            return null;
-        }
-        Customer customer = Customer.findById(id);
-        if (customer == null) {
-            throw ApiProblem.unknownReference(field, "customer", id);
-        }
-        return customer;
+        return Records.reference(Customer.class, field, id, "customer");
     }
 
     @Transactional
@@ -99,9 +90,5 @@ public class CustomerService {
             phones.add(new Customer.PhoneEntry(phone.number(), phone.label()));
         }
         customer.replacePhones(phones);
-    }
-
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

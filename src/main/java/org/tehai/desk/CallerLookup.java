@@ -16,6 +16,7 @@ import org.tehai.customer.CustomerPhone;
 import org.tehai.customer.CustomerView;
 import org.tehai.customer.PhoneNumber;
 import org.tehai.desk.CallerCard.MatchedBy;
+import org.tehai.platform.api.QueryValues;
 import org.tehai.platform.error.ApiProblem;
 import org.tehai.site.Site;
 import org.tehai.site.SiteView;
@@ -57,7 +58,7 @@ public class CallerLookup {
             CustomerPhone.<CustomerPhone>list("normalized", Sort.by("customer.id"), PhoneNumber.normalize(q))
                     .forEach(p -> found.putIfAbsent(p.customer.id, MatchedBy.PHONE));
         } else {
-            String like = "%" + q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = QueryValues.containsPattern(q);
             Customer.<Customer>find("lower(name) like ?1", Sort.by("name"), like).page(Page.ofSize(MAX_CALLERS)).list()
                     .forEach(c -> found.putIfAbsent(c.id, MatchedBy.NAME));
             Site.<Site>find("customer is not null and (lower(building) like ?1 or lower(street) like ?1)",

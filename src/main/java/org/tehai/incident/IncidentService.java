@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.tehai.asset.Asset;
+import org.tehai.platform.Records;
 import org.tehai.platform.api.Page;
 import org.tehai.platform.api.PageRequest;
 import org.tehai.platform.audit.Audit;
@@ -121,11 +122,7 @@ public class IncidentService {
     }
 
     public Incident get(long id) {
-        Incident incident = Incident.findById(id);
-        if (incident == null) {
-            throw ApiProblem.notFound("incident", id);
-        }
-        return incident;
+        return Records.require(Incident.class, id, "incident");
     }
 
     public IncidentView view(Incident incident) {

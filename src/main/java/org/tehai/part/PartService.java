@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import org.tehai.part.PartResource.PartRequest;
 import org.tehai.part.PartResource.PartStockView;
 import org.tehai.part.PartResource.PartStockView.Holding;
+import org.tehai.platform.Records;
 import org.tehai.platform.audit.Audit;
 import org.tehai.platform.error.ApiProblem;
 import org.tehai.technician.Technician;
@@ -26,11 +27,7 @@ public class PartService {
     }
 
     public Part get(long id) {
-        Part part = Part.findById(id);
-        if (part == null) {
-            throw ApiProblem.notFound("part", id);
-        }
-        return part;
+        return Records.require(Part.class, id, "part");
     }
 
     public PartStockView stock(long id) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.tehai.platform.Records;
 import org.tehai.platform.audit.Audit;
 import org.tehai.platform.error.ApiProblem;
 
@@ -23,23 +24,12 @@ public class RegionService {
     }
 
     public Region get(long id) {
-        Region region = Region.findById(id);
-        if (region == null) {
-            throw ApiProblem.notFound("region", id);
-        }
-        return region;
+        return Records.require(Region.class, id, "region");
     }
 
     /** The region a request refers to by id, reported against {@code field} when it does not exist. */
     public static Region reference(String field, Long id) {
-        if (id == null) {
-            return null;
-        }
-        Region region = Region.findById(id);
-        if (region == null) {
-            throw ApiProblem.unknownReference(field, "region", id);
-        }
-        return region;
+        return Records.reference(Region.class, field, id, "region");
     }
 
     @Transactional

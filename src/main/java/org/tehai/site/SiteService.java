@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.tehai.customer.CustomerService;
+import org.tehai.platform.Records;
 import org.tehai.platform.api.Page;
 import org.tehai.platform.api.PageRequest;
 import org.tehai.platform.audit.Audit;
@@ -45,22 +46,11 @@ public class SiteService {
     }
 
     public Site get(long id) {
-        Site site = Site.findById(id);
-        if (site == null) {
-            throw ApiProblem.notFound("site", id);
-        }
-        return site;
+        return Records.require(Site.class, id, "site");
     }
 
     public static Site reference(String field, Long id) {
-        if (id == null) {
-            return null;
-        }
-        Site site = Site.findById(id);
-        if (site == null) {
-            throw ApiProblem.unknownReference(field, "site", id);
-        }
-        return site;
+        return Records.reference(Site.class, field, id, "site");
     }
 
     @Transactional

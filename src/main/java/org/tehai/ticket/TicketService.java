@@ -21,6 +21,7 @@ import org.tehai.customer.CustomerService;
 import org.tehai.customer.PhoneNumber;
 import org.tehai.incident.IncidentService;
 import org.tehai.incident.RelatedTickets;
+import org.tehai.platform.Records;
 import org.tehai.platform.api.Page;
 import org.tehai.platform.api.PageRequest;
 import org.tehai.platform.audit.Audit;
@@ -87,11 +88,7 @@ public class TicketService {
     }
 
     public Ticket get(long id) {
-        Ticket ticket = Ticket.findById(id);
-        if (ticket == null) {
-            throw ApiProblem.notFound("ticket", id);
-        }
-        return ticket;
+        return Records.require(Ticket.class, id, "ticket");
     }
 
     /** The ticket as an agent opens it: with the open tickets that may share its cause. */

@@ -14,6 +14,7 @@ import org.tehai.asset.Asset;
 import org.tehai.asset.AssetService;
 import org.tehai.part.PartQuantity;
 import org.tehai.part.PartQuantityRequest;
+import org.tehai.platform.Records;
 import org.tehai.platform.api.Page;
 import org.tehai.platform.api.PageRequest;
 import org.tehai.platform.audit.Audit;
@@ -84,11 +85,7 @@ public class VisitService {
     }
 
     public Visit get(long id) {
-        Visit visit = Visit.findById(id);
-        if (visit == null) {
-            throw ApiProblem.notFound("visit", id);
-        }
-        return visit;
+        return Records.require(Visit.class, id, "visit");
     }
 
     @Transactional

@@ -15,6 +15,12 @@ public final class QueryValues {
     private QueryValues() {
     }
 
+    /** A case-insensitive "contains" pattern for {@code lower(x) like ?}, with LIKE's wildcards taken literally. */
+    public static String containsPattern(String fragment) {
+        String escaped = fragment.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
     public static LocalDate date(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;

@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /** Turns every failure into an {@code application/problem+json} response that names the offending field. */
 public class ProblemMappers {
@@ -42,7 +43,8 @@ public class ProblemMappers {
                 errors.isEmpty() ? null : errors.get(0).field(), errors);
     }
 
-    @ServerExceptionMapper
+    // MismatchedInputException is named so this mapper wins over Quarkus' built-in one for that type.
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
     public Response unreadableJson(JsonProcessingException exception, UriInfo uri) {
         String field = null;
         String detail = "The request body is not valid JSON: " + exception.getOriginalMessage();

@@ -92,6 +92,24 @@ class CustomerResourceTest {
     }
 
     @Test
+    void shouldCombinePhoneAndNameWhenSearching() {
+        String phone = tokyoPhone();
+        String family = unique("Shimizu");
+        long wife = customer(family + " Emi", phone);
+        customer(family + " Go", phone);
+        as(AGENT).queryParam("phone", phone).get("/api/customers").then().body("total", equalTo(2));
+        as(AGENT).queryParam("phone", phone).queryParam("q", "emi").get("/api/customers").then()
+                .body("items.id", contains((int) wife));
+    }
+
+    @Test
+    void shouldNameTheInvalidEmail() {
+        Map<String, Object> body = new HashMap<>(customerBody("Oda Nobu", tokyoPhone()));
+        body.put("email", "not-an-address");
+        assertProblem(as(AGENT).body(body).post("/api/customers").then(), 400, "email");
+    }
+
+    @Test
     void shouldTreatLikeWildcardsInNameLiterally() {
         String family = unique("Mori");
         customer(family + " Taro", tokyoPhone());

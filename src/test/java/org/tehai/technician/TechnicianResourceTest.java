@@ -150,6 +150,27 @@ class TechnicianResourceTest {
     }
 
     @Test
+    void shouldDeleteShift() {
+        var technician = TestData.technician(TestData.region());
+        TestData.shift(technician.id(), DAY);
+        String path = "/api/technicians/" + technician.id() + "/shifts/" + DAY;
+        as(DISPATCHER).delete(path).then().statusCode(204);
+        as(DISPATCHER).get("/api/technicians/" + technician.id() + "/shifts").then().body("size()", equalTo(0));
+        assertProblem(as(DISPATCHER).delete(path).then(), 404);
+    }
+
+    @Test
+    void shouldListOnlyActiveTechniciansWhenAsked() {
+        long region = TestData.region();
+        var active = TestData.technician(region);
+        Map<String, Object> retired = technicianBody(region, TestData.newLogin());
+        retired.put("active", false);
+        as(DISPATCHER).body(retired).post("/api/technicians").then().statusCode(201).body("active", equalTo(false));
+        as(DISPATCHER).queryParam("regionId", region).queryParam("active", true).get("/api/technicians").then()
+                .body("total", equalTo(1)).body("items.id", contains((int) active.id()));
+    }
+
+    @Test
     void shouldNameTheShiftThatEndsBeforeItStarts() {
         var technician = TestData.technician(TestData.region());
         assertProblem(as(DISPATCHER).body(shiftBody("17:00", "08:00"))

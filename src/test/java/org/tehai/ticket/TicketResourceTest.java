@@ -117,6 +117,27 @@ class TicketResourceTest {
     }
 
     @Test
+    void shouldPlaceTheTicketAtTheSiteOfAnAssetAddedLater() {
+        long region = TestData.region();
+        long site = TestData.site(region);
+        long asset = TestData.asset(site, null);
+        long id = as(AGENT).body(callerTicket(unique("Caller"), TestData.tokyoPhone())).post("/api/tickets").then()
+                .extract().jsonPath().getLong("id");
+        as(AGENT).body(update(null, asset, "P3", "OPEN", 0L)).put("/api/tickets/" + id).then().statusCode(200)
+                .body("assetId", equalTo((int) asset)).body("siteId", equalTo((int) site))
+                .body("regionId", equalTo((int) region));
+    }
+
+    @Test
+    void shouldNameTheUnknownSiteOnUpdate() {
+        long id = TestData.ticket(TestData.region());
+        assertProblem(as(AGENT).body(update(999999999L, null, "P3", "OPEN", 0L)).put("/api/tickets/" + id).then(),
+                422, "siteId");
+        assertProblem(as(AGENT).body(update(null, null, "P3", null, 0L)).put("/api/tickets/" + id).then(), 400,
+                "status");
+    }
+
+    @Test
     void shouldRecomputeTheSlaWhenThePriorityChanges() {
         long id = as(AGENT).body(callerTicket(unique("Caller"), TestData.tokyoPhone())).post("/api/tickets").then()
                 .extract().jsonPath().getLong("id");

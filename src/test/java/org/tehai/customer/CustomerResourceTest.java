@@ -84,6 +84,36 @@ class CustomerResourceTest {
     }
 
     @Test
+    void shouldFindCallerByPhoneWithTrunkPrefixInBrackets() {
+        String digits = org.tehai.support.Api.uniqueDigits(8);
+        long id = customer("Ishikawa Rin", "03-" + digits.substring(0, 4) + "-" + digits.substring(4));
+        as(AGENT).queryParam("phone", "+81 (0)3 " + digits.substring(0, 4) + " " + digits.substring(4))
+                .get("/api/customers").then().statusCode(200).body("items.id", contains((int) id));
+    }
+
+    @Test
+    void shouldFindCallerByPhoneTypedInFullWidthDigits() {
+        String digits = org.tehai.support.Api.uniqueDigits(8);
+        long id = customer("Ogawa Sora", "03-" + digits.substring(0, 4) + "-" + digits.substring(4));
+        StringBuilder fullWidth = new StringBuilder();
+        for (char c : ("03-" + digits.substring(0, 4) + "-" + digits.substring(4)).toCharArray()) {
+            fullWidth.append(c == '-' ? '\uFF0D' : (char) (c - '0' + '\uFF10'));
+        }
+        as(AGENT).queryParam("phone", fullWidth.toString()).get("/api/customers").then().statusCode(200)
+                .body("items.id", contains((int) id));
+    }
+
+    @Test
+    void shouldIncrementVersionWhenOnlyThePhonesChange() {
+        long id = customer("Sakamoto Ryo", tokyoPhone());
+        Map<String, Object> body = new HashMap<>(customerBody("Sakamoto Ryo", tokyoPhone()));
+        body.put("version", 0);
+        as(AGENT).body(body).put("/api/customers/" + id).then().statusCode(200).body("version", equalTo(1));
+        body.put("phones", List.of(Map.of("number", tokyoPhone())));
+        assertProblem(as(AGENT).body(body).put("/api/customers/" + id).then(), 409, "version");
+    }
+
+    @Test
     void shouldFindCustomerByNameFragmentIgnoringCase() {
         String family = unique("Yamamoto");
         long id = customer(family + " Akira", tokyoPhone());

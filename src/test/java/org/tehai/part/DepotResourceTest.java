@@ -112,6 +112,24 @@ class DepotResourceTest {
     }
 
     @Test
+    void shouldRejectDuplicateCode() {
+        long region = TestData.region();
+        String code = unique("D");
+        as(DISPATCHER).body(body(region, code, List.of(), null)).post("/api/depots").then().statusCode(201);
+        assertProblem(as(DISPATCHER).body(body(region, code, List.of(), null)).post("/api/depots").then(), 409,
+                "code");
+    }
+
+    @Test
+    void shouldNameTheRepeatedPart() {
+        String part = TestData.part();
+        List<Map<String, Object>> lines = List.of(Map.of("partCode", part, "quantity", 1),
+                Map.of("partCode", part, "quantity", 2));
+        assertProblem(as(DISPATCHER).body(body(TestData.region(), unique("D"), lines, null)).post("/api/depots")
+                .then(), 400, "stock[1].partCode");
+    }
+
+    @Test
     void shouldNotGetUnknownDepot() {
         assertProblem(as(DISPATCHER).get("/api/depots/999999999").then(), 404);
     }

@@ -119,6 +119,13 @@ class SiteResourceTest {
     }
 
     @Test
+    void shouldNameTheUnknownCustomer() {
+        Map<String, Object> body = siteBody(TestData.region(), null, true);
+        body.put("customerId", 999999999L);
+        assertProblem(as(AGENT).body(body).post("/api/sites").then(), 422, "customerId");
+    }
+
+    @Test
     void shouldNotGetUnknownSite() {
         assertProblem(as(AGENT).get("/api/sites/999999999").then(), 404);
     }

@@ -194,6 +194,20 @@ class TechnicianResourceTest {
     }
 
     @Test
+    void shouldNameTheEndOfAnInvertedDateRange() {
+        var technician = TestData.technician(TestData.region());
+        assertProblem(as(DISPATCHER).queryParam("from", "2026-12-05").queryParam("to", "2026-12-01")
+                .get("/api/technicians/" + technician.id() + "/shifts").then(), 400, "to");
+    }
+
+    @Test
+    void shouldNotPlanShiftsForUnknownTechnician() {
+        assertProblem(as(DISPATCHER).body(shiftBody("08:00", "17:00"))
+                .put("/api/technicians/999999999/shifts/" + DAY).then(), 404);
+        assertProblem(as(DISPATCHER).get("/api/technicians/999999999/shifts").then(), 404);
+    }
+
+    @Test
     void shouldNameTheUnreadableDateRange() {
         var technician = TestData.technician(TestData.region());
         assertProblem(as(DISPATCHER).queryParam("from", "tomorrow")

@@ -167,6 +167,25 @@ class TicketResourceTest {
     }
 
     @Test
+    void shouldRejectAnAssetFromAnotherSiteWhenOpening() {
+        long region = TestData.region();
+        Map<String, Object> body = TestData.ticketBody(TestData.customer("Abe Nao", TestData.tokyoPhone()),
+                TestData.site(region));
+        body.put("assetId", TestData.asset(TestData.site(region), null));
+        assertProblem(as(AGENT).body(body).post("/api/tickets").then(), 422, "assetId");
+    }
+
+    @Test
+    void shouldTakeTheSiteFromTheAssetWhenOpening() {
+        long region = TestData.region();
+        long site = TestData.site(region);
+        Map<String, Object> body = TestData.ticketBody(TestData.customer("Abe Nao", TestData.tokyoPhone()), null);
+        body.put("assetId", TestData.asset(site, null));
+        as(AGENT).body(body).post("/api/tickets").then().statusCode(201).body("siteId", equalTo((int) site))
+                .body("regionId", equalTo((int) region));
+    }
+
+    @Test
     void shouldRejectStaleUpdate() {
         long id = TestData.ticket(TestData.region());
         as(AGENT).body(update(null, null, "P2", "OPEN", 0L)).put("/api/tickets/" + id).then().statusCode(200);

@@ -123,6 +123,17 @@ class VisitResourceTest {
     }
 
     @Test
+    void shouldNotMoveAVisitToAnotherTicket() {
+        long region = TestData.region();
+        long ticket = TestData.ticket(region);
+        long id = TestData.visit(ticket, DAY);
+        Map<String, Object> body = visitBody(TestData.ticket(region), DAY);
+        body.put("version", 0);
+        assertProblem(as(DISPATCHER).body(body).put("/api/visits/" + id).then(), 400, "ticketId");
+        as(DISPATCHER).get("/api/visits/" + id).then().body("ticketId", equalTo((int) ticket));
+    }
+
+    @Test
     void shouldNotOpenVisitsForClosedTickets() {
         long ticket = TestData.ticket(TestData.region());
         Map<String, Object> close = new HashMap<>(Map.of("troubleCode", "NO_SIGNAL", "priority", "P3",

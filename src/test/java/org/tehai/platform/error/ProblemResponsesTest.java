@@ -32,6 +32,14 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void shouldNameThePageSizeThatIsNotANumber() {
+        assertProblem(as(AGENT).queryParam("size", "ten").get("/api/customers").then(), 400);
+        assertProblem(as(AGENT).queryParam("regionId", "west").get("/api/tickets").then(), 400);
+        assertProblem(as(AGENT).get("/api/tickets/TK-1").then(), 400);
+        as(AGENT).get("/api/no-such-resource").then().statusCode(404);
+    }
+
+    @Test
     void shouldReportMalformedJson() {
         assertProblem(as(AGENT).body("{\"name\": ").post("/api/customers").then(), 400)
                 .body("detail", notNullValue());

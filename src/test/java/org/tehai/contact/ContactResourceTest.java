@@ -1,5 +1,6 @@
 package org.tehai.contact;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.tehai.support.Api.AGENT;
@@ -12,6 +13,7 @@ import static org.tehai.support.Api.unique;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ class ContactResourceTest {
                 .post(contacts(ticket));
         response.then().statusCode(201).body("kind", equalTo("ARRIVAL_INQUIRY")).body("author", equalTo("agent"))
                 .body("channel", equalTo("PHONE")).body("ticketId", equalTo((int) ticket));
-        org.assertj.core.api.Assertions.assertThat(response.header("Location")).contains(contacts(ticket) + "/");
+        assertThat(response.header("Location")).contains(contacts(ticket) + "/");
         as(DISPATCHER).body(Map.of("kind", "CALLBACK_DONE", "direction", "OUTBOUND")).post(contacts(ticket)).then()
                 .statusCode(201);
 
@@ -44,7 +46,7 @@ class ContactResourceTest {
 
     @Test
     void shouldLogAComplaintAsTheFirstContactOfAComplaintTicket() {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("caller",
+        Map<String, Object> body = new HashMap<>(Map.of("caller",
                 Map.of("name", unique("Angry"), "phone", TestData.tokyoPhone()), "troubleCode", "LATE_TECHNICIAN",
                 "kind", "COMPLAINT"));
         long ticket = as(AGENT).body(body).post("/api/tickets").then().statusCode(201).extract().jsonPath().getLong("id");

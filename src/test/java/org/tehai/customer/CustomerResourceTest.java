@@ -13,6 +13,7 @@ import static org.tehai.support.Api.as;
 import static org.tehai.support.Api.assertProblem;
 import static org.tehai.support.Api.idFromLocation;
 import static org.tehai.support.Api.unique;
+import static org.tehai.support.Api.uniqueDigits;
 import static org.tehai.support.TestData.customer;
 import static org.tehai.support.TestData.customerBody;
 import static org.tehai.support.TestData.tokyoPhone;
@@ -21,9 +22,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.tehai.support.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -73,7 +74,7 @@ class CustomerResourceTest {
     @ParameterizedTest
     @ValueSource(strings = { "+81 3 %s %s", "0%s%s", "+81-3-%s-%s", "03 (%s) %s", "0081 3 %s %s" })
     void shouldFindCallerByPhoneInAnyFormat(String format) {
-        String digits = org.tehai.support.Api.uniqueDigits(8);
+        String digits = uniqueDigits(8);
         String stored = "03-" + digits.substring(0, 4) + "-" + digits.substring(4);
         long id = customer("Watanabe Jun", stored);
         String typed = format.startsWith("0%s") ? "03" + digits
@@ -85,7 +86,7 @@ class CustomerResourceTest {
 
     @Test
     void shouldFindCallerByPhoneWithTrunkPrefixInBrackets() {
-        String digits = org.tehai.support.Api.uniqueDigits(8);
+        String digits = uniqueDigits(8);
         long id = customer("Ishikawa Rin", "03-" + digits.substring(0, 4) + "-" + digits.substring(4));
         as(AGENT).queryParam("phone", "+81 (0)3 " + digits.substring(0, 4) + " " + digits.substring(4))
                 .get("/api/customers").then().statusCode(200).body("items.id", contains((int) id));
@@ -93,7 +94,7 @@ class CustomerResourceTest {
 
     @Test
     void shouldFindCallerByPhoneTypedInFullWidthDigits() {
-        String digits = org.tehai.support.Api.uniqueDigits(8);
+        String digits = uniqueDigits(8);
         long id = customer("Ogawa Sora", "03-" + digits.substring(0, 4) + "-" + digits.substring(4));
         StringBuilder fullWidth = new StringBuilder();
         for (char c : ("03-" + digits.substring(0, 4) + "-" + digits.substring(4)).toCharArray()) {

@@ -1,5 +1,6 @@
 package org.tehai.technician;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -248,7 +249,7 @@ class TechnicianResourceTest {
     @Test
     void shouldRejectWrongTechnicianPassword() {
         var me = TestData.technician(TestData.region());
-        io.restassured.RestAssured.given().auth().preemptive().basic(me.login(), "wrong")
+        given().auth().preemptive().basic(me.login(), "wrong")
                 .get("/api/technicians/" + me.id()).then().statusCode(401);
     }
 }

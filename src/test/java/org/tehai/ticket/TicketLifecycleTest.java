@@ -8,6 +8,7 @@ import static org.tehai.support.Api.DISPATCHER;
 import static org.tehai.support.Api.MANAGER;
 import static org.tehai.support.Api.as;
 import static org.tehai.support.Api.unique;
+import static org.tehai.support.Api.uniqueDigits;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ class TicketLifecycleTest {
     void shouldCarryAFaultReportFromFirstCallToResolution() {
         long region = TestData.region();
         String building = unique("Koenji Heights");
-        String digits = org.tehai.support.Api.uniqueDigits(8);
+        String digits = uniqueDigits(8);
         String phone = "03-" + digits.substring(0, 4) + "-" + digits.substring(4);
         String caller = unique("Tanaka Yui");
 

@@ -16,6 +16,7 @@ import static org.tehai.support.Api.as;
 import static org.tehai.support.Api.assertProblem;
 import static org.tehai.support.Api.idFromLocation;
 import static org.tehai.support.Api.unique;
+import static org.tehai.support.Api.uniqueDigits;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +76,7 @@ class TicketResourceTest {
     @Test
     void shouldReuseTheCustomerWhenTheSameCallerRingsAgain() {
         String name = unique("Hayashi Riko");
-        String digits = org.tehai.support.Api.uniqueDigits(8);
+        String digits = uniqueDigits(8);
         String phone = "03-" + digits.substring(0, 4) + "-" + digits.substring(4);
         long first = as(AGENT).body(callerTicket(name, phone)).post("/api/tickets").then().statusCode(201)
                 .extract().jsonPath().getLong("customer.id");

@@ -1,6 +1,7 @@
 package org.tehai.platform.error;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.tehai.support.Api.ADMIN;
 import static org.tehai.support.Api.AGENT;
@@ -28,7 +29,7 @@ class ProblemResponsesTest {
     void shouldListEveryInvalidFieldAndNameTheFirst() {
         assertProblem(as(ADMIN).body("{\"code\":\"\",\"name\":\"\",\"timeZone\":\"Asia/Tokyo\"}").post("/api/regions")
                 .then(), 400, "code")
-                .body("errors.field", org.hamcrest.Matchers.hasItems("code", "name"));
+                .body("errors.field", hasItems("code", "name"));
     }
 
     @Test

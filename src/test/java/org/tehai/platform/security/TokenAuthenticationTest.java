@@ -5,6 +5,7 @@ import static org.tehai.support.Api.assertProblem;
 import static org.tehai.support.Api.withToken;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.tehai.support.TestData;
@@ -50,7 +51,7 @@ class TokenAuthenticationTest {
         var technician = TestData.technician(region);
         withToken(Tokens.forUser("d.sato", Roles.DISPATCHER)).queryParam("regionId", region).get("/api/technicians")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo((int) technician.id()));
-        withToken(Tokens.forUser("a.ito", Roles.AGENT)).body(java.util.Map.of("code", "X", "name", "X",
+        withToken(Tokens.forUser("a.ito", Roles.AGENT)).body(Map.of("code", "X", "name", "X",
                 "timeZone", "UTC")).post("/api/regions").then().statusCode(403);
     }
 

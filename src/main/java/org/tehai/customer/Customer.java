@@ -11,6 +11,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.OptimisticLock;
 import org.tehai.platform.TrackedEntity;
 
 /** A person or company that calls the desk. Several phone numbers, any of which finds them. */
@@ -27,6 +28,8 @@ public class Customer extends TrackedEntity {
 
     public String notes;
 
+    // A mapped-by collection does not bump the version by default; a stale edit of the phones must be refused too.
+    @OptimisticLock(excluded = false)
     @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<CustomerPhone> phones = new ArrayList<>();

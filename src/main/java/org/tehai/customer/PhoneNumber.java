@@ -1,5 +1,7 @@
 package org.tehai.customer;
 
+import java.text.Normalizer;
+
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -19,7 +21,12 @@ public final class PhoneNumber {
         if (typed == null) {
             throw new IllegalArgumentException("A phone number is required.");
         }
-        String trimmed = typed.trim();
+        // NFKC turns full-width digits and signs typed with a Japanese IME into ASCII; "+81 (0)3 ..." repeats the
+        // trunk prefix, which an international number drops.
+        String trimmed = Normalizer.normalize(typed, Normalizer.Form.NFKC).trim();
+        if (trimmed.startsWith("+") || trimmed.startsWith("00")) {
+            trimmed = trimmed.replace("(0)", "");
+        }
         StringBuilder digits = new StringBuilder();
         for (char c : trimmed.toCharArray()) {
             if (Character.isDigit(c)) {

@@ -1,7 +1,6 @@
 package org.tehai.technician;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -78,16 +77,16 @@ public class TechnicianResource {
     @PUT
     @Path("/{id}/shifts/{date}")
     @RolesAllowed({ Roles.DISPATCHER, Roles.ADMIN })
-    public ShiftView saveShift(@PathParam("id") long id, @PathParam("date") LocalDate date,
+    public ShiftView saveShift(@PathParam("id") long id, @PathParam("date") String date,
             @Valid @NotNull ShiftRequest request) {
-        return technicians.saveShift(id, date, request);
+        return technicians.saveShift(id, QueryValues.date("date", date), request);
     }
 
     @DELETE
     @Path("/{id}/shifts/{date}")
     @RolesAllowed({ Roles.DISPATCHER, Roles.ADMIN })
-    public Response deleteShift(@PathParam("id") long id, @PathParam("date") LocalDate date) {
-        technicians.deleteShift(id, date);
+    public Response deleteShift(@PathParam("id") long id, @PathParam("date") String date) {
+        technicians.deleteShift(id, QueryValues.date("date", date));
         return Response.noContent().build();
     }
 }

@@ -79,10 +79,18 @@ public class TechnicianService {
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiProblem.invalid("to", "The end date (" + to + ") is before the start date (" + from + ").");
         }
-        LocalDate first = from == null ? LocalDate.MIN : from;
-        LocalDate last = to == null ? LocalDate.MAX : to;
-        return Shift.<Shift>list("technician.id = ?1 and workDate between ?2 and ?3", Sort.by("workDate"),
-                technicianId, first, last).stream().map(ShiftView::of).toList();
+        // Open ends are left out of the query: LocalDate.MIN/MAX are outside PostgreSQL's date range.
+        String query = "technician.id = :technician";
+        Parameters parameters = Parameters.with("technician", technicianId);
+        if (from != null) {
+            query += " and workDate >= :from";
+            parameters.and("from", from);
+        }
+        if (to != null) {
+            query += " and workDate <= :to";
+            parameters.and("to", to);
+        }
+        return Shift.<Shift>list(query, Sort.by("workDate"), parameters).stream().map(ShiftView::of).toList();
     }
 
     /** Creates or replaces the shift of a work date (times in the region's local time). */

@@ -10,6 +10,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -45,6 +46,7 @@ public class ProblemMappers {
                 errors.isEmpty() ? null : errors.get(0).field(), errors);
     }
 
+    // The specific Jackson types are named so this mapper wins over Quarkus' built-in ones for them.
     @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
             InvalidFormatException.class, ValueInstantiationException.class })
     public Response unreadableJson(JsonProcessingException exception, UriInfo uri) {
@@ -81,6 +83,11 @@ public class ProblemMappers {
         int status = original.getStatus();
         if (status == 401 || status == 403 || original.hasEntity()) {
             return original;
+        }
+        if (exception instanceof NotFoundException && exception.getCause() != null) {
+            // JAX-RS answers a query or path parameter it cannot convert (?size=ten) with 404; it is bad input.
+            return ProblemBody.response(400, "Invalid request", "A query or path parameter cannot be read: "
+                    + exception.getCause().getMessage(), path(uri), null, List.of());
         }
         return ProblemBody.response(status, original.getStatusInfo().getReasonPhrase(), exception.getMessage(),
                 path(uri), null, List.of());

@@ -47,7 +47,7 @@ class ContactResourceTest {
     @Test
     void shouldLogAComplaintAsTheFirstContactOfAComplaintTicket() {
         Map<String, Object> body = new HashMap<>(Map.of("caller",
-                Map.of("name", unique("Angry"), "phone", TestData.tokyoPhone()), "troubleCode", "LATE_TECHNICIAN",
+                Map.of("name", unique("Angry"), "phone", TestData.tokyoPhone()), "troubleCode", "COMPLAINT/LATE_TECHNICIAN",
                 "kind", "COMPLAINT"));
         long ticket = as(AGENT).body(body).post("/api/tickets").then().statusCode(201).extract().jsonPath().getLong("id");
         as(AGENT).get(contacts(ticket)).then().body("kind", contains("COMPLAINT"));

@@ -129,7 +129,7 @@ public final class TestData {
         Map<String, Object> body = new HashMap<>();
         body.put("customerId", customerId);
         body.put("siteId", siteId);
-        body.put("troubleCode", "NO_SIGNAL");
+        body.put("troubleCode", "TV/NO_SIGNAL");
         body.put("description", "No picture on any channel");
         return body;
     }

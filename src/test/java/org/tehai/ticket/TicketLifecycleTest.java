@@ -35,7 +35,7 @@ class TicketLifecycleTest {
 
         // The caller rings with nothing but a name, a number and "no picture".
         long ticket = as(AGENT).body(Map.of("caller", Map.of("name", caller, "phone", phone), "troubleCode",
-                "NO_SIGNAL", "priority", "P2")).post("/api/tickets").then().statusCode(201)
+                "TV/NO_SIGNAL", "impact", "NO_SERVICE")).post("/api/tickets").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
 
         // The agent finds where: the flat, and the outlet that hangs off the building's booster.
@@ -48,7 +48,7 @@ class TicketLifecycleTest {
         long booster = TestData.asset(TestData.site(region, building, true), null);
         long outlet = TestData.asset(site, booster);
         Map<String, Object> located = new HashMap<>(Map.of("siteId", site, "assetId", outlet, "troubleCode",
-                "NO_SIGNAL", "priority", "P2", "status", "OPEN", "version", 0));
+                "TV/NO_SIGNAL", "priority", "P2", "status", "OPEN", "version", 0));
         as(AGENT).body(located).put("/api/tickets/" + ticket).then().statusCode(200)
                 .body("regionId", equalTo((int) region)).body("address", equalTo(
                         "2-14-3 Koenji-minami, Suginami-ku, flat 301 (" + building + ")"));

@@ -37,7 +37,7 @@ class TicketResourceTest {
     private static Map<String, Object> callerTicket(String name, String phone) {
         Map<String, Object> body = new HashMap<>();
         body.put("caller", Map.of("name", name, "phone", phone));
-        body.put("troubleCode", "NO_SIGNAL");
+        body.put("troubleCode", "TV/NO_SIGNAL");
         return body;
     }
 
@@ -45,7 +45,7 @@ class TicketResourceTest {
         Map<String, Object> body = new HashMap<>();
         body.put("siteId", siteId);
         body.put("assetId", assetId);
-        body.put("troubleCode", "NO_SIGNAL");
+        body.put("troubleCode", "TV/NO_SIGNAL");
         body.put("description", "Booster light off");
         body.put("priority", priority);
         body.put("status", status);
@@ -94,6 +94,7 @@ class TicketResourceTest {
     void shouldSetTheSlaDueTimeFromThePriority(String priority, int hours) {
         Map<String, Object> body = callerTicket(unique("Caller"), TestData.tokyoPhone());
         body.put("priority", priority);
+        body.put("priorityOverrideReason", "Set by the test for each priority");
         JsonPath ticket = as(AGENT).body(body).post("/api/tickets").then().statusCode(201).extract().jsonPath();
 
         Instant openedAt = Instant.parse(ticket.getString("openedAt"));
@@ -201,6 +202,7 @@ class TicketResourceTest {
         long customer = TestData.customer("Mori Daichi", TestData.tokyoPhone());
         Map<String, Object> urgent = TestData.ticketBody(customer, TestData.site(region));
         urgent.put("priority", "P1");
+        urgent.put("priorityOverrideReason", "Elderly customer living alone");
         long p1 = as(AGENT).body(urgent).post("/api/tickets").then().statusCode(201).extract().jsonPath().getLong("id");
         long p3 = TestData.ticket(customer, TestData.site(region));
         long working = TestData.ticket(customer, TestData.site(region));
@@ -237,7 +239,7 @@ class TicketResourceTest {
 
     @Test
     void shouldNameTheMissingCallerOrTroubleCode() {
-        Map<String, Object> noCaller = new HashMap<>(Map.of("troubleCode", "NO_SIGNAL"));
+        Map<String, Object> noCaller = new HashMap<>(Map.of("troubleCode", "TV/NO_SIGNAL"));
         assertProblem(as(AGENT).body(noCaller).post("/api/tickets").then(), 400, "caller");
 
         Map<String, Object> noTrouble = callerTicket(unique("Caller"), TestData.tokyoPhone());

@@ -78,7 +78,7 @@ class VisitResourceTest {
     void shouldNeedASiteWithCoordinates() {
         long region = TestData.region();
         long withoutSite = as(AGENT).body(Map.of("caller", Map.of("name", unique("Caller"), "phone",
-                TestData.tokyoPhone()), "troubleCode", "NO_SIGNAL")).post("/api/tickets").then().statusCode(201)
+                TestData.tokyoPhone()), "troubleCode", "TV/NO_SIGNAL")).post("/api/tickets").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
         assertProblem(as(DISPATCHER).body(visitBody(withoutSite, DAY)).post("/api/visits").then(), 422, "siteId");
 
@@ -136,7 +136,7 @@ class VisitResourceTest {
     @Test
     void shouldNotOpenVisitsForClosedTickets() {
         long ticket = TestData.ticket(TestData.region());
-        Map<String, Object> close = new HashMap<>(Map.of("troubleCode", "NO_SIGNAL", "priority", "P3",
+        Map<String, Object> close = new HashMap<>(Map.of("troubleCode", "TV/NO_SIGNAL", "priority", "P3",
                 "status", "CLOSED", "version", 0));
         as(AGENT).body(close).put("/api/tickets/" + ticket).then().statusCode(200);
         assertProblem(as(DISPATCHER).body(visitBody(ticket, DAY)).post("/api/visits").then(), 409, "ticketId");

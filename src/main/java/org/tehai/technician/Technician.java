@@ -68,6 +68,12 @@ public class Technician extends TrackedEntity {
         return firstName + " " + lastName;
     }
 
+    /** The record id of an active technician with this login, or null: who may sign in. */
+    public static Long activeIdForLogin(String login) {
+        return find("select t.id from Technician t where t.login = ?1 and t.active = true", login).project(Long.class)
+                .firstResult();
+    }
+
     /** The technician record id of a login, or null: used to link a signed-in technician to its data. */
     public static Long idForLogin(String login) {
         return find("select t.id from Technician t where t.login = ?1", login).project(Long.class).firstResult();

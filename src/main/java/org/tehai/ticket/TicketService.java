@@ -169,7 +169,7 @@ public class TicketService {
         Ticket ticket = get(id);
         ticket.requireVersion("ticket", request.version());
         Site site = request.siteId() == null ? ticket.site : SiteService.reference("siteId", request.siteId());
-        Asset asset = AssetService.reference("assetId", request.assetId());
+        Asset asset = request.assetId() == null ? ticket.asset : AssetService.reference("assetId", request.assetId());
         if (asset != null && site != null && !asset.site.id.equals(site.id)) {
             throw ApiProblem.unprocessable("assetId", "The asset (" + asset.id + ") is at site (" + asset.site.id
                     + "), not at the ticket's site (" + site.id + ").");

@@ -5,7 +5,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * Editing a ticket: details found out later (site, asset/serial), trouble code, priority, status. Closing
+ * Editing a ticket: details found out later (site, asset/serial), trouble code, priority, status. A missing
+ * {@code siteId} or {@code assetId} keeps the current one. Closing
  * (RESOLVED or CLOSED) takes the closing fields; a complaint cannot close without cause category, cause text and
  * prevention action.
  */

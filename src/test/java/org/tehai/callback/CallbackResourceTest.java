@@ -2,7 +2,7 @@ package org.tehai.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.tehai.support.DeskFixtures.as;
+import static org.tehai.support.Api.as;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.tehai.support.DeskFixtures;
+import org.tehai.support.Api;
+import org.tehai.support.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -19,9 +20,9 @@ class CallbackResourceTest {
 
     @Test
     void shouldListDueCallbacksOfARegionOldestFirstAndCloseThemWithNotes() {
-        long region = DeskFixtures.region();
-        long customer = DeskFixtures.customer("Call Me Back", DeskFixtures.uniquePhone());
-        long site = DeskFixtures.site(customer, region, null, null, 35.70, 139.65);
+        long region = TestData.region();
+        long customer = TestData.customer("Call Me Back", TestData.tokyoPhone());
+        long site = TestData.site(customer, region, null, null, 35.70, 139.65);
         long ticket = as("agent").body(Map.of("customerId", customer, "siteId", site, "troubleCode", "PC/NO_BOOT"))
                 .post("/api/tickets").then().statusCode(201).extract().jsonPath().getLong("id");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(9));
@@ -55,7 +56,7 @@ class CallbackResourceTest {
     void shouldRejectCallbacksWithoutWhomToCallOrInThePast() {
         as("agent").body(Map.of("dueAt", OffsetDateTime.now().plusHours(1).toString(), "reason", "x"))
                 .post("/api/callbacks").then().statusCode(400).body("field", equalTo("ticketId"));
-        long customer = DeskFixtures.customer("Past Callback", DeskFixtures.uniquePhone());
+        long customer = TestData.customer("Past Callback", TestData.tokyoPhone());
         as("agent").body(Map.of("customerId", customer, "dueAt", OffsetDateTime.now().minusDays(1).toString(),
                 "reason", "x")).post("/api/callbacks").then().statusCode(400).body("field", equalTo("dueAt"));
         as("agent").body(Map.of("customerId", customer, "reason", "x")).post("/api/callbacks").then()

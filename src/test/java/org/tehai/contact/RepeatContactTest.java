@@ -1,7 +1,7 @@
 package org.tehai.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tehai.support.DeskFixtures.as;
+import static org.tehai.support.Api.as;
 
 import java.time.Duration;
 import java.util.Map;
@@ -11,7 +11,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tehai.support.AdjustableClock;
-import org.tehai.support.DeskFixtures;
+import org.tehai.support.Api;
+import org.tehai.support.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -28,7 +29,7 @@ class RepeatContactTest {
 
     @Test
     void shouldCountACustomerContactingAgainWithinSevenDaysAsARepeat() {
-        long customer = DeskFixtures.customer("Repeat Caller", DeskFixtures.uniquePhone());
+        long customer = TestData.customer("Repeat Caller", TestData.tokyoPhone());
         long ticket = as("agent").body(Map.of("customerId", customer, "troubleCode", "INTERNET/SLOW"))
                 .post("/api/tickets").then().statusCode(201).extract().jsonPath().getLong("id");
 

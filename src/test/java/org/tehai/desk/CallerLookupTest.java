@@ -2,7 +2,7 @@ package org.tehai.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.tehai.support.DeskFixtures.as;
+import static org.tehai.support.Api.as;
 
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.tehai.support.DeskFixtures;
+import org.tehai.support.Api;
+import org.tehai.support.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -32,10 +33,10 @@ class CallerLookupTest {
 
     @Test
     void shouldShowOpenTicketsLastContactsAndUpcomingVisitsInOneAnswer() {
-        long region = DeskFixtures.region();
-        String phone = DeskFixtures.uniquePhone();
-        long customer = DeskFixtures.customer("Hayashi Naoko", phone);
-        long site = DeskFixtures.site(customer, region, DeskFixtures.unique("Mejiro Park House"), "801", 35.7212,
+        long region = TestData.region();
+        String phone = TestData.tokyoPhone();
+        long customer = TestData.customer("Hayashi Naoko", phone);
+        long site = TestData.site(customer, region, Api.unique("Mejiro Park House"), "801", 35.7212,
                 139.7065);
         JsonPath ticket = as("agent").body(Map.of("customerId", customer, "siteId", site, "troubleCode",
                 "INTERNET/NO_SYNC")).post("/api/tickets").then().statusCode(201).extract().jsonPath();
@@ -58,11 +59,11 @@ class CallerLookupTest {
 
     @Test
     void shouldFindCallersByNameFragmentOrBuilding() {
-        long region = DeskFixtures.region();
-        String name = DeskFixtures.unique("Kimura");
-        long customer = DeskFixtures.customer(name, DeskFixtures.uniquePhone());
-        String building = DeskFixtures.unique("Ekoda Maison");
-        DeskFixtures.site(customer, region, building, "203", 35.7376, 139.6727);
+        long region = TestData.region();
+        String name = Api.unique("Kimura");
+        long customer = TestData.customer(name, TestData.tokyoPhone());
+        String building = Api.unique("Ekoda Maison");
+        TestData.site(customer, region, building, "203", 35.7376, 139.6727);
 
         as("agent").queryParam("q", name.substring(2).toUpperCase()).get("/api/callers").then().statusCode(200)
                 .body("customer.name", org.hamcrest.Matchers.hasItem(name));
@@ -75,7 +76,7 @@ class CallerLookupTest {
     private static void ensureCustomer(String name, String phone) {
         int found = as("agent").queryParam("phone", phone).get("/api/customers").then().extract().path("total");
         if (found == 0) {
-            DeskFixtures.customer(name, phone);
+            TestData.customer(name, phone);
         }
     }
 }

@@ -2,13 +2,14 @@ package org.tehai.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.tehai.support.DeskFixtures.as;
+import static org.tehai.support.Api.as;
 
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.tehai.support.DeskFixtures;
+import org.tehai.support.Api;
+import org.tehai.support.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -20,14 +21,14 @@ class AreaOutageTest {
 
     @Test
     void shouldLinkNewMatchingCallsToADeclaredOutageAndGiveAgentsItsStatusText() {
-        long region = DeskFixtures.region();
-        String building = DeskFixtures.unique("Asagaya Mansion");
+        long region = TestData.region();
+        String building = Api.unique("Asagaya Mansion");
         long outage = as("manager").body(Map.of("regionId", region, "category", "INTERNET", "title",
                 "Fibre cut in Asagaya", "statusText", STATUS_TEXT, "buildings", List.of(building)))
                 .post("/api/outages").then().statusCode(201).extract().jsonPath().getLong("id");
 
-        long customer = DeskFixtures.customer("Kato Mei", DeskFixtures.uniquePhone());
-        long site = DeskFixtures.site(customer, region, building, "402", 35.7047, 139.6358);
+        long customer = TestData.customer("Kato Mei", TestData.tokyoPhone());
+        long site = TestData.site(customer, region, building, "402", 35.7047, 139.6358);
         JsonPath ticket = as("agent").body(Map.of("customerId", customer, "siteId", site,
                 "troubleCode", "INTERNET/NO_SYNC")).post("/api/tickets").then().statusCode(201).extract().jsonPath();
 
@@ -42,13 +43,13 @@ class AreaOutageTest {
 
     @Test
     void shouldLinkCallsInsideADeclaredAreaButNotOtherCategories() {
-        long region = DeskFixtures.region();
+        long region = TestData.region();
         as("admin").body(Map.of("regionId", region, "category", "TV", "title", "Head-end failure",
                 "statusText", "TV signal lost in Koenji; being repaired.", "latitude", 35.7054, "longitude", 139.6496,
                 "radiusMetres", 800)).post("/api/outages").then().statusCode(201);
-        long customer = DeskFixtures.customer("Ito Sota", DeskFixtures.uniquePhone());
-        long near = DeskFixtures.site(customer, region, null, null, 35.7080, 139.6520);
-        long far = DeskFixtures.site(customer, region, null, null, 35.6616, 139.6670);
+        long customer = TestData.customer("Ito Sota", TestData.tokyoPhone());
+        long near = TestData.site(customer, region, null, null, 35.7080, 139.6520);
+        long far = TestData.site(customer, region, null, null, 35.6616, 139.6670);
 
         as("agent").body(Map.of("customerId", customer, "siteId", near, "troubleCode", "TV/NO_SIGNAL"))
                 .post("/api/tickets").then().statusCode(201).body("incident.kind", equalTo("AREA_OUTAGE"));
@@ -60,15 +61,15 @@ class AreaOutageTest {
 
     @Test
     void shouldResolveLinkedTicketsWithTheIncidentAndKeepEachContactHistory() {
-        long region = DeskFixtures.region();
-        String building = DeskFixtures.unique("Nerima Grand Coop");
+        long region = TestData.region();
+        String building = Api.unique("Nerima Grand Coop");
         long outage = as("manager").body(Map.of("regionId", region, "category", "TV", "title", "Booster failure",
                 "statusText", "Being repaired", "buildings", List.of(building))).post("/api/outages").then()
                 .statusCode(201).extract().jsonPath().getLong("id");
         long[] tickets = new long[2];
         for (int i = 0; i < 2; i++) {
-            long customer = DeskFixtures.customer("Caller " + i, DeskFixtures.uniquePhone());
-            long site = DeskFixtures.site(customer, region, building, "50" + i, 35.7379, 139.6540);
+            long customer = TestData.customer("Caller " + i, TestData.tokyoPhone());
+            long site = TestData.site(customer, region, building, "50" + i, 35.7379, 139.6540);
             tickets[i] = as("agent").body(Map.of("customerId", customer, "siteId", site, "troubleCode",
                     "TV/NO_SIGNAL", "description", "call " + i)).post("/api/tickets").then().statusCode(201)
                     .extract().jsonPath().getLong("id");
@@ -90,14 +91,14 @@ class AreaOutageTest {
 
     @Test
     void shouldLetOnlyManagersAndAdminsDeclareOutages() {
-        long region = DeskFixtures.region();
+        long region = TestData.region();
         as("agent").body(Map.of("regionId", region, "category", "TV", "title", "x", "statusText", "y",
                 "buildings", List.of("B"))).post("/api/outages").then().statusCode(403);
     }
 
     @Test
     void shouldRequireBuildingsOrAnArea() {
-        long region = DeskFixtures.region();
+        long region = TestData.region();
         as("manager").body(Map.of("regionId", region, "category", "TV", "title", "x", "statusText", "y"))
                 .post("/api/outages").then().statusCode(400).contentType("application/problem+json")
                 .body("field", equalTo("buildings"));

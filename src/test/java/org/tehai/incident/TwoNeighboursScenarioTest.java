@@ -1,7 +1,7 @@
 package org.tehai.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tehai.support.DeskFixtures.as;
+import static org.tehai.support.Api.as;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +12,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tehai.support.AdjustableClock;
-import org.tehai.support.DeskFixtures;
+import org.tehai.support.Api;
+import org.tehai.support.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -34,17 +35,17 @@ class TwoNeighboursScenarioTest {
 
     @Test
     void shouldTurnTwoCallsAboutOneBoosterIntoOneIncidentWithOneVisit() {
-        long region = DeskFixtures.region();
-        String building = DeskFixtures.unique("Koenji Heights");
-        long plantRoom = DeskFixtures.site(null, region, building, null, 35.7051, 139.6499);
-        String boosterSerial = DeskFixtures.unique("BST");
-        long booster = DeskFixtures.asset(plantRoom, null, "Maspro BH-35 booster", boosterSerial);
-        long customer301 = DeskFixtures.customer("Tanaka Yui", DeskFixtures.uniquePhone());
-        long flat301 = DeskFixtures.site(customer301, region, building, "301", 35.7051, 139.6499);
-        long outlet301 = DeskFixtures.asset(flat301, booster, "TV wall outlet", null);
-        long customer302 = DeskFixtures.customer("Suzuki Ren", DeskFixtures.uniquePhone());
-        long flat302 = DeskFixtures.site(customer302, region, building, "302", 35.7051, 139.6499);
-        long outlet302 = DeskFixtures.asset(flat302, booster, "TV wall outlet", null);
+        long region = TestData.region();
+        String building = Api.unique("Koenji Heights");
+        long plantRoom = TestData.site(null, region, building, null, 35.7051, 139.6499);
+        String boosterSerial = Api.unique("BST");
+        long booster = TestData.asset(plantRoom, null, "Maspro BH-35 booster", boosterSerial);
+        long customer301 = TestData.customer("Tanaka Yui", TestData.tokyoPhone());
+        long flat301 = TestData.site(customer301, region, building, "301", 35.7051, 139.6499);
+        long outlet301 = TestData.asset(flat301, booster, "TV wall outlet", null);
+        long customer302 = TestData.customer("Suzuki Ren", TestData.tokyoPhone());
+        long flat302 = TestData.site(customer302, region, building, "302", 35.7051, 139.6499);
+        long outlet302 = TestData.asset(flat302, booster, "TV wall outlet", null);
 
         JsonPath first = as("agent").body(Map.of("customerId", customer301, "siteId", flat301, "assetId", outlet301,
                 "troubleCode", "TV/NO_SIGNAL", "impact", "NO_SERVICE", "description", "No picture on any channel"))
@@ -108,16 +109,16 @@ class TwoNeighboursScenarioTest {
 
     @Test
     void shouldLinkALaterThirdCallToTheOpenIncidentWithoutASecondVisit() {
-        long region = DeskFixtures.region();
-        String building = DeskFixtures.unique("Nakano Court");
-        long plantRoom = DeskFixtures.site(null, region, building, null, 35.7074, 139.6638);
-        long booster = DeskFixtures.asset(plantRoom, null, "Booster", DeskFixtures.unique("BST"));
+        long region = TestData.region();
+        String building = Api.unique("Nakano Court");
+        long plantRoom = TestData.site(null, region, building, null, 35.7074, 139.6638);
+        long booster = TestData.asset(plantRoom, null, "Booster", Api.unique("BST"));
         long[] tickets = new long[3];
         long incidentId = 0;
         for (int flat = 0; flat < 3; flat++) {
-            long customer = DeskFixtures.customer("Flat " + flat, DeskFixtures.uniquePhone());
-            long site = DeskFixtures.site(customer, region, building, "10" + flat, 35.7074, 139.6638);
-            long outlet = DeskFixtures.asset(site, booster, "TV wall outlet", null);
+            long customer = TestData.customer("Flat " + flat, TestData.tokyoPhone());
+            long site = TestData.site(customer, region, building, "10" + flat, 35.7074, 139.6638);
+            long outlet = TestData.asset(site, booster, "TV wall outlet", null);
             JsonPath ticket = as("agent").body(Map.of("customerId", customer, "siteId", site, "assetId", outlet,
                     "troubleCode", "TV/PIXELATION")).post("/api/tickets").then().statusCode(201).extract().jsonPath();
             tickets[flat] = ticket.getLong("id");
@@ -134,16 +135,16 @@ class TwoNeighboursScenarioTest {
 
     @Test
     void shouldNotOpenAnIncidentForCallsOfDifferentCategories() {
-        long region = DeskFixtures.region();
-        String building = DeskFixtures.unique("Ogikubo Terrace");
-        long plantRoom = DeskFixtures.site(null, region, building, null, 35.7046, 139.6200);
-        long booster = DeskFixtures.asset(plantRoom, null, "Booster", DeskFixtures.unique("BST"));
+        long region = TestData.region();
+        String building = Api.unique("Ogikubo Terrace");
+        long plantRoom = TestData.site(null, region, building, null, 35.7046, 139.6200);
+        long booster = TestData.asset(plantRoom, null, "Booster", Api.unique("BST"));
         String[] codes = { "TV/NO_SIGNAL", "INTERNET/SLOW" };
         JsonPath last = null;
         for (int flat = 0; flat < 2; flat++) {
-            long customer = DeskFixtures.customer("Flat " + flat, DeskFixtures.uniquePhone());
-            long site = DeskFixtures.site(customer, region, building, "20" + flat, 35.7046, 139.6200);
-            long outlet = DeskFixtures.asset(site, booster, "TV wall outlet", null);
+            long customer = TestData.customer("Flat " + flat, TestData.tokyoPhone());
+            long site = TestData.site(customer, region, building, "20" + flat, 35.7046, 139.6200);
+            long outlet = TestData.asset(site, booster, "TV wall outlet", null);
             last = as("agent").body(Map.of("customerId", customer, "siteId", site, "assetId", outlet,
                     "troubleCode", codes[flat])).post("/api/tickets").then().statusCode(201).extract().jsonPath();
         }

@@ -3,7 +3,7 @@ package org.tehai.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.equalTo;
-import static org.tehai.support.DeskFixtures.as;
+import static org.tehai.support.Api.as;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.tehai.contact.Contact;
 import org.tehai.contact.ContactKind;
 import org.tehai.contact.Direction;
-import org.tehai.support.DeskFixtures;
+import org.tehai.support.Api;
+import org.tehai.support.TestData;
 import org.tehai.technician.Technician;
 import org.tehai.ticket.Channel;
 import org.tehai.ticket.Priority;
@@ -49,18 +50,18 @@ class KpiResourceTest {
 
     @BeforeEach
     void workedDay() {
-        regionCode = DeskFixtures.unique("KPI");
+        regionCode = Api.unique("KPI");
         long region = as("admin").body(Map.of("code", regionCode, "name", "KPI region", "timeZone", "Asia/Tokyo"))
                 .post("/api/regions").then().statusCode(201).extract().jsonPath().getLong("id");
-        String login = DeskFixtures.unique("kpi").toLowerCase();
+        String login = Api.unique("kpi").toLowerCase();
         long technician = as("dispatcher").body(Map.of("code", login.toUpperCase(), "login", login, "firstName", "Kenji",
                 "lastName", "Ito", "regionId", region, "homeLatitude", 35.70, "homeLongitude", 139.65,
                 "skills", List.of(), "tools", List.of(), "vanStock", List.of())).post("/api/technicians").then()
                 .statusCode(201).extract().jsonPath().getLong("id");
         as("dispatcher").body(Map.of("start", "09:00", "end", "18:00", "maxOvertimeMinutes", 0, "breaks", List.of()))
                 .put("/api/technicians/" + technician + "/shifts/" + DAY).then().statusCode(200);
-        long customer = DeskFixtures.customer("KPI Customer", DeskFixtures.uniquePhone());
-        long site = DeskFixtures.site(customer, region, null, null, 35.70, 139.65);
+        long customer = TestData.customer("KPI Customer", TestData.tokyoPhone());
+        long site = TestData.site(customer, region, null, null, 35.70, 139.65);
         long a = ticket(customer, site, "INTERNET/NO_SYNC");
         long b = ticket(customer, site, "TV/NO_SIGNAL");
         long c = ticket(customer, site, "INTERNET/NO_SYNC");

@@ -2,7 +2,7 @@ package org.tehai.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.tehai.support.DeskFixtures.as;
+import static org.tehai.support.Api.as;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.tehai.support.DeskFixtures;
+import org.tehai.support.Api;
+import org.tehai.support.TestData;
 import org.tehai.visit.Visit;
 
 import com.sun.net.httpserver.HttpServer;
@@ -87,9 +88,9 @@ class NotificationDeliveryTest {
     }
 
     private long quoteWindowOfANewVisit() {
-        long region = DeskFixtures.region();
-        long customer = DeskFixtures.customer("Notified Customer", DeskFixtures.uniquePhone());
-        long site = DeskFixtures.site(customer, region, null, null, 35.70, 139.65);
+        long region = TestData.region();
+        long customer = TestData.customer("Notified Customer", TestData.tokyoPhone());
+        long site = TestData.site(customer, region, null, null, 35.70, 139.65);
         long ticket = as("agent").body(Map.of("customerId", customer, "siteId", site, "troubleCode", "TV/NO_SIGNAL"))
                 .post("/api/tickets").then().statusCode(201).extract().jsonPath().getLong("id");
         long visitId = as("agent").body(Map.of("ticketId", ticket, "estimatedDurationMinutes", 45,

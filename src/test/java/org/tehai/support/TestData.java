@@ -89,6 +89,12 @@ public final class TestData {
                 .extract().jsonPath().getLong("id");
     }
 
+    public static long customer(String name, String phone, String contract) {
+        Map<String, Object> body = new HashMap<>(customerBody(name, phone));
+        body.put("contract", contract);
+        return as(AGENT).body(body).post("/api/customers").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
     /** A unique Tokyo number in the national format, e.g. "03-1234-5678". */
     public static String tokyoPhone() {
         String digits = Api.uniqueDigits(8);
@@ -115,6 +121,26 @@ public final class TestData {
     public static long site(Long regionId, String building, boolean withCoordinates) {
         return as(AGENT).body(siteBody(regionId, building, withCoordinates)).post("/api/sites").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
+    }
+
+    /** A customer's site (or a building's common site, without customer) at the given point. */
+    public static long site(Long customerId, long regionId, String building, String unit, double latitude,
+            double longitude) {
+        Map<String, Object> body = siteBody(regionId, building, false);
+        body.put("customerId", customerId);
+        body.put("unit", unit);
+        body.put("latitude", latitude);
+        body.put("longitude", longitude);
+        return as(AGENT).body(body).post("/api/sites").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    public static long asset(long siteId, Long parentAssetId, String model, String serialNumber) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("siteId", siteId);
+        body.put("parentAssetId", parentAssetId);
+        body.put("model", model);
+        body.put("serialNumber", serialNumber);
+        return as(AGENT).body(body).post("/api/assets").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     public static long asset(long siteId, Long parentAssetId) {

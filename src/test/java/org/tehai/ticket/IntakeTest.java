@@ -2,13 +2,14 @@ package org.tehai.ticket;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.tehai.support.DeskFixtures.as;
+import static org.tehai.support.Api.as;
 
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.tehai.support.DeskFixtures;
+import org.tehai.support.Api;
+import org.tehai.support.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -17,8 +18,8 @@ class IntakeTest {
 
     @Test
     void shouldSuggestPriorityFromTroubleCodeImpactAndContract() {
-        long standard = DeskFixtures.customer("Standard Customer", DeskFixtures.uniquePhone());
-        long premium = DeskFixtures.customer("Premium Customer", DeskFixtures.uniquePhone(), "PREMIUM");
+        long standard = TestData.customer("Standard Customer", TestData.tokyoPhone());
+        long premium = TestData.customer("Premium Customer", TestData.tokyoPhone(), "PREMIUM");
         // TV/NO_SIGNAL is usually P3.
         as("agent").body(Map.of("customerId", standard, "troubleCode", "TV/NO_SIGNAL")).post("/api/tickets").then()
                 .statusCode(201).body("suggestedPriority", equalTo("P3")).body("priority", equalTo("P3"));
@@ -33,7 +34,7 @@ class IntakeTest {
 
     @Test
     void shouldRequireAReasonToOverrideTheSuggestedPriority() {
-        long customer = DeskFixtures.customer("Override Customer", DeskFixtures.uniquePhone());
+        long customer = TestData.customer("Override Customer", TestData.tokyoPhone());
         as("agent").body(Map.of("customerId", customer, "troubleCode", "TV/NO_SIGNAL", "priority", "P1"))
                 .post("/api/tickets").then().statusCode(422).contentType("application/problem+json")
                 .body("field", equalTo("priorityOverrideReason"));
@@ -47,7 +48,7 @@ class IntakeTest {
 
     @Test
     void shouldRejectTroubleCodesOutsideTheCatalogue() {
-        long customer = DeskFixtures.customer("Unknown Code", DeskFixtures.uniquePhone());
+        long customer = TestData.customer("Unknown Code", TestData.tokyoPhone());
         as("agent").body(Map.of("customerId", customer, "troubleCode", "TV/EXPLODED")).post("/api/tickets").then()
                 .statusCode(422).body("field", equalTo("troubleCode"));
     }
@@ -57,20 +58,20 @@ class IntakeTest {
         as("agent").get("/api/trouble-codes?category=TV").then().statusCode(200)
                 .body("code", org.hamcrest.Matchers.hasItems("TV/NO_SIGNAL", "TV/PIXELATION"))
                 .body("category", org.hamcrest.Matchers.everyItem(equalTo("TV")));
-        String code = "TV/" + DeskFixtures.unique("REMOTE").toUpperCase().replace('-', '_');
+        String code = "TV/" + Api.unique("REMOTE").toUpperCase().replace('-', '_');
         as("agent").body(Map.of("code", code, "name", "Remote", "basePriority", "P4", "needsVisit", false))
                 .post("/api/trouble-codes").then().statusCode(403);
         as("manager").body(Map.of("code", code, "name", "Remote control lost", "basePriority", "P4",
                 "needsVisit", false)).post("/api/trouble-codes").then().statusCode(201)
                 .body("category", equalTo("TV"));
-        long customer = DeskFixtures.customer("New Code User", DeskFixtures.uniquePhone());
+        long customer = TestData.customer("New Code User", TestData.tokyoPhone());
         as("agent").body(Map.of("customerId", customer, "troubleCode", code)).post("/api/tickets").then()
                 .statusCode(201).body("suggestedPriority", equalTo("P4"));
     }
 
     @Test
     void shouldCloseAComplaintOnlyWithCauseAndPreventionAction() {
-        long customer = DeskFixtures.customer("Complaining Customer", DeskFixtures.uniquePhone());
+        long customer = TestData.customer("Complaining Customer", TestData.tokyoPhone());
         var ticket = as("agent").body(Map.of("customerId", customer, "kind", "COMPLAINT",
                 "troubleCode", "COMPLAINT/LATE_TECHNICIAN", "description", "Waited all day, nobody came"))
                 .post("/api/tickets").then().statusCode(201).extract().jsonPath();
@@ -99,7 +100,7 @@ class IntakeTest {
 
     @Test
     void shouldCloseAFaultWithoutComplaintFields() {
-        long customer = DeskFixtures.customer("Fault Customer", DeskFixtures.uniquePhone());
+        long customer = TestData.customer("Fault Customer", TestData.tokyoPhone());
         long id = as("agent").body(Map.of("customerId", customer, "troubleCode", "WIFI/WEAK")).post("/api/tickets")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         as("agent").body(Map.of("troubleCode", "WIFI/WEAK", "priority", "P4", "status", "RESOLVED",

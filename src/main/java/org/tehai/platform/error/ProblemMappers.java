@@ -25,6 +25,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import io.quarkus.security.ForbiddenException;
+
 /** Turns every failure into an {@code application/problem+json} response that names the offending field. */
 public class ProblemMappers {
 
@@ -72,6 +74,13 @@ public class ProblemMappers {
         String detail = "The record was changed by someone else while this request ran. Reload it and try again.";
         return ProblemBody.response(409, "Stale update", detail, path(uri), "version",
                 List.of(new ApiProblem.FieldError("version", detail)));
+    }
+
+    /** A signed-in user whose role does not allow the call. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException exception, UriInfo uri) {
+        return ProblemBody.response(403, "Forbidden", "Your role does not allow this request.", path(uri), null,
+                List.of());
     }
 
     @ServerExceptionMapper

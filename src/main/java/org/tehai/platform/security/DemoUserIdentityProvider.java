@@ -58,7 +58,7 @@ public class DemoUserIdentityProvider implements IdentityProvider<UsernamePasswo
             return Uni.createFrom().item(identity(user, staffRoles, null));
         }
         return context.runBlocking(() -> {
-            Long technicianId = QuarkusTransaction.requiringNew().call(() -> Technician.idForLogin(user));
+            Long technicianId = QuarkusTransaction.requiringNew().call(() -> Technician.activeIdForLogin(user));
             if (technicianId == null) {
                 throw new AuthenticationFailedException();
             }

@@ -58,6 +58,9 @@ create table incident (
 );
 create index incident_status on incident (status);
 create index incident_asset on incident (asset_id);
+-- At most one open shared-equipment incident per piece of equipment and trouble category.
+create unique index incident_open_on_equipment on incident (asset_id, category)
+    where kind = 'SHARED_EQUIPMENT' and status <> 'RESOLVED';
 
 create table incident_building (
     incident_id bigint       not null references incident (id) on delete cascade,
@@ -78,6 +81,7 @@ alter table ticket
 create index ticket_incident on ticket (incident_id);
 create index ticket_asset on ticket (asset_id);
 create index ticket_opened_at on ticket (opened_at);
+create index ticket_region_sla_due on ticket (region_id, sla_due_at);
 
 -- The visit of an incident serves all its tickets: it belongs to the incident, not to one ticket.
 alter table visit alter column ticket_id drop not null;

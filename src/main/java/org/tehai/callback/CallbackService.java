@@ -22,6 +22,8 @@ import org.tehai.platform.api.PageRequest;
 import org.tehai.platform.audit.Audit;
 import org.tehai.platform.error.ApiProblem;
 import org.tehai.platform.security.CurrentUser;
+import org.tehai.region.Region;
+import org.tehai.site.Site;
 import org.tehai.ticket.Channel;
 import org.tehai.ticket.Ticket;
 
@@ -92,7 +94,7 @@ public class CallbackService {
         var callback = new Callback();
         callback.ticket = ticket;
         callback.customer = customer;
-        callback.region = ticket != null && ticket.region != null ? ticket.region : null;
+        callback.region = ticket != null && ticket.region != null ? ticket.region : regionOf(customer);
         callback.kind = CallbackKind.CUSTOMER_REQUEST;
         callback.dueAt = dueAt;
         callback.phone = request.phone() != null ? request.phone()
@@ -102,11 +104,17 @@ public class CallbackService {
         callback.createdBy = currentUser.name();
         callback.persist();
         if (ticket != null) {
-            contactLog.record(ticket, ContactKind.CALLBACK_REQUEST, Channel.PHONE, Direction.INBOUND,
+            contactLog.record(ticket, ContactKind.CALLBACK_REQUEST, Channel.PHONE, Direction.OUTBOUND,
                     "Call-back booked for " + request.dueAt() + ": " + request.reason(), now);
         }
         audit.record("CALLBACK_BOOKED", "callback", callback.id, request.reason());
         return CallbackView.of(callback);
+    }
+
+    /** The region of the customer's first site that has one: where the call-back is listed. */
+    private static Region regionOf(Customer customer) {
+        return Site.<Site>find("customer = ?1 and region is not null",
+                Sort.by("id"), customer).firstResultOptional().map(site -> site.region).orElse(null);
     }
 
     /** Closes a due call-back as done or failed; the outcome goes into the ticket's contact log. */

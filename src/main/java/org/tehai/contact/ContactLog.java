@@ -46,7 +46,15 @@ public class ContactLog {
             throw ApiProblem.invalid("occurredAt", "The contact time (" + request.occurredAt() + ") is in the future.");
         }
         return record(ticket(ticketId), request.kind(), request.channel() == null ? Channel.PHONE : request.channel(),
-                request.direction() == null ? Direction.INBOUND : request.direction(), request.notes(), at);
+                request.direction() == null ? defaultDirection(request.kind()) : request.direction(), request.notes(), at);
+    }
+
+    /** Call-backs and their outcomes are our calls; everything else is the customer reaching us unless said. */
+    static Direction defaultDirection(ContactKind kind) {
+        return switch (kind) {
+            case CALLBACK_REQUEST, CALLBACK_DONE, CALLBACK_FAILED -> Direction.OUTBOUND;
+            default -> Direction.INBOUND;
+        };
     }
 
     /** Appends a contact to the ticket's log, marking it as a repeat contact when it is one. */

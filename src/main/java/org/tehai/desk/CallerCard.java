@@ -26,7 +26,8 @@ public record CallerCard(CustomerView customer, MatchedBy matchedBy, List<SiteVi
             Instant openedAt, Instant slaDueAt, Long incidentId, String incidentStatusText) {
     }
 
-    public record UpcomingVisit(long id, String ticketNumber, VisitStatus status, OffsetDateTime plannedStart,
+    /** A visit still to come; {@code reference} is the ticket number, or the incident ("INC-12"). */
+    public record UpcomingVisit(long id, String reference, VisitStatus status, OffsetDateTime plannedStart,
             OffsetDateTime quotedWindowStart, OffsetDateTime quotedWindowEnd, OffsetDateTime firstAvailableFrom) {
     }
 }

@@ -1,11 +1,13 @@
 package org.tehai.desk;
 
+import java.text.Normalizer;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -46,7 +48,8 @@ public class CallerLookup {
             throw ApiProblem.invalid("q", "Type at least two characters: a phone number, ticket number, name or "
                     + "address.");
         }
-        String q = query.trim();
+        // Input from a Japanese IME may be full-width ("０３－１２３４", "ＴＫ－１００２").
+        String q = Normalizer.normalize(query, Normalizer.Form.NFKC).trim();
         Map<Long, MatchedBy> found = new LinkedHashMap<>();
         var ticketNumber = TICKET_NUMBER.matcher(q);
         if (ticketNumber.matches()) {
@@ -84,13 +87,20 @@ public class CallerLookup {
         List<CallerCard.UpcomingVisit> upcoming = Visit.<Visit>list("ticket.customer = ?1 and status in ?2",
                 Sort.by("id"), customer, List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED, VisitStatus.DISPATCHED,
                         VisitStatus.EN_ROUTE, VisitStatus.ON_SITE))
-                .stream().map(CallerLookup::upcoming).toList();
+                .stream().map(CallerLookup::upcoming).collect(Collectors.toCollection(ArrayList::new));
+        // The visit of an incident serves the customer too, though it belongs to no single ticket.
+        List<Long> incidents = open.stream().filter(t -> t.incident != null).map(t -> t.incident.id).distinct().toList();
+        if (!incidents.isEmpty()) {
+            Visit.<Visit>list("incident.id in ?1 and status in ?2", Sort.by("id"), incidents,
+                    List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED, VisitStatus.DISPATCHED, VisitStatus.EN_ROUTE,
+                            VisitStatus.ON_SITE)).forEach(v -> upcoming.add(upcoming(v)));
+        }
         return new CallerCard(CustomerView.of(customer), matchedBy, sites, openTickets, lastContacts, upcoming);
     }
 
     private static CallerCard.UpcomingVisit upcoming(Visit v) {
         ZoneId zone = v.region.zone();
-        return new CallerCard.UpcomingVisit(v.id, v.ticket.number, v.status,
+        return new CallerCard.UpcomingVisit(v.id, v.reference(), v.status,
                 v.plannedStart == null ? null : v.plannedStart.atZone(zone).toOffsetDateTime(),
                 v.quotedWindowStart == null ? null : v.quotedWindowStart.atZone(zone).toOffsetDateTime(),
                 v.quotedWindowEnd == null ? null : v.quotedWindowEnd.atZone(zone).toOffsetDateTime(),

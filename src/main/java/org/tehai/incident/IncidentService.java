@@ -11,6 +11,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.tehai.asset.Asset;
@@ -65,12 +66,19 @@ public class IncidentService {
     @Inject
     Clock clock;
 
+    @Inject
+    EntityManager entityManager;
+
+    /** The advisory-lock namespace of shared-equipment linking. */
+    static final int SHARED_EQUIPMENT_LOCKS = 7_341;
+
     /**
      * Links a ticket that was just opened to a declared outage or a shared-equipment incident (opening one when the
      * calls say so) and returns the related open tickets, which the agent sees with the reason for each link.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<RelatedTicket> linkNewTicket(Ticket ticket) {
+        lockSharedEquipmentOf(ticket);
         List<RelatedTicket> related = relatedTickets.of(ticket);
         if (ticket.kind == TicketKind.COMPLAINT) {
             return related;
@@ -79,6 +87,11 @@ public class IncidentService {
         if (outage != null) {
             ticket.linkTo(outage, "Inside the declared outage: " + outage.title);
             audit.record("TICKET_LINKED", "incident", outage.id, ticket.number + " (area outage)");
+            return related;
+        }
+        TroubleCode code = TroubleCode.findById(ticket.troubleCode);
+        if (code != null && !code.needsVisit) {
+            // Questions and the like are not equipment faults: they never open or join an equipment incident.
             return related;
         }
         Incident existing = openIncidentOnEquipmentOf(ticket);
@@ -118,7 +131,7 @@ public class IncidentService {
         Sort order = Sort.descending("openedAt").and("id", Sort.Direction.Descending);
         var query = conditions.isEmpty() ? Incident.<Incident>findAll(order)
                 : Incident.<Incident>find(String.join(" and ", conditions), order, parameters);
-        return Page.of(query, page, this::view);
+        return Page.of(query, page, this::row);
     }
 
     public Incident get(long id) {
@@ -126,7 +139,13 @@ public class IncidentService {
     }
 
     public IncidentView view(Incident incident) {
-        return IncidentView.of(incident, Ticket.list("incident", Sort.by("openedAt"), incident),
+        List<Ticket> tickets = Ticket.list("incident", Sort.by("openedAt"), incident);
+        return IncidentView.of(incident, tickets.size(), tickets, Visit.list("incident", Sort.by("id"), incident));
+    }
+
+    /** A list row: the number of linked tickets, not the tickets (an outage may have thousands). */
+    private IncidentView row(Incident incident) {
+        return IncidentView.of(incident, Ticket.count("incident", incident), List.of(),
                 Visit.list("incident", Sort.by("id"), incident));
     }
 
@@ -134,6 +153,17 @@ public class IncidentService {
     @Transactional
     public IncidentView declareOutage(OutageRequest request) {
         boolean hasArea = request.latitude() != null && request.longitude() != null && request.radiusMetres() != null;
+        boolean partArea = request.latitude() != null || request.longitude() != null || request.radiusMetres() != null;
+        if (partArea && !hasArea) {
+            String missing = request.latitude() == null ? "latitude" : request.longitude() == null ? "longitude"
+                    : "radiusMetres";
+            throw ApiProblem.invalid(missing, "An outage area needs latitude, longitude and radiusMetres.");
+        }
+        String category = request.category().trim().toUpperCase();
+        if (TroubleCode.count("category", category) == 0) {
+            throw ApiProblem.unprocessable("category", "No trouble code has the category (" + request.category()
+                    + "); use a category of the catalogue such as TV or INTERNET.");
+        }
         boolean hasBuildings = request.buildings() != null && !request.buildings().isEmpty();
         if (!hasArea && !hasBuildings) {
             throw ApiProblem.invalid("buildings", "Name the affected buildings, or give an area (latitude, longitude "
@@ -143,7 +173,7 @@ public class IncidentService {
         var outage = new Incident();
         outage.kind = IncidentKind.AREA_OUTAGE;
         outage.status = IncidentStatus.CONFIRMED;
-        outage.category = request.category().trim().toUpperCase();
+        outage.category = category;
         outage.title = request.title();
         outage.statusText = request.statusText();
         outage.region = region;
@@ -162,6 +192,7 @@ public class IncidentService {
                 region, List.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS), TicketKind.FAULT)) {
             if (outage.covers(ticket.category(), ticket.site)) {
                 ticket.linkTo(outage, "Inside the declared outage: " + outage.title);
+                Visit.cancelOpenVisitsOf(ticket, "Covered by the declared outage INC-" + outage.id + ".");
             }
         }
         audit.record("OUTAGE_DECLARED", "incident", outage.id, outage.title);
@@ -204,6 +235,7 @@ public class IncidentService {
             if (ticket.status.isOpen() && ticket.kind == TicketKind.FAULT) {
                 ticket.resolution = "Resolved with incident INC-" + incident.id + ": " + cause;
                 ticket.changeStatus(TicketStatus.RESOLVED, now);
+                Visit.cancelOpenVisitsOf(ticket, "Resolved with incident INC-" + incident.id + ".");
             }
         }
         for (Visit visit : Visit.<Visit>list("incident = ?1 and status in ?2", incident,
@@ -213,6 +245,19 @@ public class IncidentService {
         incident.flush();
         audit.record("INCIDENT_RESOLVED", "incident", id, cause);
         return view(incident);
+    }
+
+    /**
+     * Serialises the intakes about one piece of shared equipment, across application instances: when two
+     * neighbours' calls are taken at the same moment, the second waits for the first to commit and sees it.
+     */
+    private void lockSharedEquipmentOf(Ticket ticket) {
+        if (ticket.asset == null) {
+            return;
+        }
+        long equipment = ticket.asset.parent != null ? ticket.asset.parent.id : ticket.asset.id;
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(?1, ?2)")
+                .setParameter(1, SHARED_EQUIPMENT_LOCKS).setParameter(2, (int) equipment).getSingleResult();
     }
 
     private Incident coveringOutage(Ticket ticket) {
@@ -268,22 +313,23 @@ public class IncidentService {
     /** Links a ticket, raises the incident's priority above its most urgent call, and refreshes the banner text. */
     private void link(Incident incident, Ticket ticket, String reason) {
         ticket.linkTo(incident, reason);
-        long linked = Ticket.count("incident", incident) + (ticket.id == null ? 1 : 0);
         var raised = PrioritySuggestion.raise(ticket.priority);
         if (incident.priority == null || raised.compareTo(incident.priority) < 0) {
             incident.priority = raised;
         }
+        Instant now = Instant.now(clock);
         for (Ticket member : Ticket.<Ticket>list("incident", incident)) {
-            if (member.priority.compareTo(incident.priority) > 0 && member.status.isOpen()) {
-                member.prioritize(incident.priority, serviceLevels);
+            if (member.status.isOpen()) {
+                member.raiseTo(incident.priority, serviceLevels, now);
             }
         }
-        if (ticket.priority.compareTo(incident.priority) > 0) {
-            ticket.prioritize(incident.priority, serviceLevels);
+        ticket.raiseTo(incident.priority, serviceLevels, now);
+        if (incident.statusText == null) {
+            // Written once: a dispatcher may replace it with what is known, and later calls must not overwrite it.
+            incident.statusText = "Suspected fault on the shared " + incident.asset.model + " ("
+                    + incident.asset.site.addressLine() + "). One technician visit is arranged for the shared "
+                    + "equipment; no visit per caller is needed.";
         }
-        incident.statusText = "Suspected fault on the shared " + incident.asset.model + " ("
-                + incident.asset.site.addressLine() + "): " + linked + " calls so far. One technician visit is "
-                + "arranged for the shared equipment; no visit per caller is needed.";
         audit.record("TICKET_LINKED", "incident", incident.id, ticket.number + ": " + reason);
     }
 
@@ -293,10 +339,8 @@ public class IncidentService {
      */
     private void ensureOneVisit(Incident incident, Ticket trigger) {
         for (Ticket member : Ticket.<Ticket>list("incident", incident)) {
-            for (Visit own : Visit.<Visit>list("ticket = ?1 and status in ?2", member,
-                    List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED))) {
-                own.cancel("Replaced by the visit of incident INC-" + incident.id + " to the shared equipment.");
-            }
+            Visit.cancelOpenVisitsOf(member, "Replaced by the visit of incident INC-" + incident.id
+                    + " to the shared equipment.");
         }
         if (Visit.count("incident = ?1 and status <> ?2", incident, VisitStatus.CANCELLED) > 0) {
             return;

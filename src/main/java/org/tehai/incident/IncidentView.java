@@ -13,7 +13,7 @@ import org.tehai.visit.VisitStatus;
 /** An incident as agents and dispatchers see it, with its tickets and its visit. */
 public record IncidentView(long id, IncidentKind kind, IncidentStatus status, String category, String title,
         String statusText, Long regionId, SharedAsset asset, Set<String> buildings, Area area, Priority priority,
-        Instant openedAt, String openedBy, Instant resolvedAt, String cause, int ticketCount,
+        Instant openedAt, String openedBy, Instant resolvedAt, String cause, long ticketCount,
         List<LinkedTicket> tickets, List<IncidentVisit> visits, long version) {
 
     public record SharedAsset(long id, String model, String serialNumber, String address) {
@@ -29,7 +29,7 @@ public record IncidentView(long id, IncidentKind kind, IncidentStatus status, St
     public record IncidentVisit(long id, VisitStatus status) {
     }
 
-    public static IncidentView of(Incident incident, List<Ticket> tickets, List<Visit> visits) {
+    public static IncidentView of(Incident incident, long ticketCount, List<Ticket> tickets, List<Visit> visits) {
         SharedAsset asset = incident.asset == null ? null
                 : new SharedAsset(incident.asset.id, incident.asset.model, incident.asset.serialNumber,
                         incident.asset.site.addressLine());
@@ -38,7 +38,7 @@ public record IncidentView(long id, IncidentKind kind, IncidentStatus status, St
         return new IncidentView(incident.id, incident.kind, incident.status, incident.category, incident.title,
                 incident.statusText, incident.region == null ? null : incident.region.id, asset,
                 Set.copyOf(incident.buildings), area, incident.priority, incident.openedAt, incident.openedBy,
-                incident.resolvedAt, incident.cause, tickets.size(),
+                incident.resolvedAt, incident.cause, ticketCount,
                 tickets.stream().map(t -> new LinkedTicket(t.id, t.number, t.customer.name, t.troubleCode, t.status,
                         t.priority, t.openedAt, t.incidentLinkReason)).toList(),
                 visits.stream().map(v -> new IncidentVisit(v.id, v.status)).toList(), incident.version);

@@ -1,6 +1,5 @@
 package org.tehai.incident;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,17 +28,24 @@ public class RelatedTickets {
     @Inject
     LinkingRules rules;
 
-    @Inject
-    Clock clock;
+    /** At most this many recent open tickets are compared with one ticket (a mass outage has thousands). */
+    static final int MAX_CANDIDATES = 2_000;
+
+    private static final List<TicketStatus> OPEN_STATUSES = List.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS);
 
     public List<RelatedTicket> of(Ticket ticket) {
-        Instant since = Instant.now(clock).minus(rules.relatedWindow());
-        Instant from = ticket.openedAt.isBefore(since) ? ticket.openedAt.minus(rules.relatedWindow()) : since;
-        List<Ticket> candidates = ticket.region == null
-                ? Ticket.list("id <> ?1 and status in ?2 and openedAt >= ?3", Sort.by("openedAt"), ticket.id,
-                        List.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS), from)
-                : Ticket.list("id <> ?1 and status in ?2 and openedAt >= ?3 and region = ?4", Sort.by("openedAt"),
-                        ticket.id, List.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS), from, ticket.region);
+        if (ticket.site == null && ticket.asset == null) {
+            // Nothing to compare yet: the caller gave no address and no equipment.
+            return List.of();
+        }
+        Instant from = ticket.openedAt.minus(rules.relatedWindow());
+        Instant to = ticket.openedAt.plus(rules.relatedWindow());
+        String where = "id <> ?1 and status in ?2 and openedAt >= ?3 and openedAt <= ?4"
+                + (ticket.region == null ? "" : " and region = ?5");
+        var query = ticket.region == null
+                ? Ticket.<Ticket>find(where, Sort.descending("openedAt"), ticket.id, OPEN_STATUSES, from, to)
+                : Ticket.<Ticket>find(where, Sort.descending("openedAt"), ticket.id, OPEN_STATUSES, from, to, ticket.region);
+        List<Ticket> candidates = query.range(0, MAX_CANDIDATES - 1).list();
         List<RelatedTicket> related = new ArrayList<>();
         for (Ticket other : candidates) {
             RelatedTicket link = link(ticket, other);

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +32,7 @@ import org.tehai.region.Region;
 import org.tehai.technician.Shift;
 import org.tehai.ticket.Priority;
 import org.tehai.ticket.Ticket;
+import org.tehai.ticket.TicketStatus;
 import org.tehai.visit.Visit;
 import org.tehai.visit.VisitStatus;
 
@@ -71,36 +71,42 @@ public class KpiService {
 
     /** Tickets whose first finished visit ended in the period; fixed if it was DONE and the only visit. */
     private static FirstTimeFix firstTimeFix(Region region, Instant start, Instant end) {
-        List<Visit> finished = Visit.list("region = ?1 and ticket is not null and actualDeparture is not null "
-                + "and status in ?2 order by actualDeparture", region, List.of(VisitStatus.DONE, VisitStatus.INCOMPLETE));
-        Map<Long, Visit> firstPerTicket = new HashMap<>();
-        for (Visit visit : finished) {
-            firstPerTicket.putIfAbsent(visit.ticket.id, visit);
+        var em = Visit.getEntityManager();
+        List<VisitStatus> finished = List.of(VisitStatus.DONE, VisitStatus.INCOMPLETE);
+        List<Long> tickets = em.createQuery("select v.ticket.id from Visit v where v.region = ?1 and v.ticket is not null "
+                + "and v.actualDeparture is not null and v.status in ?2 group by v.ticket.id "
+                + "having min(v.actualDeparture) >= ?3 and min(v.actualDeparture) < ?4", Long.class)
+                .setParameter(1, region).setParameter(2, finished).setParameter(3, start).setParameter(4, end)
+                .getResultList();
+        if (tickets.isEmpty()) {
+            return new FirstTimeFix(0, 0, null);
         }
-        long tickets = 0;
-        long fixed = 0;
-        for (Visit first : firstPerTicket.values()) {
-            if (first.actualDeparture.isBefore(start) || !first.actualDeparture.isBefore(end)) {
-                continue;
-            }
-            tickets++;
-            long visits = Visit.count("ticket = ?1 and status <> ?2", first.ticket, VisitStatus.CANCELLED);
-            if (first.status == VisitStatus.DONE && visits == 1) {
-                fixed++;
-            }
-        }
-        return new FirstTimeFix(tickets, fixed, KpiReport.ratio(fixed, tickets));
+        long fixed = em.createQuery("select count(v) from Visit v where v.ticket.id in ?1 and v.status = ?2 "
+                + "and v.actualDeparture = (select min(w.actualDeparture) from Visit w where w.ticket = v.ticket "
+                + "and w.status in ?3 and w.actualDeparture is not null) "
+                + "and (select count(u) from Visit u where u.ticket = v.ticket and u.status <> ?4) = 1", Long.class)
+                .setParameter(1, tickets).setParameter(2, VisitStatus.DONE).setParameter(3, finished)
+                .setParameter(4, VisitStatus.CANCELLED).getSingleResult();
+        return new FirstTimeFix(tickets.size(), fixed, KpiReport.ratio(fixed, tickets.size()));
     }
 
-    /** Tickets due in the period (up to now): met when closed by the due time. */
+    /** Tickets due in the period (up to now), cancelled ones left out: met when resolved by the due time. */
     private Map<Priority, SlaCompliance> slaCompliance(Region region, Instant start, Instant end) {
         Instant until = end.isAfter(Instant.now(clock)) ? Instant.now(clock) : end;
-        List<Ticket> due = Ticket.list("region = ?1 and slaDueAt >= ?2 and slaDueAt < ?3", region, start, until);
+        List<Object[]> rows = Ticket.getEntityManager().createQuery("select t.priority, count(t), sum(case when "
+                + "t.status in ?5 and t.closedAt <= t.slaDueAt then 1 else 0 end) from Ticket t where t.region = ?1 "
+                + "and t.slaDueAt >= ?2 and t.slaDueAt < ?3 and t.status <> ?4 group by t.priority", Object[].class)
+                .setParameter(1, region).setParameter(2, start).setParameter(3, until)
+                .setParameter(4, TicketStatus.CANCELLED)
+                .setParameter(5, List.of(TicketStatus.RESOLVED, TicketStatus.CLOSED)).getResultList();
         Map<Priority, SlaCompliance> result = new EnumMap<>(Priority.class);
         for (Priority priority : Priority.values()) {
-            List<Ticket> ofPriority = due.stream().filter(t -> t.priority == priority).toList();
-            long met = ofPriority.stream().filter(t -> t.closedAt != null && !t.closedAt.isAfter(t.slaDueAt)).count();
-            result.put(priority, new SlaCompliance(ofPriority.size(), met, KpiReport.ratio(met, ofPriority.size())));
+            result.put(priority, new SlaCompliance(0, 0, null));
+        }
+        for (Object[] row : rows) {
+            long tickets = ((Number) row[1]).longValue();
+            long met = row[2] == null ? 0 : ((Number) row[2]).longValue();
+            result.put((Priority) row[0], new SlaCompliance(tickets, met, KpiReport.ratio(met, tickets)));
         }
         return result;
     }
@@ -147,30 +153,34 @@ public class KpiService {
 
     /**
      * Shift time of the region's technicians on the dates, the part of it spent on site (arrival to departure), and
-     * travel: from the shift start, or the previous departure, to each arrival.
+     * travel: from the shift start, or the previous departure, to each arrival. Counted in seconds, reported in
+     * whole minutes.
      */
     private static Technicians technicians(Region region, LocalDate from, LocalDate to, ZoneId zone) {
         List<Shift> shifts = Shift.list("technician.region = ?1 and workDate >= ?2 and workDate <= ?3", region, from, to);
-        long shiftMinutes = 0;
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        Map<String, List<Visit>> workedPerShift = new HashMap<>();
+        for (Visit visit : Visit.<Visit>list("technician.region = ?1 and actualArrival >= ?2 and actualArrival < ?3 "
+                + "and actualDeparture is not null order by actualArrival", region, start, end)) {
+            LocalDate day = visit.actualArrival.atZone(zone).toLocalDate();
+            workedPerShift.computeIfAbsent(visit.technician.id + "/" + day, key -> new ArrayList<>()).add(visit);
+        }
+        long shiftSeconds = 0;
         long onSite = 0;
         long travel = 0;
         for (Shift shift : shifts) {
-            shiftMinutes += Duration.between(shift.startsAt, shift.endsAt).toMinutes();
-            Instant dayStart = shift.workDate.atStartOfDay(zone).toInstant();
-            Instant dayEnd = shift.workDate.plusDays(1).atStartOfDay(zone).toInstant();
-            List<Visit> worked = new ArrayList<>(Visit.<Visit>list("technician = ?1 and actualArrival >= ?2 and "
-                    + "actualArrival < ?3 and actualDeparture is not null", shift.technician, dayStart, dayEnd));
-            worked.sort(Comparator.comparing(v -> v.actualArrival));
+            shiftSeconds += Duration.between(shift.startsAt, shift.endsAt).toSeconds();
             Instant free = shift.startsAt;
-            for (Visit visit : worked) {
+            for (Visit visit : workedPerShift.getOrDefault(shift.technician.id + "/" + shift.workDate, List.of())) {
                 if (visit.actualArrival.isAfter(free)) {
-                    travel += Duration.between(free, visit.actualArrival).toMinutes();
+                    travel += Duration.between(free, visit.actualArrival).toSeconds();
                 }
-                onSite += Duration.between(visit.actualArrival, visit.actualDeparture).toMinutes();
+                onSite += Duration.between(visit.actualArrival, visit.actualDeparture).toSeconds();
                 free = visit.actualDeparture;
             }
         }
-        return new Technicians(shiftMinutes, onSite, travel, KpiReport.ratio(onSite, shiftMinutes),
+        return new Technicians(shiftSeconds / 60, onSite / 60, travel / 60, KpiReport.ratio(onSite, shiftSeconds),
                 KpiReport.ratio(travel, travel + onSite));
     }
 

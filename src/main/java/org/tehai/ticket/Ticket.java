@@ -87,6 +87,21 @@ public class Ticket extends TrackedEntity {
         this.slaDueAt = openedAt.plus(serviceLevels.responseTime(newPriority));
     }
 
+    /**
+     * Makes the ticket more urgent because of what was learned later (an incident): the SLA due time only moves
+     * earlier, and never before {@code now} plus the new response time, so linking does not make a ticket overdue.
+     */
+    public void raiseTo(Priority raised, ServiceLevels serviceLevels, Instant now) {
+        if (raised.compareTo(priority) >= 0) {
+            return;
+        }
+        priority = raised;
+        Instant due = now.plus(serviceLevels.responseTime(raised));
+        if (due.isBefore(slaDueAt)) {
+            slaDueAt = due;
+        }
+    }
+
     /** Places the ticket at a site; the region follows the site. */
     public void locateAt(Site newSite) {
         this.site = newSite;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -140,7 +141,7 @@ public class TicketService {
         ticket.locateAt(site);
         ticket.asset = asset;
         ticket.channel = request.channel() == null ? Channel.PHONE : request.channel();
-        ticket.kind = request.kind() == null ? TicketKind.FAULT : request.kind();
+        ticket.kind = kindFor(code, request.kind());
         ticket.troubleCode = code.code;
         ticket.description = request.description();
         ticket.impact = request.impact();
@@ -174,9 +175,12 @@ public class TicketService {
             throw ApiProblem.unprocessable("assetId", "The asset (" + asset.id + ") is at site (" + asset.site.id
                     + "), not at the ticket's site (" + site.id + ").");
         }
+        String troubleCode = catalogued(request.troubleCode()).code;
+        boolean relocated = !Objects.equals(site, ticket.site) || !Objects.equals(asset, ticket.asset)
+                || !troubleCode.equals(ticket.troubleCode);
         ticket.locateAt(asset != null && site == null ? asset.site : site);
         ticket.asset = asset;
-        ticket.troubleCode = catalogued(request.troubleCode()).code;
+        ticket.troubleCode = troubleCode;
         ticket.description = request.description();
         if (ticket.priority != request.priority()) {
             ticket.prioritize(request.priority(), serviceLevels);
@@ -184,8 +188,14 @@ public class TicketService {
         if (ticket.status != request.status()) {
             if (!request.status().isOpen()) {
                 close(ticket, request);
+                Visit.cancelOpenVisitsOf(ticket, "Ticket " + ticket.number + " " + request.status() + ".");
             }
             ticket.changeStatus(request.status(), Instant.now(clock));
+        }
+        if (relocated && ticket.status.isOpen() && ticket.incident == null) {
+            // Site, equipment or trouble found out after intake: look for related calls and incidents again.
+            ticket.flush();
+            incidents.linkNewTicket(ticket);
         }
         ticket.flush();
         audit.record("TICKET_UPDATED", "ticket", ticket.id, ticket.number + " " + ticket.status + " " + ticket.priority);
@@ -221,6 +231,16 @@ public class TicketService {
         ticket.causeText = blankToNull(request.causeText());
         ticket.preventionAction = blankToNull(request.preventionAction());
         ticket.resolution = blankToNull(request.resolution());
+    }
+
+    /** Complaint codes make complaint tickets, whose closing rules then apply; fault codes make faults. */
+    private static TicketKind kindFor(TroubleCode code, TicketKind requested) {
+        TicketKind implied = "COMPLAINT".equals(code.category) ? TicketKind.COMPLAINT : TicketKind.FAULT;
+        if (requested != null && requested != implied) {
+            throw ApiProblem.unprocessable("kind", "The trouble code (" + code.code + ") makes a " + implied
+                    + " ticket, not a " + requested + ".");
+        }
+        return implied;
     }
 
     private static TroubleCode catalogued(String troubleCode) {

@@ -100,6 +100,14 @@ public class Visit extends TrackedEntity {
         return ticket != null ? ticket.number : "INC-" + incident.id;
     }
 
+    /** Cancels the ticket's visits that no technician has started; returns how many. */
+    public static int cancelOpenVisitsOf(Ticket ticket, String reason) {
+        List<Visit> open = list("ticket = ?1 and status in ?2", ticket,
+                List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED, VisitStatus.DISPATCHED));
+        open.forEach(visit -> visit.cancel(reason));
+        return open.size();
+    }
+
     public void cancel(String reason) {
         if (status.isFixed() && status != VisitStatus.CANCELLED) {
             throw new IllegalStateException("The visit (" + id + ") is " + status + " and can no longer be cancelled.");

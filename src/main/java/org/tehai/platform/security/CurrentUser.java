@@ -41,7 +41,7 @@ public class CurrentUser {
             if (attribute instanceof Long id) {
                 technicianId = Optional.of(id);
             } else if (identity.hasRole(Roles.TECHNICIAN)) {
-                technicianId = Optional.ofNullable(Technician.idForLogin(identity.getPrincipal().getName()));
+                technicianId = Optional.ofNullable(Technician.activeIdForLogin(identity.getPrincipal().getName()));
             } else {
                 technicianId = Optional.empty();
             }

@@ -76,6 +76,15 @@ public class ProblemMappers {
                 List.of(new ApiProblem.FieldError("version", detail)));
     }
 
+    /** Two requests raced to create the same unique record: the database kept one. */
+    @ServerExceptionMapper
+    public Response duplicate(org.hibernate.exception.ConstraintViolationException exception, UriInfo uri) {
+        String constraint = exception.getConstraintName();
+        return ProblemBody.response(409, "Conflict", "The change conflicts with a record saved meanwhile"
+                + (constraint == null ? "" : " (" + constraint + ")") + ". Reload and try again.", path(uri), null,
+                List.of());
+    }
+
     /** A signed-in user whose role does not allow the call. */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException exception, UriInfo uri) {

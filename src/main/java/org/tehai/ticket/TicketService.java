@@ -183,7 +183,14 @@ public class TicketService {
         ticket.troubleCode = troubleCode;
         ticket.description = request.description();
         if (ticket.priority != request.priority()) {
+            String reason = blankToNull(request.priorityOverrideReason());
+            boolean suggested = request.priority() == ticket.suggestedPriority;
+            if (!suggested && reason == null) {
+                throw ApiProblem.unprocessable("priorityOverrideReason", "The suggested priority is "
+                        + ticket.suggestedPriority + "; say why the ticket needs " + request.priority() + ".");
+            }
             ticket.prioritize(request.priority(), serviceLevels);
+            ticket.priorityOverrideReason = suggested ? null : reason;
         }
         if (ticket.status != request.status()) {
             if (!request.status().isOpen()) {

@@ -47,6 +47,19 @@ class IntakeTest {
     }
 
     @Test
+    void shouldRequireAReasonToChangeThePriorityAwayFromTheSuggestionLater() {
+        long customer = TestData.customer("Later Change", TestData.tokyoPhone());
+        long id = as("agent").body(Map.of("customerId", customer, "troubleCode", "TV/NO_SIGNAL")).post("/api/tickets")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        as("agent").body(Map.of("troubleCode", "TV/NO_SIGNAL", "priority", "P2", "status", "OPEN", "version", 0))
+                .put("/api/tickets/" + id).then().statusCode(422).body("field", equalTo("priorityOverrideReason"));
+        as("agent").body(Map.of("troubleCode", "TV/NO_SIGNAL", "priority", "P2", "status", "OPEN", "version", 0,
+                "priorityOverrideReason", "Customer's home business depends on it")).put("/api/tickets/" + id).then()
+                .statusCode(200).body("priority", equalTo("P2"))
+                .body("priorityOverrideReason", equalTo("Customer's home business depends on it"));
+    }
+
+    @Test
     void shouldRejectTroubleCodesOutsideTheCatalogue() {
         long customer = TestData.customer("Unknown Code", TestData.tokyoPhone());
         as("agent").body(Map.of("customerId", customer, "troubleCode", "TV/EXPLODED")).post("/api/tickets").then()

@@ -48,6 +48,7 @@ class TicketResourceTest {
         body.put("troubleCode", "TV/NO_SIGNAL");
         body.put("description", "Booster light off");
         body.put("priority", priority);
+        body.put("priorityOverrideReason", "Agreed with the customer");
         body.put("status", status);
         body.put("version", version);
         return body;

@@ -76,7 +76,8 @@ public class Ticket extends TrackedEntity {
     public String incidentLinkReason;
 
     /** How the ticket was closed; required for complaints. */
-    public String causeCategory;
+    @Enumerated(EnumType.STRING)
+    public CauseCategory causeCategory;
     public String causeText;
     public String preventionAction;
     public String resolution;

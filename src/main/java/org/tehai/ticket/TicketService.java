@@ -3,7 +3,9 @@ package org.tehai.ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,7 +87,17 @@ public class TicketService {
         Sort order = Sort.by("slaDueAt").and("id");
         var query = conditions.isEmpty() ? Ticket.<Ticket>findAll(order)
                 : Ticket.<Ticket>find(String.join(" and ", conditions), order, parameters);
-        return Page.of(query, page, this::row);
+        List<Ticket> tickets = query.page(page.page(), page.size()).list();
+        Map<Long, List<TicketView.VisitSummary>> visits = new HashMap<>();
+        if (!tickets.isEmpty()) {
+            for (Visit visit : Visit.<Visit>list("ticket in ?1", Sort.by("id"), tickets)) {
+                visits.computeIfAbsent(visit.ticket.id, id -> new ArrayList<>())
+                        .add(new TicketView.VisitSummary(visit.id, visit.status.name(), visit.plannedStart));
+            }
+        }
+        // List rows leave out the related-ticket search, which is for one ticket at a time.
+        return new Page<>(tickets.stream().map(t -> TicketView.of(t, List.of(), visits.getOrDefault(t.id, List.of())))
+                .toList(), page.page(), page.size(), query.count());
     }
 
     public Ticket get(long id) {
@@ -104,10 +116,6 @@ public class TicketService {
         return TicketView.of(ticket, related, visits);
     }
 
-    /** List rows: without the related-ticket search, which is for one ticket at a time. */
-    private TicketView row(Ticket ticket) {
-        return view(ticket, List.of());
-    }
 
     /**
      * Opens a ticket with what the caller has. Without a customer id, the caller's phone number finds the customer
@@ -234,7 +242,7 @@ public class TicketService {
                                 .reduce((a, b) -> a + ", " + b).orElse("") + ".", missing);
             }
         }
-        ticket.causeCategory = request.causeCategory() == null ? null : request.causeCategory().name();
+        ticket.causeCategory = request.causeCategory();
         ticket.causeText = blankToNull(request.causeText());
         ticket.preventionAction = blankToNull(request.preventionAction());
         ticket.resolution = blankToNull(request.resolution());

@@ -33,8 +33,7 @@ public record TicketView(long id, String number, CustomerSummary customer, Long 
                 : new IncidentSummary(t.incident.id, t.incident.kind.name(), t.incident.status.name(),
                         t.incident.title, t.incident.statusText, t.incidentLinkReason);
         Closing closing = t.causeCategory == null && t.resolution == null ? null
-                : new Closing(t.causeCategory == null ? null : CauseCategory.valueOf(t.causeCategory), t.causeText,
-                        t.preventionAction, t.resolution);
+                : new Closing(t.causeCategory, t.causeText, t.preventionAction, t.resolution);
         return new TicketView(t.id, t.number, customer, t.site == null ? null : t.site.id,
                 t.site == null ? null : t.site.addressLine(), t.asset == null ? null : t.asset.id,
                 t.region == null ? null : t.region.id, t.channel, t.kind, t.troubleCode, t.description, t.impact,

@@ -104,7 +104,10 @@ public final class BenchmarkRunner {
 
     static Row solve(BenchProblem problem, long seconds, Double bestKnown, PeerSolver peer) {
         DispatchPlan plan = problem.toPlan();
-        SolverConfig config = SolverConfig.createFromXmlResource(SOLVER_CONFIG)
+        // bench.solver-config names an alternative file, for tuning experiments; by default the production one.
+        String override = System.getProperty("bench.solver-config", "");
+        SolverConfig config = (override.isBlank() ? SolverConfig.createFromXmlResource(SOLVER_CONFIG)
+                : SolverConfig.createFromXmlFile(Path.of(override).toFile()))
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(seconds)));
         Solver<DispatchPlan> solver = SolverFactory.<DispatchPlan> create(config).buildSolver();
         AtomicLong firstFeasibleNanos = new AtomicLong(-1);

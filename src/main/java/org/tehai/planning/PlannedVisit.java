@@ -202,7 +202,7 @@ public class PlannedVisit {
         return start;
     }
 
-    private long windowMissFor(long start) {
+    long windowMissFor(long start) {
         TimeWindow last = windows.get(windows.size() - 1);
         return Math.max(0, start - last.end());
     }

@@ -194,7 +194,7 @@ public class TechnicianRoute {
         return breakRule;
     }
 
-    int getHomeIndex() {
+    public int getHomeIndex() {
         return homeIndex;
     }
 

@@ -21,22 +21,25 @@ final class InsertionCost {
                 - route.travelSeconds(previous, next);
     }
 
-    /** True when the visit and every later one still start inside a window, tools and parts suffice, and the route ends in time. */
-    static boolean isFeasible(TechnicianRoute route, int index, PlannedVisit visit) {
+    /**
+     * How much later the route comes home if {@code visit} is inserted at {@code index}, or -1 when the
+     * visit or a later one would miss its window, lack tools or parts, or the route would end too late.
+     */
+    static long addedEndTime(TechnicianRoute route, int index, PlannedVisit visit) {
         List<PlannedVisit> visits = route.getVisits();
         PlannedVisit previous = index == 0 ? null : visits.get(index - 1);
         if (previous != null && (previous.getSchedule() == null || previous.getVanStock() == null)) {
-            return false;
+            return -1;
         }
         long ready = previous == null ? route.getShiftStart() : previous.getSchedule().departureTime();
         int location = previous == null ? route.getHomeIndex() : previous.getLocationIndex();
         long arrival = ready + route.travelSeconds(location, visit.getLocationIndex());
         long start = visit.serviceStartFor(arrival);
         if (visit.windowMissFor(start) > 0) {
-            return false;
+            return -1;
         }
         if (visit.isCustomer() && !hasToolsAndParts(route, index, visit, previous)) {
-            return false;
+            return -1;
         }
         long time = start + visit.getServiceDuration();
         location = visit.getLocationIndex();
@@ -44,20 +47,29 @@ final class InsertionCost {
             PlannedVisit later = visits.get(j);
             VisitSchedule schedule = later.getSchedule();
             if (schedule == null) {
-                return false;
+                return -1;
             }
             long laterStart = later.serviceStartFor(time + route.travelSeconds(location, later.getLocationIndex()));
             if (later.windowMissFor(laterStart) > 0) {
-                return false;
+                return -1;
             }
             if (laterStart <= schedule.serviceStart()) {
-                return true; // Absorbed by waiting: nothing after this point moves.
+                return 0; // Absorbed by waiting: nothing after this point moves.
             }
             time = laterStart + later.getServiceDuration();
             location = later.getLocationIndex();
         }
         long end = time + route.travelSeconds(location, route.getHomeIndex());
-        return end <= route.getShiftEnd() + route.getAllowedOvertime();
+        if (end > route.getShiftEnd() + route.getAllowedOvertime()) {
+            return -1;
+        }
+        return visits.isEmpty() ? end - leaveHomeFor(route, visit, start) : Math.max(0, end - route.getEndTime());
+    }
+
+    /** When a technician whose first visit starts at {@code start} leaves home. */
+    static long leaveHomeFor(TechnicianRoute route, PlannedVisit first, long start) {
+        return Math.max(route.getShiftStart(),
+                start - route.travelSeconds(route.getHomeIndex(), first.getLocationIndex()));
     }
 
     private static boolean hasToolsAndParts(TechnicianRoute route, int index, PlannedVisit visit,

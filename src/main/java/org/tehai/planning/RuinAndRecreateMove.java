@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.impl.heuristic.move.AbstractMove;
 
@@ -16,7 +17,7 @@ import ai.timefold.solver.core.impl.heuristic.move.AbstractMove;
  *
  * <p>Timefold 1.32 ships a list ruin-and-recreate move, but it fails when a ruined value is best left
  * unassigned (depot stops always are), so this model brings its own. Reinsertion is greedy on added
- * driving time among the positions that keep every window, the shift end, skills, tools and parts; it
+ * driving and working time (weighted as the run weighs them) among the positions that keep every window, the shift end, skills, tools and parts; it
  * reads the routes' shadow state (see {@link InsertionCost}). The solver's acceptor then judges the
  * result with the full score. Pinned visits are never ruined and nothing is inserted before them.
  */
@@ -57,47 +58,59 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
             scoreDirector.afterListVariableElementUnassigned(route, VARIABLE, visit);
         }
         scoreDirector.triggerVariableListeners();
-        List<TechnicianRoute> routes = scoreDirector.getWorkingSolution().getRoutes();
-        for (PlannedVisit visit : ruined) {
-            insertBest(scoreDirector, routes, visit, true);
-        }
+        DispatchPlan plan = scoreDirector.getWorkingSolution();
+        long travelWeight = Math.max(1,
+                softWeight(plan, TechnicianRoutingConstraints.TRAVEL_TIME, ConstraintWeights.TRAVEL_TIME));
+        long workWeight = softWeight(plan, TechnicianRoutingConstraints.WORKING_TIME, ConstraintWeights.WORKING_TIME);
+        // Unassigned customers first: serving everyone outranks any saving on the ruined ones.
         for (PlannedVisit visit : unassigned) {
-            insertBest(scoreDirector, routes, visit, false);
+            insertBest(scoreDirector, plan.getRoutes(), visit, travelWeight, workWeight);
+        }
+        for (PlannedVisit visit : ruined) {
+            insertBest(scoreDirector, plan.getRoutes(), visit, travelWeight, workWeight);
         }
     }
 
-    /** Inserts at the cheapest feasible position; a ruined visit that fits nowhere goes where it costs least. */
+    private static long softWeight(DispatchPlan plan, String constraintName, HardMediumSoftLongScore defaultWeight) {
+        HardMediumSoftLongScore weight = plan.getConstraintWeightOverrides().getConstraintWeight(constraintName);
+        return (weight == null ? defaultWeight : weight).softScore();
+    }
+
+    /**
+     * Inserts at the cheapest feasible position. A visit that fits nowhere stays unassigned: the medium
+     * penalty is milder than a broken window, and later moves try it again.
+     */
     private static void insertBest(ScoreDirector<DispatchPlan> scoreDirector, List<TechnicianRoute> routes,
-            PlannedVisit visit, boolean mustInsert) {
+            PlannedVisit visit, long travelWeight, long workWeight) {
         TechnicianRoute bestRoute = null;
         int bestIndex = -1;
         long bestCost = Long.MAX_VALUE;
-        TechnicianRoute cheapestRoute = null;
-        int cheapestIndex = -1;
-        long cheapestCost = Long.MAX_VALUE;
         for (TechnicianRoute route : routes) {
+            if (!route.getTechnician().masters(visit.getRequiredSkillLevels())) {
+                continue;
+            }
             List<PlannedVisit> visits = route.getVisits();
-            boolean qualified = route.getTechnician().masters(visit.getRequiredSkillLevels());
             for (int index = route.getPinnedVisitCount(); index <= visits.size(); index++) {
-                long added = InsertionCost.addedTravel(route, index, visit);
-                if (added < cheapestCost) {
-                    cheapestCost = added;
-                    cheapestRoute = route;
-                    cheapestIndex = index;
+                long addedTravel = InsertionCost.addedTravel(route, index, visit);
+                // Driving always counts (at least as a tie-breaker); a later return counts as working time.
+                long lowerBound = travelWeight * addedTravel;
+                if (lowerBound >= bestCost) {
+                    continue;
                 }
-                if (qualified && added < bestCost && InsertionCost.isFeasible(route, index, visit)) {
-                    bestCost = added;
+                long addedEnd = InsertionCost.addedEndTime(route, index, visit);
+                if (addedEnd < 0) {
+                    continue;
+                }
+                long cost = lowerBound + workWeight * addedEnd;
+                if (cost < bestCost) {
+                    bestCost = cost;
                     bestRoute = route;
                     bestIndex = index;
                 }
             }
         }
         if (bestRoute == null) {
-            if (!mustInsert || cheapestRoute == null) {
-                return;
-            }
-            bestRoute = cheapestRoute;
-            bestIndex = cheapestIndex;
+            return;
         }
         scoreDirector.beforeListVariableElementAssigned(bestRoute, VARIABLE, visit);
         scoreDirector.beforeListVariableChanged(bestRoute, VARIABLE, bestIndex, bestIndex);

@@ -12,7 +12,7 @@ import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIterator
 
 /**
  * Proposes {@link RuinAndRecreateMove}s: mostly a seed visit and its nearest neighbours (so the freed
- * space can be reshuffled), sometimes visits picked at random (to move work between distant routes).
+ * space can be reshuffled), sometimes visits picked at random (to move work between distant routes), sometimes a whole route.
  * Between 3 and 20% of the movable visits are ruined, at most {@value #MAX_RUINED}.
  */
 public class RuinAndRecreateMoveFactory implements MoveIteratorFactory<DispatchPlan, RuinAndRecreateMove> {
@@ -63,11 +63,31 @@ public class RuinAndRecreateMoveFactory implements MoveIteratorFactory<DispatchP
         int lower = Math.min(3, upper);
         int count = lower + random.nextInt(upper - lower + 1);
         List<PlannedVisit> ruined;
-        if (random.nextInt(4) == 0) {
+        int flavour = random.nextInt(8);
+        if (flavour == 0) {
+            // A whole route: lets the search close a route and spread its work over the others.
+            List<TechnicianRoute> used = new ArrayList<>();
+            for (TechnicianRoute route : plan.getRoutes()) {
+                if (route.getVisits().size() > route.getPinnedVisitCount()) {
+                    used.add(route);
+                }
+            }
+            TechnicianRoute route = used.get(random.nextInt(used.size()));
+            ruined = new ArrayList<>();
+            for (PlannedVisit visit : route.getVisits().subList(route.getPinnedVisitCount(), route.getVisits().size())) {
+                if (visit.isCustomer() && ruined.size() < MAX_RUINED) {
+                    ruined.add(visit);
+                }
+            }
+            Collections.shuffle(ruined, random);
+        } else if (flavour <= 2) {
             Collections.shuffle(movable, random);
             ruined = new ArrayList<>(movable.subList(0, count));
         } else {
-            PlannedVisit seed = movable.get(random.nextInt(movable.size()));
+            // While customers wait unassigned, half of the time make room around one of them.
+            PlannedVisit seed = !unassigned.isEmpty() && random.nextBoolean()
+                    ? unassigned.get(random.nextInt(unassigned.size()))
+                    : movable.get(random.nextInt(movable.size()));
             TravelTimeMatrix travelTimes = plan.getTravelTimes();
             int from = seed.getLocationIndex();
             movable.sort(Comparator.comparingLong(visit -> travelTimes.travelSeconds(from, visit.getLocationIndex())));

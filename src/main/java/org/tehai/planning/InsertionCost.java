@@ -22,10 +22,11 @@ final class InsertionCost {
     }
 
     /**
-     * How much later the route comes home if {@code visit} is inserted at {@code index}, or -1 when the
+     * How much longer the working day gets (later return, earlier departure for a new first visit) if
+     * {@code visit} is inserted at {@code index}, or -1 when the
      * visit or a later one would miss its window, lack tools or parts, or the route would end too late.
      */
-    static long addedEndTime(TechnicianRoute route, int index, PlannedVisit visit) {
+    static long addedWorkingTime(TechnicianRoute route, int index, PlannedVisit visit) {
         List<PlannedVisit> visits = route.getVisits();
         PlannedVisit previous = index == 0 ? null : visits.get(index - 1);
         if (previous != null && (previous.getSchedule() == null || previous.getVanStock() == null)) {
@@ -63,7 +64,13 @@ final class InsertionCost {
         if (end > route.getShiftEnd() + route.getAllowedOvertime()) {
             return -1;
         }
-        return visits.isEmpty() ? end - leaveHomeFor(route, visit, start) : Math.max(0, end - route.getEndTime());
+        if (visits.isEmpty()) {
+            return end - leaveHomeFor(route, visit, start);
+        }
+        long addedEnd = Math.max(0, end - route.getEndTime());
+        // A new first visit may also make the technician leave home earlier.
+        return index == 0 ? addedEnd + Math.max(0, route.getLeaveHomeTime() - leaveHomeFor(route, visit, start))
+                : addedEnd;
     }
 
     /** When a technician whose first visit starts at {@code start} leaves home. */

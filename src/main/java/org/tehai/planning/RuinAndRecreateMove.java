@@ -51,11 +51,7 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
                 throw new IllegalStateException("The visit (%s) is pinned on route (%s) at index (%d)."
                         .formatted(visit, route, index));
             }
-            scoreDirector.beforeListVariableElementUnassigned(route, VARIABLE, visit);
-            scoreDirector.beforeListVariableChanged(route, VARIABLE, index, index + 1);
-            route.getVisits().remove(index);
-            scoreDirector.afterListVariableChanged(route, VARIABLE, index, index);
-            scoreDirector.afterListVariableElementUnassigned(route, VARIABLE, visit);
+            unassign(scoreDirector, route, index, visit);
         }
         scoreDirector.triggerVariableListeners();
         DispatchPlan plan = scoreDirector.getWorkingSolution();
@@ -64,10 +60,10 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
         long workWeight = softWeight(plan, TechnicianRoutingConstraints.WORKING_TIME, ConstraintWeights.WORKING_TIME);
         // Unassigned customers first: serving everyone outranks any saving on the ruined ones.
         for (PlannedVisit visit : unassigned) {
-            insertBest(scoreDirector, plan.getRoutes(), visit, travelWeight, workWeight);
+            insertBest(scoreDirector, plan, visit, travelWeight, workWeight);
         }
         for (PlannedVisit visit : ruined) {
-            insertBest(scoreDirector, plan.getRoutes(), visit, travelWeight, workWeight);
+            insertBest(scoreDirector, plan, visit, travelWeight, workWeight);
         }
     }
 
@@ -76,48 +72,143 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
         return (weight == null ? defaultWeight : weight).softScore();
     }
 
+    private record Position(int index, long cost) {
+    }
+
     /**
-     * Inserts at the cheapest feasible position. A visit that fits nowhere stays unassigned: the medium
-     * penalty is milder than a broken window, and later moves try it again.
+     * Inserts at the cheapest feasible position. A visit that fits nowhere for lack of tools or parts may
+     * get an unused depot stop at the start of a route. A visit that still fits nowhere stays unassigned:
+     * the medium penalty is milder than a broken window, and later moves try it again.
      */
-    private static void insertBest(ScoreDirector<DispatchPlan> scoreDirector, List<TechnicianRoute> routes,
-            PlannedVisit visit, long travelWeight, long workWeight) {
+    private static void insertBest(ScoreDirector<DispatchPlan> scoreDirector, DispatchPlan plan, PlannedVisit visit,
+            long travelWeight, long workWeight) {
         TechnicianRoute bestRoute = null;
-        int bestIndex = -1;
-        long bestCost = Long.MAX_VALUE;
-        for (TechnicianRoute route : routes) {
+        Position best = null;
+        for (TechnicianRoute route : plan.getRoutes()) {
             if (!route.getTechnician().masters(visit.getRequiredSkillLevels())) {
                 continue;
             }
-            List<PlannedVisit> visits = route.getVisits();
-            for (int index = route.getPinnedVisitCount(); index <= visits.size(); index++) {
-                long addedTravel = InsertionCost.addedTravel(route, index, visit);
-                // Driving always counts (at least as a tie-breaker); a later return counts as working time.
-                long lowerBound = travelWeight * addedTravel;
-                if (lowerBound >= bestCost) {
-                    continue;
-                }
-                long addedEnd = InsertionCost.addedEndTime(route, index, visit);
-                if (addedEnd < 0) {
-                    continue;
-                }
-                long cost = lowerBound + workWeight * addedEnd;
-                if (cost < bestCost) {
-                    bestCost = cost;
-                    bestRoute = route;
-                    bestIndex = index;
-                }
+            Position position = cheapestIn(route, route.getPinnedVisitCount(), visit, travelWeight, workWeight,
+                    best == null ? Long.MAX_VALUE : best.cost());
+            if (position != null) {
+                best = position;
+                bestRoute = route;
             }
         }
-        if (bestRoute == null) {
+        if (best != null) {
+            assign(scoreDirector, bestRoute, best.index(), visit);
+        } else if (visit.isCustomer() && needsSupplies(visit)) {
+            insertWithDepotStop(scoreDirector, plan, visit, travelWeight, workWeight);
+        }
+    }
+
+    private static void insertWithDepotStop(ScoreDirector<DispatchPlan> scoreDirector, DispatchPlan plan,
+            PlannedVisit visit, long travelWeight, long workWeight) {
+        PlannedVisit depot = null;
+        for (PlannedVisit candidate : plan.getVisits()) {
+            if (!candidate.isCustomer() && candidate.getRoute() == null) {
+                depot = candidate;
+                break;
+            }
+        }
+        if (depot == null) {
             return;
         }
-        scoreDirector.beforeListVariableElementAssigned(bestRoute, VARIABLE, visit);
-        scoreDirector.beforeListVariableChanged(bestRoute, VARIABLE, bestIndex, bestIndex);
-        bestRoute.getVisits().add(bestIndex, visit);
-        scoreDirector.afterListVariableChanged(bestRoute, VARIABLE, bestIndex, bestIndex + 1);
-        scoreDirector.afterListVariableElementAssigned(bestRoute, VARIABLE, visit);
+        TechnicianRoute bestRoute = null;
+        int bestAfter = -1;
+        long bestTotal = Long.MAX_VALUE;
+        for (TechnicianRoute route : plan.getRoutes()) {
+            if (!route.getTechnician().masters(visit.getRequiredSkillLevels()) || hasDepotStop(route)) {
+                continue;
+            }
+            int at = route.getPinnedVisitCount();
+            long depotWork = InsertionCost.addedWorkingTime(route, at, depot);
+            if (depotWork < 0) {
+                continue;
+            }
+            long depotCost = travelWeight * InsertionCost.addedTravel(route, at, depot) + workWeight * depotWork;
+            if (depotCost >= bestTotal) {
+                continue;
+            }
+            // Try it for real: the customer's feasibility after a restock depends on the re-timed route.
+            assign(scoreDirector, route, at, depot);
+            Position position = cheapestIn(route, at + 1, visit, travelWeight, workWeight, bestTotal - depotCost);
+            unassign(scoreDirector, route, at, depot);
+            scoreDirector.triggerVariableListeners();
+            if (position != null) {
+                bestTotal = depotCost + position.cost();
+                bestRoute = route;
+                bestAfter = position.index();
+            }
+        }
+        if (bestRoute != null) {
+            assign(scoreDirector, bestRoute, bestRoute.getPinnedVisitCount(), depot);
+            assign(scoreDirector, bestRoute, bestAfter, visit);
+        }
+    }
+
+    /** The cheapest feasible position at or after {@code fromIndex} that costs less than {@code bound}, or null. */
+    private static Position cheapestIn(TechnicianRoute route, int fromIndex, PlannedVisit visit, long travelWeight,
+            long workWeight, long bound) {
+        Position best = null;
+        long bestCost = bound;
+        for (int index = fromIndex; index <= route.getVisits().size(); index++) {
+            // Driving always counts (at least as a tie-breaker), and so does a longer working day.
+            long lowerBound = travelWeight * InsertionCost.addedTravel(route, index, visit);
+            if (lowerBound >= bestCost) {
+                continue;
+            }
+            long addedWork = InsertionCost.addedWorkingTime(route, index, visit);
+            if (addedWork < 0) {
+                continue;
+            }
+            long cost = lowerBound + workWeight * addedWork;
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = new Position(index, cost);
+            }
+        }
+        return best;
+    }
+
+    private static boolean needsSupplies(PlannedVisit visit) {
+        if (!visit.getRequiredTools().isEmpty()) {
+            return true;
+        }
+        for (int quantity : visit.getPartQuantities()) {
+            if (quantity > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDepotStop(TechnicianRoute route) {
+        for (PlannedVisit visit : route.getVisits()) {
+            if (!visit.isCustomer()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void assign(ScoreDirector<DispatchPlan> scoreDirector, TechnicianRoute route, int index,
+            PlannedVisit visit) {
+        scoreDirector.beforeListVariableElementAssigned(route, VARIABLE, visit);
+        scoreDirector.beforeListVariableChanged(route, VARIABLE, index, index);
+        route.getVisits().add(index, visit);
+        scoreDirector.afterListVariableChanged(route, VARIABLE, index, index + 1);
+        scoreDirector.afterListVariableElementAssigned(route, VARIABLE, visit);
         scoreDirector.triggerVariableListeners();
+    }
+
+    private static void unassign(ScoreDirector<DispatchPlan> scoreDirector, TechnicianRoute route, int index,
+            PlannedVisit visit) {
+        scoreDirector.beforeListVariableElementUnassigned(route, VARIABLE, visit);
+        scoreDirector.beforeListVariableChanged(route, VARIABLE, index, index + 1);
+        route.getVisits().remove(index);
+        scoreDirector.afterListVariableChanged(route, VARIABLE, index, index);
+        scoreDirector.afterListVariableElementUnassigned(route, VARIABLE, visit);
     }
 
     @Override

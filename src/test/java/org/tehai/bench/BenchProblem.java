@@ -2,6 +2,7 @@ package org.tehai.bench;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -93,7 +94,7 @@ public record BenchProblem(String name, Suite suite, Stop depot, List<Stop> cust
         for (Crew crew : crews) {
             Map<String, Integer> skills = new HashMap<>();
             crew.skills().forEach(skill -> skills.put("skill-" + skill, 1));
-            Set<String> tools = new java.util.HashSet<>();
+            Set<String> tools = new HashSet<>();
             crew.tools().forEach(tool -> tools.add("tool-" + tool));
             Map<String, Integer> stock = new HashMap<>();
             for (int p = 0; p < crew.stock().length; p++) {
@@ -109,7 +110,7 @@ public record BenchProblem(String name, Suite suite, Stop depot, List<Stop> cust
         for (Stop customer : customers) {
             Map<String, Integer> skills = new HashMap<>();
             customer.skills().forEach(skill -> skills.put("skill-" + skill, 1));
-            Set<String> tools = new java.util.HashSet<>();
+            Set<String> tools = new HashSet<>();
             customer.tools().forEach(tool -> tools.add("tool-" + tool));
             Map<String, Integer> parts = new HashMap<>();
             for (int p = 0; p < customer.parts().length; p++) {

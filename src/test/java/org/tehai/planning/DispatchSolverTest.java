@@ -3,6 +3,7 @@ package org.tehai.planning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class DispatchSolverTest {
         DispatchPlan problem = TestPlans.generated(11, 3, 12);
         TechnicianRoute route = problem.getRoutes().get(1);
         PlannedVisit dispatched = problem.getVisits().get(0);
-        route.pinVisits(java.util.List.of(dispatched));
+        route.pinVisits(List.of(dispatched));
         Solver<DispatchPlan> solver = solver(EnvironmentMode.PHASE_ASSERT, new TerminationConfig()
                 .withUnimprovedStepCountLimit(300)
                 .withSpentLimit(Duration.ofSeconds(10)));

@@ -10,6 +10,8 @@ import static org.tehai.planning.TestPlans.technician;
 import static org.tehai.planning.TestPlans.visit;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +50,8 @@ class RouteTimelineTest {
     void usesPartsUpVisitByVisitUntilTheDepotRestocks() {
         TechnicianRoute route = TestPlans.route("day", alice);
         PlannedVisit first = PlannedVisit.customerVisit("v1", "t1", at(10), 30 * MINUTE,
-                List.of(new TimeWindow(0, 24 * HOUR)), Priority.P3, Long.MAX_VALUE, java.util.Map.of(),
-                java.util.Set.of(), java.util.Map.of("fuse", 1), null);
+                List.of(new TimeWindow(0, 24 * HOUR)), Priority.P3, Long.MAX_VALUE, Map.of(),
+                Set.of(), Map.of("fuse", 1), null);
         PlannedVisit depot = PlannedVisit.depotStop("depot", at(5), 10 * MINUTE);
         PlannedVisit second = visit("v2", at(20));
         DispatchPlan plan = plan(List.of(alice), List.of(route), List.of(first, depot, second));

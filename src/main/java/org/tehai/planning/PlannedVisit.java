@@ -1,0 +1,358 @@
+package org.tehai.planning;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.lookup.PlanningId;
+import ai.timefold.solver.core.api.domain.variable.InverseRelationShadowVariable;
+import ai.timefold.solver.core.api.domain.variable.NextElementShadowVariable;
+import ai.timefold.solver.core.api.domain.variable.PreviousElementShadowVariable;
+import ai.timefold.solver.core.api.domain.variable.ShadowSources;
+import ai.timefold.solver.core.api.domain.variable.ShadowVariable;
+
+/**
+ * One stop a technician may make: on-site work for a ticket ({@link VisitKind#CUSTOMER}) or an optional
+ * restock at a depot ({@link VisitKind#DEPOT_STOP}). The solver places it in a {@link TechnicianRoute};
+ * everything else on this class is either the customer's request or derived from its place in the route.
+ *
+ * <p>The derived state ({@link VisitSchedule} and {@link VanStock}) is declared as shadow variables fed by
+ * the previous stop, so a change re-times only the stops after it, in the same route.
+ */
+@PlanningEntity
+public class PlannedVisit {
+
+    @PlanningId
+    private String id;
+    private String ticketId;
+    private VisitKind kind;
+    private Location location;
+    private long serviceDuration;
+    private List<TimeWindow> windows;
+    private Priority priority;
+    private long slaDue;
+    private Map<String, Integer> requiredSkillLevels;
+    private Set<String> requiredTools;
+    private Map<String, Integer> requiredParts;
+    private String preferredTechnicianId;
+    private String pinnedRouteId;
+
+    // Bound once by the plan: index into the travel time matrix and part quantities by part index.
+    private int locationIndex = -1;
+    private int[] partQuantities = new int[0];
+
+    @InverseRelationShadowVariable(sourceVariableName = "visits")
+    private TechnicianRoute route;
+    @PreviousElementShadowVariable(sourceVariableName = "visits")
+    private PlannedVisit previousVisit;
+    @NextElementShadowVariable(sourceVariableName = "visits")
+    private PlannedVisit nextVisit;
+    @ShadowVariable(supplierName = "computeSchedule")
+    private VisitSchedule schedule;
+    @ShadowVariable(supplierName = "computeVanStock")
+    private VanStock vanStock;
+
+    /** For the solver's cloning only. */
+    public PlannedVisit() {
+    }
+
+    private PlannedVisit(String id, String ticketId, VisitKind kind, Location location, long serviceDuration,
+            List<TimeWindow> windows, Priority priority, long slaDue, Map<String, Integer> requiredSkillLevels,
+            Set<String> requiredTools, Map<String, Integer> requiredParts, String preferredTechnicianId) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.ticketId = ticketId;
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.location = Objects.requireNonNull(location, "location");
+        if (serviceDuration < 0) {
+            throw new IllegalArgumentException("The service duration (%d) of visit (%s) is negative."
+                    .formatted(serviceDuration, id));
+        }
+        this.serviceDuration = serviceDuration;
+        Objects.requireNonNull(windows, "windows");
+        if (windows.isEmpty()) {
+            throw new IllegalArgumentException("The visit (%s) has no availability window.".formatted(id));
+        }
+        List<TimeWindow> sorted = new ArrayList<>(windows);
+        sorted.sort(Comparator.comparingLong(TimeWindow::start));
+        this.windows = List.copyOf(sorted);
+        this.priority = Objects.requireNonNull(priority, "priority");
+        this.slaDue = slaDue;
+        this.requiredSkillLevels = Map.copyOf(Objects.requireNonNull(requiredSkillLevels, "requiredSkillLevels"));
+        this.requiredTools = Set.copyOf(Objects.requireNonNull(requiredTools, "requiredTools"));
+        this.requiredParts = Map.copyOf(Objects.requireNonNull(requiredParts, "requiredParts"));
+        this.preferredTechnicianId = preferredTechnicianId;
+    }
+
+    /**
+     * A customer visit. {@code slaDue} is the time by which service should have started ({@code Long.MAX_VALUE}
+     * when the contract sets none); {@code preferredTechnicianId} names the technician of an earlier visit of
+     * the same ticket, or is null.
+     */
+    public static PlannedVisit customerVisit(String id, String ticketId, Location location, long serviceDuration,
+            List<TimeWindow> windows, Priority priority, long slaDue, Map<String, Integer> requiredSkillLevels,
+            Set<String> requiredTools, Map<String, Integer> requiredParts, String preferredTechnicianId) {
+        return new PlannedVisit(id, ticketId, VisitKind.CUSTOMER, location, serviceDuration, windows, priority,
+                slaDue, requiredSkillLevels, requiredTools, requiredParts, preferredTechnicianId);
+    }
+
+    /** An optional restock stop; {@code restockDuration} is the time spent loading at the depot. */
+    public static PlannedVisit depotStop(String id, Location depot, long restockDuration) {
+        return new PlannedVisit(id, null, VisitKind.DEPOT_STOP, depot, restockDuration, List.of(TimeWindow.ANY_TIME),
+                Priority.P4, Long.MAX_VALUE, Map.of(), Set.of(), Map.of(), null);
+    }
+
+    /** Keeps this visit where dispatch put it: on the given route, inside its pinned prefix. */
+    public void pinTo(String routeId) {
+        this.pinnedRouteId = Objects.requireNonNull(routeId, "routeId");
+    }
+
+    void bind(TravelTimeMatrix travelTimes, List<String> partNames) {
+        locationIndex = travelTimes.indexOf(location);
+        partQuantities = new int[partNames.size()];
+        for (int i = 0; i < partNames.size(); i++) {
+            partQuantities[i] = requiredParts.getOrDefault(partNames.get(i), 0);
+        }
+    }
+
+    @ShadowSources({ "route", "previousVisit.schedule" })
+    public VisitSchedule computeSchedule() {
+        if (route == null) {
+            return null;
+        }
+        VisitSchedule previous;
+        long ready;
+        int fromIndex;
+        if (previousVisit == null) {
+            previous = null;
+            ready = route.getShiftStart();
+            fromIndex = route.getHomeIndex();
+        } else {
+            previous = previousVisit.schedule;
+            if (previous == null) {
+                return null;
+            }
+            ready = previous.departureTime();
+            fromIndex = previousVisit.locationIndex;
+        }
+        BreakRule breakRule = route.getBreakRule();
+        long travel = route.travelSeconds(fromIndex, locationIndex);
+        boolean breakTaken = previous == null ? breakRule == null : previous.breakTaken();
+        long breakLateness = previous == null ? 0 : previous.breakLateness();
+        long waitBefore = previous == null ? 0 : previous.cumulativeWait();
+        long budget = previous == null ? Long.MAX_VALUE : previous.startDelayBudget();
+        boolean frozen = previous != null && previous.budgetFrozen();
+
+        long arrival = ready + travel;
+        long start = serviceStartFor(arrival);
+        if (!breakTaken) {
+            long breakStart = Math.max(arrival, breakRule.earliestStart());
+            if (breakStart + breakRule.length() <= start && breakStart <= breakRule.latestStart()) {
+                // The whole break fits into the wait at the door: it costs nothing.
+                breakTaken = true;
+            } else if (start + serviceDuration > breakRule.latestStart()) {
+                // After this visit it would be too late to begin the break: take it before driving here.
+                breakStart = Math.max(ready, breakRule.earliestStart());
+                breakLateness = Math.max(0, breakStart - breakRule.latestStart());
+                breakTaken = true;
+                arrival = breakStart + breakRule.length() + travel;
+                start = serviceStartFor(arrival);
+            }
+            if (breakTaken) {
+                budget = Math.min(budget, waitBefore);
+                frozen = true;
+            }
+        }
+        long cumulativeWait = waitBefore + (start - arrival);
+        if (!frozen) {
+            budget = Math.min(budget, cumulativeWait + (windowEndFor(start) - start));
+        }
+        return new VisitSchedule(arrival, start, start + serviceDuration, windowMissFor(start), breakTaken,
+                breakLateness, cumulativeWait, budget, frozen);
+    }
+
+    @ShadowSources({ "route", "previousVisit.vanStock" })
+    public VanStock computeVanStock() {
+        if (route == null) {
+            return null;
+        }
+        VanStock before = previousVisit == null ? route.getInitialStock() : previousVisit.vanStock;
+        return before == null ? null : before.after(this);
+    }
+
+    /** The earliest moment at or after {@code arrival} when service may start: waits for the next window. */
+    long serviceStartFor(long arrival) {
+        for (TimeWindow window : windows) {
+            if (arrival <= window.end()) {
+                return Math.max(arrival, window.start());
+            }
+        }
+        return arrival;
+    }
+
+    private long windowEndFor(long start) {
+        for (TimeWindow window : windows) {
+            if (start <= window.end()) {
+                return window.end();
+            }
+        }
+        return start;
+    }
+
+    long windowMissFor(long start) {
+        TimeWindow last = windows.get(windows.size() - 1);
+        return Math.max(0, start - last.end());
+    }
+
+    /** Driving time from the previous stop (or home) to this visit; 0 when unplanned. */
+    public long getTravelTimeFromPrevious() {
+        if (route == null) {
+            return 0;
+        }
+        int from = previousVisit == null ? route.getHomeIndex() : previousVisit.locationIndex;
+        return route.travelSeconds(from, locationIndex);
+    }
+
+    /** The leg into this visit, plus the leg home when it is the last of its route. */
+    public long getTravelTimeAttributed() {
+        if (route == null) {
+            return 0;
+        }
+        long travel = getTravelTimeFromPrevious();
+        return nextVisit == null ? travel + route.travelSeconds(locationIndex, route.getHomeIndex()) : travel;
+    }
+
+    public boolean isCustomer() {
+        return kind == VisitKind.CUSTOMER;
+    }
+
+    /** True when a depot stop came earlier on the route (a customer visit never restocks by itself). */
+    public boolean isRestockedBefore() {
+        return vanStock != null && vanStock.isRestocked();
+    }
+
+    /** True when a pinned visit is not on the route dispatch put it on. */
+    public boolean isAwayFromPinnedRoute() {
+        return pinnedRouteId != null && (route == null || !pinnedRouteId.equals(route.getId()));
+    }
+
+    public long getSlaLateness() {
+        if (schedule == null || slaDue == Long.MAX_VALUE) {
+            return 0;
+        }
+        return Math.max(0, schedule.serviceStart() - slaDue);
+    }
+
+    public boolean isWithPreferredTechnician() {
+        return preferredTechnicianId == null || route == null
+                || preferredTechnicianId.equals(route.getTechnician().getId());
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getTicketId() {
+        return ticketId;
+    }
+
+    public VisitKind getKind() {
+        return kind;
+    }
+
+    public Location getLocation() {
+        return location;
+    }
+
+    public int getLocationIndex() {
+        return locationIndex;
+    }
+
+    public long getServiceDuration() {
+        return serviceDuration;
+    }
+
+    public List<TimeWindow> getWindows() {
+        return windows;
+    }
+
+    public Priority getPriority() {
+        return priority;
+    }
+
+    public long getSlaDue() {
+        return slaDue;
+    }
+
+    public Map<String, Integer> getRequiredSkillLevels() {
+        return requiredSkillLevels;
+    }
+
+    public Set<String> getRequiredTools() {
+        return requiredTools;
+    }
+
+    public Map<String, Integer> getRequiredParts() {
+        return requiredParts;
+    }
+
+    int[] getPartQuantities() {
+        return partQuantities;
+    }
+
+    public String getPreferredTechnicianId() {
+        return preferredTechnicianId;
+    }
+
+    public String getPinnedRouteId() {
+        return pinnedRouteId;
+    }
+
+    public TechnicianRoute getRoute() {
+        return route;
+    }
+
+    public void setRoute(TechnicianRoute route) {
+        this.route = route;
+    }
+
+    public PlannedVisit getPreviousVisit() {
+        return previousVisit;
+    }
+
+    public void setPreviousVisit(PlannedVisit previousVisit) {
+        this.previousVisit = previousVisit;
+    }
+
+    public PlannedVisit getNextVisit() {
+        return nextVisit;
+    }
+
+    public void setNextVisit(PlannedVisit nextVisit) {
+        this.nextVisit = nextVisit;
+    }
+
+    public VisitSchedule getSchedule() {
+        return schedule;
+    }
+
+    public void setSchedule(VisitSchedule schedule) {
+        this.schedule = schedule;
+    }
+
+    public VanStock getVanStock() {
+        return vanStock;
+    }
+
+    public void setVanStock(VanStock vanStock) {
+        this.vanStock = vanStock;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

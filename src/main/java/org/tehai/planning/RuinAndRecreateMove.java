@@ -1,0 +1,247 @@
+package org.tehai.planning;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import ai.timefold.solver.core.api.score.director.ScoreDirector;
+import ai.timefold.solver.core.impl.heuristic.move.AbstractMove;
+
+/**
+ * Takes a few nearby customer visits out of their routes and puts each back where it fits best: the
+ * classic large-neighbourhood step for routing with time windows, which single relocations and swaps
+ * cannot replace.
+ *
+ * <p>Timefold 1.32 ships a list ruin-and-recreate move, but it fails when a ruined value is best left
+ * unassigned (depot stops always are), so this model brings its own. Reinsertion is greedy on added
+ * driving and working time (weighted as the run weighs them) among the positions that keep every window, the shift end, skills, tools and parts; it
+ * reads the routes' shadow state (see {@link InsertionCost}). The solver's acceptor then judges the
+ * result with the full score. Pinned visits are never ruined and nothing is inserted before them.
+ */
+public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
+
+    static final String VARIABLE = "visits";
+
+    private final List<PlannedVisit> ruined;
+    private final List<PlannedVisit> unassigned;
+
+    /**
+     * @param ruined assigned visits to take out and reinsert, in reinsertion order
+     * @param unassigned currently unassigned customer visits to try to insert afterwards
+     */
+    RuinAndRecreateMove(List<PlannedVisit> ruined, List<PlannedVisit> unassigned) {
+        this.ruined = List.copyOf(ruined);
+        this.unassigned = List.copyOf(unassigned);
+    }
+
+    @Override
+    public boolean isMoveDoable(ScoreDirector<DispatchPlan> scoreDirector) {
+        return !ruined.isEmpty() || !unassigned.isEmpty();
+    }
+
+    @Override
+    protected void doMoveOnGenuineVariables(ScoreDirector<DispatchPlan> scoreDirector) {
+        for (PlannedVisit visit : ruined) {
+            TechnicianRoute route = visit.getRoute();
+            int index = route.getVisits().indexOf(visit);
+            if (index < route.getPinnedVisitCount()) {
+                throw new IllegalStateException("The visit (%s) is pinned on route (%s) at index (%d)."
+                        .formatted(visit, route, index));
+            }
+            unassign(scoreDirector, route, index, visit);
+        }
+        scoreDirector.triggerVariableListeners();
+        DispatchPlan plan = scoreDirector.getWorkingSolution();
+        long travelWeight = Math.max(1,
+                softWeight(plan, TechnicianRoutingConstraints.TRAVEL_TIME, ConstraintWeights.TRAVEL_TIME));
+        long workWeight = softWeight(plan, TechnicianRoutingConstraints.WORKING_TIME, ConstraintWeights.WORKING_TIME);
+        // Unassigned customers first: serving everyone outranks any saving on the ruined ones.
+        for (PlannedVisit visit : unassigned) {
+            insertBest(scoreDirector, plan, visit, travelWeight, workWeight);
+        }
+        for (PlannedVisit visit : ruined) {
+            insertBest(scoreDirector, plan, visit, travelWeight, workWeight);
+        }
+    }
+
+    private static long softWeight(DispatchPlan plan, String constraintName, HardMediumSoftLongScore defaultWeight) {
+        HardMediumSoftLongScore weight = plan.getConstraintWeightOverrides().getConstraintWeight(constraintName);
+        return (weight == null ? defaultWeight : weight).softScore();
+    }
+
+    private record Position(int index, long cost) {
+    }
+
+    /**
+     * Inserts at the cheapest feasible position. A visit that fits nowhere for lack of tools or parts may
+     * get an unused depot stop at the start of a route. A visit that still fits nowhere stays unassigned:
+     * the medium penalty is milder than a broken window, and later moves try it again.
+     */
+    private static void insertBest(ScoreDirector<DispatchPlan> scoreDirector, DispatchPlan plan, PlannedVisit visit,
+            long travelWeight, long workWeight) {
+        TechnicianRoute bestRoute = null;
+        Position best = null;
+        for (TechnicianRoute route : plan.getRoutes()) {
+            if (!route.getTechnician().masters(visit.getRequiredSkillLevels())) {
+                continue;
+            }
+            Position position = cheapestIn(route, route.getPinnedVisitCount(), visit, travelWeight, workWeight,
+                    best == null ? Long.MAX_VALUE : best.cost());
+            if (position != null) {
+                best = position;
+                bestRoute = route;
+            }
+        }
+        if (best != null) {
+            assign(scoreDirector, bestRoute, best.index(), visit);
+        } else if (visit.isCustomer() && needsSupplies(visit)) {
+            insertWithDepotStop(scoreDirector, plan, visit, travelWeight, workWeight);
+        }
+    }
+
+    private static void insertWithDepotStop(ScoreDirector<DispatchPlan> scoreDirector, DispatchPlan plan,
+            PlannedVisit visit, long travelWeight, long workWeight) {
+        PlannedVisit depot = null;
+        for (PlannedVisit candidate : plan.getVisits()) {
+            if (!candidate.isCustomer() && candidate.getRoute() == null) {
+                depot = candidate;
+                break;
+            }
+        }
+        if (depot == null) {
+            return;
+        }
+        TechnicianRoute bestRoute = null;
+        int bestAfter = -1;
+        long bestTotal = Long.MAX_VALUE;
+        for (TechnicianRoute route : plan.getRoutes()) {
+            if (!route.getTechnician().masters(visit.getRequiredSkillLevels()) || hasDepotStop(route)) {
+                continue;
+            }
+            int at = route.getPinnedVisitCount();
+            long depotWork = InsertionCost.addedWorkingTime(route, at, depot);
+            if (depotWork < 0) {
+                continue;
+            }
+            long depotCost = travelWeight * InsertionCost.addedTravel(route, at, depot) + workWeight * depotWork;
+            if (depotCost >= bestTotal) {
+                continue;
+            }
+            // Try it for real: the customer's feasibility after a restock depends on the re-timed route.
+            assign(scoreDirector, route, at, depot);
+            Position position = cheapestIn(route, at + 1, visit, travelWeight, workWeight, bestTotal - depotCost);
+            unassign(scoreDirector, route, at, depot);
+            scoreDirector.triggerVariableListeners();
+            if (position != null) {
+                bestTotal = depotCost + position.cost();
+                bestRoute = route;
+                bestAfter = position.index();
+            }
+        }
+        if (bestRoute != null) {
+            assign(scoreDirector, bestRoute, bestRoute.getPinnedVisitCount(), depot);
+            assign(scoreDirector, bestRoute, bestAfter, visit);
+        }
+    }
+
+    /** The cheapest feasible position at or after {@code fromIndex} that costs less than {@code bound}, or null. */
+    private static Position cheapestIn(TechnicianRoute route, int fromIndex, PlannedVisit visit, long travelWeight,
+            long workWeight, long bound) {
+        Position best = null;
+        long bestCost = bound;
+        for (int index = fromIndex; index <= route.getVisits().size(); index++) {
+            // Driving always counts (at least as a tie-breaker), and so does a longer working day.
+            long lowerBound = travelWeight * InsertionCost.addedTravel(route, index, visit);
+            if (lowerBound >= bestCost) {
+                continue;
+            }
+            long addedWork = InsertionCost.addedWorkingTime(route, index, visit);
+            if (addedWork < 0) {
+                continue;
+            }
+            long cost = lowerBound + workWeight * addedWork;
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = new Position(index, cost);
+            }
+        }
+        return best;
+    }
+
+    private static boolean needsSupplies(PlannedVisit visit) {
+        if (!visit.getRequiredTools().isEmpty()) {
+            return true;
+        }
+        for (int quantity : visit.getPartQuantities()) {
+            if (quantity > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDepotStop(TechnicianRoute route) {
+        for (PlannedVisit visit : route.getVisits()) {
+            if (!visit.isCustomer()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void assign(ScoreDirector<DispatchPlan> scoreDirector, TechnicianRoute route, int index,
+            PlannedVisit visit) {
+        scoreDirector.beforeListVariableElementAssigned(route, VARIABLE, visit);
+        scoreDirector.beforeListVariableChanged(route, VARIABLE, index, index);
+        route.getVisits().add(index, visit);
+        scoreDirector.afterListVariableChanged(route, VARIABLE, index, index + 1);
+        scoreDirector.afterListVariableElementAssigned(route, VARIABLE, visit);
+        scoreDirector.triggerVariableListeners();
+    }
+
+    private static void unassign(ScoreDirector<DispatchPlan> scoreDirector, TechnicianRoute route, int index,
+            PlannedVisit visit) {
+        scoreDirector.beforeListVariableElementUnassigned(route, VARIABLE, visit);
+        scoreDirector.beforeListVariableChanged(route, VARIABLE, index, index + 1);
+        route.getVisits().remove(index);
+        scoreDirector.afterListVariableChanged(route, VARIABLE, index, index);
+        scoreDirector.afterListVariableElementUnassigned(route, VARIABLE, visit);
+    }
+
+    @Override
+    public RuinAndRecreateMove rebase(ScoreDirector<DispatchPlan> destinationScoreDirector) {
+        return new RuinAndRecreateMove(rebaseList(ruined, destinationScoreDirector),
+                rebaseList(unassigned, destinationScoreDirector));
+    }
+
+    @Override
+    public Collection<?> getPlanningEntities() {
+        Set<TechnicianRoute> routes = new LinkedHashSet<>();
+        for (PlannedVisit visit : ruined) {
+            if (visit.getRoute() != null) {
+                routes.add(visit.getRoute());
+            }
+        }
+        return routes;
+    }
+
+    @Override
+    public Collection<?> getPlanningValues() {
+        List<PlannedVisit> values = new ArrayList<>(ruined);
+        values.addAll(unassigned);
+        return values;
+    }
+
+    @Override
+    public String getSimpleMoveTypeDescription() {
+        return "RuinAndRecreateMove";
+    }
+
+    @Override
+    public String toString() {
+        return "ruin and recreate " + ruined + (unassigned.isEmpty() ? "" : " + " + unassigned);
+    }
+}

@@ -1,0 +1,255 @@
+package org.tehai.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.tehai.bench.BenchProblem.Suite;
+import org.tehai.planning.DispatchPlan;
+import org.tehai.planning.PlannedVisit;
+import org.tehai.planning.TechnicianRoute;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import ai.timefold.solver.core.impl.solver.DefaultSolver;
+
+/**
+ * Solves public benchmark instances with the production model, constraints and solver configuration (only
+ * the termination is replaced by the per-instance budget), re-checks every result with {@link RouteChecker}
+ * and writes {@code <out>/<suite>.csv}. On Solomon, the jsprit peer (when on the classpath) solves the same
+ * instance under the same budget.
+ *
+ * <p>System properties: {@code bench.suite} (solomon|trsp), {@code bench.instances} (comma list of names or
+ * unique prefixes, or {@code all}), {@code bench.seconds}, {@code bench.dir}, {@code bench.out}.
+ */
+public final class BenchmarkRunner {
+
+    public static final String SOLVER_CONFIG = "solver-config/solver-config.xml";
+    public static final String HEADER = "instance,feasible,all_served,vehicles,objective,best_known,gap_pct,seconds,"
+            + "first_feasible_s,moves_per_s";
+    public static final String PEER_HEADER = ",peer_objective,peer_gap_pct";
+
+    public record Options(Suite suite, List<String> instances, long seconds, Path benchDir, Path outDir) {
+    }
+
+    public record Row(String instance, RouteChecker.Result check, double objective, Double bestKnown, double seconds,
+            Double firstFeasibleSeconds, long movesPerSecond, Double peerObjective, boolean peerRan) {
+
+        Double gapPct() {
+            return gap(objective, bestKnown);
+        }
+
+        Double peerGapPct() {
+            return peerObjective == null ? null : gap(peerObjective, bestKnown);
+        }
+
+        private static Double gap(double value, Double best) {
+            return best == null || best == 0 ? null : 100.0 * (value - best) / best;
+        }
+    }
+
+    private BenchmarkRunner() {
+    }
+
+    public static void main(String[] args) {
+        Options options = new Options(
+                Suite.valueOf(System.getProperty("bench.suite", "solomon").toUpperCase(Locale.ROOT)),
+                List.of(System.getProperty("bench.instances", "all").split(",")),
+                Long.parseLong(System.getProperty("bench.seconds", "30")),
+                Path.of(System.getProperty("bench.dir", "../shared/bench")),
+                Path.of(System.getProperty("bench.out", "target/bench")));
+        run(options);
+    }
+
+    public static List<Row> run(Options options) {
+        List<Path> files = resolveInstances(options);
+        Map<String, Double> bestKnown = readBestKnown(options);
+        PeerSolver peer = options.suite() == Suite.SOLOMON ? loadPeer() : null;
+        List<Row> rows = new ArrayList<>();
+        Path csv = options.outDir().resolve(options.suite().name().toLowerCase(Locale.ROOT) + ".csv");
+        try {
+            Files.createDirectories(options.outDir());
+            boolean withPeer = options.suite() == Suite.SOLOMON;
+            List<String> lines = new ArrayList<>();
+            lines.add(HEADER + (withPeer ? PEER_HEADER : ""));
+            for (Path file : files) {
+                BenchProblem problem = BenchImporter.read(options.suite(), file);
+                Row row = solve(problem, options.seconds(), bestKnown.get(problem.name()), peer);
+                rows.add(row);
+                lines.add(csvLine(row, withPeer));
+                Files.write(csv, lines, StandardCharsets.UTF_8);
+                System.out.println("[bench] " + lines.get(lines.size() - 1)
+                        + (row.check().violations().isEmpty() ? "" : "  violations: " + row.check().violations()));
+            }
+            Files.write(csv, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println(summary(options, rows, csv));
+        return rows;
+    }
+
+    static Row solve(BenchProblem problem, long seconds, Double bestKnown, PeerSolver peer) {
+        DispatchPlan plan = problem.toPlan();
+        // bench.solver-config names an alternative file, for tuning experiments; by default the production one.
+        String override = System.getProperty("bench.solver-config", "");
+        SolverConfig config = (override.isBlank() ? SolverConfig.createFromXmlResource(SOLVER_CONFIG)
+                : SolverConfig.createFromXmlFile(Path.of(override).toFile()))
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(seconds)));
+        Solver<DispatchPlan> solver = SolverFactory.<DispatchPlan> create(config).buildSolver();
+        AtomicLong firstFeasibleNanos = new AtomicLong(-1);
+        long startNanos = System.nanoTime();
+        solver.addEventListener(event -> {
+            HardMediumSoftLongScore score = (HardMediumSoftLongScore) event.getNewBestScore();
+            if (firstFeasibleNanos.get() < 0 && score.isFeasible() && score.mediumScore() == 0) {
+                firstFeasibleNanos.set(System.nanoTime() - startNanos);
+            }
+        });
+        DispatchPlan solved = solver.solve(plan);
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        var score = solved.getScore();
+        if (firstFeasibleNanos.get() < 0 && score.isFeasible() && score.mediumScore() == 0) {
+            // Feasible straight from the construction heuristic's first best solution.
+            firstFeasibleNanos.set(System.nanoTime() - startNanos);
+        }
+        long movesPerSecond = solver instanceof DefaultSolver<?> defaultSolver ? defaultSolver.getMoveEvaluationSpeed()
+                : -1;
+        RouteChecker.Result check = RouteChecker.check(problem, routesOf(problem, solved));
+        Double peerObjective = null;
+        if (peer != null) {
+            RouteChecker.Result peerCheck = RouteChecker.check(problem, peer.solve(problem, Duration.ofSeconds(seconds)));
+            // An infeasible or incomplete peer result has no comparable objective.
+            peerObjective = peerCheck.feasible() && peerCheck.allServed() ? peerCheck.objective(problem.suite()) : null;
+        }
+        return new Row(problem.name(), check, check.objective(problem.suite()), bestKnown, elapsed,
+                firstFeasibleNanos.get() < 0 ? null : firstFeasibleNanos.get() / 1e9, movesPerSecond, peerObjective,
+                peer != null);
+    }
+
+    /** The solved routes as stop ids per crew (crew order = route order in the plan); 0 is a depot stop. */
+    static List<List<Integer>> routesOf(BenchProblem problem, DispatchPlan solved) {
+        Map<String, TechnicianRoute> byId = new HashMap<>();
+        solved.getRoutes().forEach(route -> byId.put(route.getId(), route));
+        List<List<Integer>> routes = new ArrayList<>();
+        for (BenchProblem.Crew crew : problem.crews()) {
+            TechnicianRoute route = byId.get("R" + crew.id());
+            List<Integer> stops = new ArrayList<>();
+            for (PlannedVisit visit : route.getVisits()) {
+                stops.add(BenchProblem.isDepotStopId(visit.getId()) ? 0 : BenchProblem.customerIdOf(visit.getId()));
+            }
+            routes.add(stops);
+        }
+        return routes;
+    }
+
+    static List<Path> resolveInstances(Options options) {
+        Path dir = options.benchDir().resolve(options.suite().name().toLowerCase(Locale.ROOT));
+        List<Path> all;
+        try (Stream<Path> listing = Files.list(dir)) {
+            all = listing.filter(path -> path.getFileName().toString().endsWith(".txt")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the instances in (%s).".formatted(dir), e);
+        }
+        if (options.instances().size() == 1 && options.instances().get(0).strip().equalsIgnoreCase("all")) {
+            return all;
+        }
+        List<Path> chosen = new ArrayList<>();
+        for (String wanted : options.instances()) {
+            String name = wanted.strip();
+            List<Path> exact = all.stream().filter(path -> baseName(path).equalsIgnoreCase(name)).toList();
+            List<Path> matches = !exact.isEmpty() ? exact
+                    : all.stream().filter(path -> baseName(path).toUpperCase(Locale.ROOT)
+                            .startsWith(name.toUpperCase(Locale.ROOT) + ".")).toList();
+            if (matches.size() != 1) {
+                throw new IllegalArgumentException("The instance (%s) matches %s in (%s); use a full or unique name."
+                        .formatted(name, matches.stream().map(BenchmarkRunner::baseName).toList(), dir));
+            }
+            chosen.add(matches.get(0));
+        }
+        return chosen;
+    }
+
+    private static String baseName(Path path) {
+        return path.getFileName().toString().replaceFirst("\\.txt$", "");
+    }
+
+    static Map<String, Double> readBestKnown(Options options) {
+        Path file = options.benchDir().resolve(options.suite() == Suite.SOLOMON ? "solomon-bks-distance-only.csv"
+                : "trsp-pillac-results.csv");
+        String column = options.suite() == Suite.SOLOMON ? "distance" : "working_time";
+        Map<String, Double> best = new HashMap<>();
+        if (!Files.exists(file)) {
+            return best;
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> header = List.of(lines.get(0).split(","));
+            int nameColumn = header.indexOf("instance");
+            int valueColumn = header.indexOf(column);
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.split(",");
+                if (cells.length > Math.max(nameColumn, valueColumn)) {
+                    best.put(cells[nameColumn].strip(), Double.parseDouble(cells[valueColumn].strip()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return best;
+    }
+
+    static PeerSolver loadPeer() {
+        try {
+            return (PeerSolver) Class.forName(PeerSolver.PEER_CLASS).getDeclaredConstructor().newInstance();
+        } catch (ClassNotFoundException e) {
+            return null;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("The peer (%s) cannot be created.".formatted(PeerSolver.PEER_CLASS), e);
+        }
+    }
+
+    static String csvLine(Row row, boolean withPeer) {
+        String line = String.join(",", row.instance(), String.valueOf(row.check().feasible()),
+                String.valueOf(row.check().allServed()), String.valueOf(row.check().vehicles()),
+                format(row.objective()), format(row.bestKnown()), format(row.gapPct()), format(row.seconds()),
+                format(row.firstFeasibleSeconds()), String.valueOf(row.movesPerSecond()));
+        if (withPeer) {
+            line += "," + format(row.peerObjective()) + "," + format(row.peerGapPct());
+        }
+        return line;
+    }
+
+    private static String format(Double value) {
+        return value == null ? "" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    static String summary(Options options, List<Row> rows, Path csv) {
+        long feasible = rows.stream().filter(row -> row.check().feasible()).count();
+        long allServed = rows.stream().filter(row -> row.check().allServed()).count();
+        double averageGap = rows.stream().map(Row::gapPct).filter(gap -> gap != null).mapToDouble(Double::doubleValue)
+                .average().orElse(Double.NaN);
+        String text = String.format(Locale.ROOT,
+                "[bench] %s: %d instances, %d feasible, %d all served, average gap %.2f%% at %d s each -> %s",
+                options.suite().name().toLowerCase(Locale.ROOT), rows.size(), feasible, allServed, averageGap,
+                options.seconds(), csv);
+        List<Double> peerGaps = rows.stream().map(Row::peerGapPct).filter(gap -> gap != null).toList();
+        if (!peerGaps.isEmpty()) {
+            text += String.format(Locale.ROOT, "; jsprit average gap %.2f%% over %d instances",
+                    peerGaps.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN), peerGaps.size());
+        }
+        return text;
+    }
+}

@@ -1,0 +1,25 @@
+package org.tehai.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PriorityTest {
+
+    /** The largest plan the weights are designed for. */
+    private static final long MAX_VISITS_IN_A_PLAN = 9_999;
+
+    @Test
+    void oneUnservedVisitOutweighsAFullPlanOfUnservedLowerPriorityVisits() {
+        Priority[] priorities = Priority.values();
+        for (int i = 0; i + 1 < priorities.length; i++) {
+            assertThat(priorities[i].unassignedWeight())
+                    .isGreaterThan(MAX_VISITS_IN_A_PLAN * priorities[i + 1].unassignedWeight());
+        }
+    }
+
+    @Test
+    void penaltyOfAFullPlanOfP1VisitsFitsInALong() {
+        assertThat(Math.multiplyHigh(Priority.P1.unassignedWeight(), MAX_VISITS_IN_A_PLAN)).isZero();
+    }
+}

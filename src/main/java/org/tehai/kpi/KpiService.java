@@ -203,8 +203,7 @@ public class KpiService {
         if (reference == null || reference.isBlank()) {
             throw ApiProblem.invalid("region", "Name the region by id or code.");
         }
-        Region region = reference.chars().allMatch(Character::isDigit) ? Region.findById(Long.parseLong(reference))
-                : Region.findByCode(reference.trim());
+        Region region = Region.findByIdOrCode(reference);
         if (region == null) {
             throw ApiProblem.unprocessable("region", "The region (" + reference + ") does not exist.");
         }

@@ -23,4 +23,11 @@ public class Region extends TrackedEntity {
     public static Region findByCode(String code) {
         return find("code", code).firstResult();
     }
+
+    /** The region a URL or query names, by id ("1") or by code ("TOKYO-WEST"); null when there is none. */
+    public static Region findByIdOrCode(String reference) {
+        String trimmed = reference.trim();
+        return !trimmed.isEmpty() && trimmed.chars().allMatch(Character::isDigit)
+                ? findById(Long.parseLong(trimmed)) : findByCode(trimmed);
+    }
 }

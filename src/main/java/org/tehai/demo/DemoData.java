@@ -350,8 +350,7 @@ public class DemoData {
 
         private Ticket openTicket(Site site, Asset asset, Trouble trouble, Priority priority, Instant openedAt) {
             var ticket = new Ticket();
-            ticket.number = Ticket.numberFor(((Number) entityManager
-                    .createNativeQuery("select nextval('ticket_number_seq')").getSingleResult()).longValue());
+            ticket.number = Ticket.nextNumber();
             ticket.customer = site.customer;
             ticket.locateAt(site);
             ticket.asset = asset;

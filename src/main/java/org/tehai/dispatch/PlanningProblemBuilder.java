@@ -83,7 +83,9 @@ public class PlanningProblemBuilder {
         }
 
         Map<String, Visit> visits = new LinkedHashMap<>();
-        for (Visit visit : Visit.<Visit>list("region = ?1 and status in ?2", Sort.by("id"), region, PLANNABLE)) {
+        List<Visit> plannable = Visit.list("region = ?1 and status in ?2", Sort.by("id"), region, PLANNABLE);
+        Map<Long, String> earlierTechnician = earlierTechnicians(plannable);
+        for (Visit visit : plannable) {
             List<TimeWindow> windows = new ArrayList<>();
             for (AvailabilityWindow window : visit.availability) {
                 if (window.startsAt.isBefore(dayEnd) && window.endsAt.isAfter(epoch)) {
@@ -98,7 +100,8 @@ public class PlanningProblemBuilder {
                     new Location(visit.site.latitude, visit.site.longitude),
                     Duration.ofMinutes(visit.estimatedDurationMinutes).toSeconds(), windows,
                     Priority.valueOf(visit.priority().name()), slaDue(visit, epoch), skillLevels(visit.requiredSkills),
-                    visit.requiredTools, quantities(visit.requiredParts), preferredTechnician(visit)));
+                    visit.requiredTools, quantities(visit.requiredParts),
+                    visit.ticket == null ? null : earlierTechnician.get(visit.ticket.id)));
             visits.put(id, visit);
         }
         return new Problem(new DispatchPlan(technicians, routes, planned, new StraightLineTravelTime()), epoch, visits,
@@ -123,14 +126,18 @@ public class PlanningProblemBuilder {
                 seconds(epoch, first.latestEnd));
     }
 
-    /** Continuity: the technician who already worked on the same ticket. */
-    private static String preferredTechnician(Visit visit) {
-        if (visit.ticket == null) {
-            return null;
+    /** Continuity: per ticket, the technician of its latest other visit that had one (one query for all). */
+    private static Map<Long, String> earlierTechnicians(List<Visit> plannable) {
+        List<Long> tickets = plannable.stream().filter(v -> v.ticket != null).map(v -> v.ticket.id).distinct().toList();
+        Map<Long, String> technicians = new HashMap<>();
+        if (tickets.isEmpty()) {
+            return technicians;
         }
-        Visit earlier = Visit.<Visit>find("ticket = ?1 and id <> ?2 and technician is not null", Sort.descending("id"),
-                visit.ticket, visit.id).firstResult();
-        return earlier == null ? null : earlier.technician.id.toString();
+        for (Visit earlier : Visit.<Visit>list("ticket.id in ?1 and technician is not null and status not in ?2",
+                Sort.by("id"), tickets, PLANNABLE)) {
+            technicians.put(earlier.ticket.id, earlier.technician.id.toString());
+        }
+        return technicians;
     }
 
     private static Optional<Depot> nearest(List<Depot> depots, Technician technician) {

@@ -15,6 +15,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.tehai.asset.Asset;
+import org.tehai.planning.Location;
 import org.tehai.platform.TrackedEntity;
 import org.tehai.region.Region;
 import org.tehai.site.Site;
@@ -82,7 +83,8 @@ public class Incident extends TrackedEntity {
             return true;
         }
         return areaRadiusMetres != null && site.hasCoordinates()
-                && Distance.metres(areaLatitude, areaLongitude, site.latitude, site.longitude) <= areaRadiusMetres;
+                && new Location(areaLatitude, areaLongitude).metersTo(new Location(site.latitude, site.longitude))
+                        <= areaRadiusMetres;
     }
 
     public void resolve(String resolvedCause, Instant at) {

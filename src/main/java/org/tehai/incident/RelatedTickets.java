@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.tehai.asset.Asset;
+import org.tehai.planning.Location;
 import org.tehai.site.Site;
 import org.tehai.ticket.RelatedTicket;
 import org.tehai.ticket.RelatedTicket.Reason;
@@ -71,7 +72,8 @@ public class RelatedTickets {
         }
         if (site != null && otherSite != null && site.hasCoordinates() && otherSite.hasCoordinates()
                 && ticket.category().equals(other.category())) {
-            double metres = Distance.metres(site.latitude, site.longitude, otherSite.latitude, otherSite.longitude);
+            double metres = new Location(site.latitude, site.longitude)
+                    .metersTo(new Location(otherSite.latitude, otherSite.longitude));
             if (metres <= rules.nearbyRadiusMetres()) {
                 return related(other, Reason.SAME_CATEGORY_NEARBY, "Also " + other.category() + " trouble, "
                         + Math.round(metres) + " m away.", null);

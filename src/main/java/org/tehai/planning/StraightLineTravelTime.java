@@ -11,8 +11,6 @@ public final class StraightLineTravelTime implements TravelTimeProvider {
     /** Average door-to-door speed including traffic lights and parking. */
     public static final double DEFAULT_SPEED_KM_PER_HOUR = 40.0;
 
-    private static final double EARTH_RADIUS_METERS = 6_371_000.0;
-
     private final double roadFactor;
     private final double metersPerSecond;
 
@@ -33,16 +31,6 @@ public final class StraightLineTravelTime implements TravelTimeProvider {
 
     @Override
     public long travelSeconds(Location from, Location to) {
-        return (long) Math.ceil(haversineMeters(from, to) * roadFactor / metersPerSecond);
-    }
-
-    static double haversineMeters(Location from, Location to) {
-        double lat1 = Math.toRadians(from.latitude());
-        double lat2 = Math.toRadians(to.latitude());
-        double dLat = lat2 - lat1;
-        double dLon = Math.toRadians(to.longitude() - from.longitude());
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1.0, Math.sqrt(a)));
+        return (long) Math.ceil(from.metersTo(to) * roadFactor / metersPerSecond);
     }
 }

@@ -126,7 +126,10 @@ public class Ticket extends TrackedEntity {
         this.closedAt = newStatus.isOpen() ? null : at;
     }
 
-    public static String numberFor(long sequenceValue) {
-        return "TK-" + sequenceValue;
+    /** The next ticket number ("TK-1234") from the database sequence, unique across application instances. */
+    public static String nextNumber() {
+        long value = ((Number) getEntityManager().createNativeQuery("select nextval('ticket_number_seq')")
+                .getSingleResult()).longValue();
+        return "TK-" + value;
     }
 }

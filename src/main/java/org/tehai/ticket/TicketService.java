@@ -144,7 +144,7 @@ public class TicketService {
         }
         Instant now = Instant.now(clock);
         var ticket = new Ticket();
-        ticket.number = Ticket.numberFor(nextTicketNumber());
+        ticket.number = Ticket.nextNumber();
         ticket.customer = customer;
         ticket.locateAt(site);
         ticket.asset = asset;
@@ -295,10 +295,5 @@ public class TicketService {
         customer.persist();
         audit.record("CUSTOMER_CREATED", "customer", customer.id, customer.name + " (at ticket intake)");
         return customer;
-    }
-
-    private long nextTicketNumber() {
-        return ((Number) entityManager.createNativeQuery("select nextval('ticket_number_seq')").getSingleResult())
-                .longValue();
     }
 }

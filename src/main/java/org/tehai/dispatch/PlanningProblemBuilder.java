@@ -33,13 +33,22 @@ import org.tehai.visit.AvailabilityWindow;
 import org.tehai.visit.Visit;
 import org.tehai.visit.VisitStatus;
 
+import ai.timefold.solver.core.api.solver.SolutionManager;
+
 import io.quarkus.panache.common.Sort;
 
 /**
  * Builds the solver's snapshot of one region and local work date from the system of record: a route per
- * technician shift on that date, a planned visit per open visit that can be done that day, and one optional depot
+ * technician shift on that date, a planned visit per visit that can be done that day, and one optional depot
  * stop per technician at the depot nearest its home. Times become seconds since local midnight of the date.
- * <p>
+ * <ul>
+ * <li>Visits already started or finished that day (en route, on site, done, incomplete) form the fixed head of
+ * their technician's route, in the order they happened.</li>
+ * <li>Dispatched visits stay with the technician who has them (the solver may still re-order them), and keep
+ * the window the customer was told as a soft target.</li>
+ * <li>A dispatcher's pin keeps a visit with its technician and, when given, at its exact start time.</li>
+ * <li>With {@code notBefore} (re-planning today), no visit not yet started is planned to start earlier.</li>
+ * </ul>
  * The snapshot is plain data: the solver clones and changes it on its own threads while the entities stay as
  * they are; results are written back by the dispatch workflow.
  */
@@ -51,21 +60,55 @@ public class PlanningProblemBuilder {
 
     /** Visits that planning may still place. */
     static final List<VisitStatus> PLANNABLE = List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED);
+    /** Visits that stay where they are on their technician's route. */
+    static final List<VisitStatus> STARTED = List.of(VisitStatus.EN_ROUTE, VisitStatus.ON_SITE, VisitStatus.DONE,
+            VisitStatus.INCOMPLETE);
 
-    /** The snapshot and what it was built from, so results can be mapped back. */
-    public record Problem(DispatchPlan plan, Instant epoch, Map<String, Visit> visits, Map<String, Shift> shifts) {
+    /** Who drives a route: the shift and its technician. */
+    public record RouteOwner(long shiftId, long technicianId, String technicianCode, String technicianName) {
+    }
+
+    /** Where a visit sits in an earlier plan, to start solving from there. */
+    public record Placement(long shiftId, int position) {
+    }
+
+    /** The snapshot and what it was built from, so results can be mapped back (plain data, any thread). */
+    public record Problem(DispatchPlan plan, Instant epoch, Map<String, RouteOwner> routes) {
+
+        public Instant instant(long seconds) {
+            return epoch.plusSeconds(seconds);
+        }
+
+        public long seconds(Instant instant) {
+            return Duration.between(epoch, instant).toSeconds();
+        }
+
+        public static long visitId(PlannedVisit visit) {
+            return Long.parseLong(visit.getId());
+        }
     }
 
     public Problem build(Region region, LocalDate date) {
+        return build(region, date, null, Map.of());
+    }
+
+    /**
+     * @param notBefore no visit that has not started is planned to start before this instant (null: any time)
+     * @param warmStart where visits sat in an earlier plan (visit id to placement); the solve starts from there
+     */
+    public Problem build(Region region, LocalDate date, Instant notBefore, Map<Long, Placement> warmStart) {
         ZoneId zone = region.zone();
         Instant epoch = date.atStartOfDay(zone).toInstant();
         Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
+        long earliest = notBefore == null ? Long.MIN_VALUE : seconds(epoch, notBefore);
 
         List<Depot> depots = Depot.list("region", Sort.by("code"), region);
         List<org.tehai.planning.Technician> technicians = new ArrayList<>();
         List<TechnicianRoute> routes = new ArrayList<>();
         List<PlannedVisit> planned = new ArrayList<>();
-        Map<String, Shift> shifts = new LinkedHashMap<>();
+        Map<String, RouteOwner> owners = new LinkedHashMap<>();
+        Map<Long, String> routeByTechnician = new HashMap<>();
+        Map<Long, String> routeByShift = new HashMap<>();
         for (Shift shift : Shift.<Shift>list("technician.region = ?1 and technician.active = true and workDate = ?2",
                 Sort.by("technician.code"), region, date)) {
             Technician technician = shift.technician;
@@ -77,37 +120,110 @@ public class PlanningProblemBuilder {
             routes.add(new TechnicianRoute(routeId, planningTechnician, seconds(epoch, shift.startsAt),
                     seconds(epoch, shift.endsAt), Duration.ofMinutes(shift.maxOvertimeMinutes).toSeconds(),
                     breakRule(shift, epoch)));
-            shifts.put(routeId, shift);
+            owners.put(routeId, new RouteOwner(shift.id, technician.id, technician.code, technician.firstName + " " + technician.lastName));
+            routeByTechnician.put(technician.id, routeId);
+            routeByShift.put(shift.id, routeId);
             nearest(depots, technician).ifPresent(depot -> planned.add(PlannedVisit.depotStop("depot-" + routeId,
                     new Location(depot.latitude, depot.longitude), RESTOCK_TIME.toSeconds())));
         }
 
-        Map<String, Visit> visits = new LinkedHashMap<>();
-        List<Visit> plannable = Visit.list("region = ?1 and status in ?2", Sort.by("id"), region, PLANNABLE);
-        Map<Long, String> earlierTechnician = earlierTechnicians(plannable);
-        for (Visit visit : plannable) {
+        // Started or finished today: the fixed head of their technician's route.
+        Map<String, List<PlannedVisit>> heads = new HashMap<>();
+        List<Visit> started = Visit.list("region = ?1 and status in ?2 and technician is not null and plannedStart >= ?3 "
+                + "and plannedStart < ?4", Sort.by("actualArrival").and("plannedStart").and("id"), region, STARTED,
+                epoch, dayEnd);
+        for (Visit visit : started) {
+            String routeId = routeByTechnician.get(visit.technician.id);
+            if (routeId != null) {
+                PlannedVisit fixed = customerVisit(visit, List.of(TimeWindow.ANY_TIME), null, epoch);
+                planned.add(fixed);
+                heads.computeIfAbsent(routeId, r -> new ArrayList<>()).add(fixed);
+            }
+        }
+
+        List<Visit> open = Visit.list("region = ?1 and (status in ?2 or (status = ?3 and plannedStart >= ?4 "
+                + "and plannedStart < ?5))", Sort.by("id"), region, PLANNABLE, VisitStatus.DISPATCHED, epoch, dayEnd);
+        Map<Long, String> earlierTechnician = earlierTechnicians(open);
+        for (Visit visit : open) {
+            String pinnedRoute = null;
+            if ((visit.pinned || visit.status == VisitStatus.DISPATCHED) && visit.technician != null) {
+                pinnedRoute = routeByTechnician.get(visit.technician.id);
+            }
             List<TimeWindow> windows = new ArrayList<>();
-            for (AvailabilityWindow window : visit.availability) {
-                if (window.startsAt.isBefore(dayEnd) && window.endsAt.isAfter(epoch)) {
-                    windows.add(new TimeWindow(seconds(epoch, window.startsAt), seconds(epoch, window.endsAt)));
+            if (visit.pinned && visit.pinnedStart != null && pinnedRoute != null) {
+                long at = seconds(epoch, visit.pinnedStart);
+                windows.add(new TimeWindow(at, at));
+            } else {
+                for (AvailabilityWindow window : visit.availability) {
+                    if (window.startsAt.isBefore(dayEnd) && window.endsAt.isAfter(epoch)) {
+                        long from = Math.max(seconds(epoch, window.startsAt), earliest);
+                        long to = seconds(epoch, window.endsAt);
+                        if (from <= to) {
+                            windows.add(new TimeWindow(from, to));
+                        }
+                    }
                 }
             }
             if (windows.isEmpty()) {
                 continue;
             }
-            String id = visit.id.toString();
-            planned.add(PlannedVisit.customerVisit(id, visit.reference(),
-                    new Location(visit.site.latitude, visit.site.longitude),
-                    Duration.ofMinutes(visit.estimatedDurationMinutes).toSeconds(), windows,
-                    Priority.valueOf(visit.priority().name()), slaDue(visit, epoch), skillLevels(visit.requiredSkills),
-                    visit.requiredTools, quantities(visit.requiredParts),
-                    visit.ticket == null ? null : earlierTechnician.get(visit.ticket.id)));
-            visits.put(id, visit);
+            PlannedVisit customer = customerVisit(visit, windows,
+                    visit.ticket == null ? null : earlierTechnician.get(visit.ticket.id), epoch);
+            if (pinnedRoute != null) {
+                customer.pinTo(pinnedRoute);
+            }
+            if (visit.quotedWindowStart != null && visit.quotedWindowEnd != null) {
+                customer.setQuotedWindow(new TimeWindow(seconds(epoch, visit.quotedWindowStart),
+                        seconds(epoch, visit.quotedWindowEnd)));
+            }
+            planned.add(customer);
         }
-        return new Problem(new DispatchPlan(technicians, routes, planned, new StraightLineTravelTime()), epoch, visits,
-                shifts);
+
+        DispatchPlan plan = new DispatchPlan(technicians, routes, planned, new StraightLineTravelTime());
+        for (TechnicianRoute route : routes) {
+            route.pinVisits(heads.getOrDefault(route.getId(), List.of()));
+        }
+        if (!warmStart.isEmpty()) {
+            placeAsBefore(plan, warmStart, routeByShift);
+        }
+        return new Problem(plan, epoch, owners);
     }
 
+    private static PlannedVisit customerVisit(Visit visit, List<TimeWindow> windows, String preferredTechnician,
+            Instant epoch) {
+        return PlannedVisit.customerVisit(visit.id.toString(), visit.reference(),
+                new Location(visit.site.latitude, visit.site.longitude),
+                Duration.ofMinutes(visit.estimatedDurationMinutes).toSeconds(), windows,
+                Priority.valueOf(visit.priority().name()), slaDue(visit, epoch),
+                skillLevels(visit.requiredSkills), visit.requiredTools, quantities(visit.requiredParts),
+                preferredTechnician);
+    }
+
+    /** Puts visits back where an earlier plan had them, after each route's fixed head, and times the routes. */
+    private static void placeAsBefore(DispatchPlan plan, Map<Long, Placement> warmStart, Map<Long, String> routeByShift) {
+        Map<String, List<PlannedVisit>> placed = new HashMap<>();
+        for (PlannedVisit visit : plan.getVisits()) {
+            if (!visit.isCustomer()) {
+                continue;
+            }
+            Placement placement = warmStart.get(Problem.visitId(visit));
+            String routeId = placement == null ? null : routeByShift.get(placement.shiftId());
+            if (routeId != null && (visit.getPinnedRouteId() == null || visit.getPinnedRouteId().equals(routeId))) {
+                placed.computeIfAbsent(routeId, r -> new ArrayList<>()).add(visit);
+            }
+        }
+        for (TechnicianRoute route : plan.getRoutes()) {
+            List<PlannedVisit> visits = placed.getOrDefault(route.getId(), List.of());
+            List<PlannedVisit> ordered = new ArrayList<>(visits);
+            ordered.sort(Comparator.comparingInt(v -> warmStart.get(Problem.visitId(v)).position()));
+            for (PlannedVisit visit : ordered) {
+                if (!route.getVisits().contains(visit)) {
+                    route.getVisits().add(visit);
+                }
+            }
+        }
+        SolutionManager.updateShadowVariables(plan);
+    }
     private static long seconds(Instant epoch, Instant instant) {
         return Duration.between(epoch, instant).toSeconds();
     }

@@ -21,6 +21,8 @@ public final class ConstraintWeights {
     public static final HardMediumSoftLongScore WORKING_TIME = HardMediumSoftLongScore.ofSoft(1);
     /** Overtime is paid extra and tires the technician: five times a normal second. */
     public static final HardMediumSoftLongScore OVERTIME = HardMediumSoftLongScore.ofSoft(5);
+    /** A broken promise costs a call-back and trust: a minute outside the quoted window weighs 10 minutes of driving. */
+    public static final HardMediumSoftLongScore QUOTED_WINDOW_BROKEN = HardMediumSoftLongScore.ofSoft(10);
     /** Changing technician on a revisit is worth about 15 minutes of driving. */
     public static final HardMediumSoftLongScore CONTINUITY = HardMediumSoftLongScore.ofSoft(900);
     /** Per squared minute of working time: moving an hour from a 9 h day to a 7 h day saves 7,200. */

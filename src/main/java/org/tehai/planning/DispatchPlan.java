@@ -82,6 +82,33 @@ public class DispatchPlan {
         }
     }
 
+    /** True when every part the visit needs is known to this plan, so a problem change can add it. */
+    public boolean knowsPartsOf(PlannedVisit visit) {
+        return partNames.containsAll(visit.getRequiredParts().keySet());
+    }
+
+    /** Adds a visit after the plan was built (a problem change does this on the solver's working plan). */
+    void addVisit(PlannedVisit visit) {
+        for (String part : visit.getRequiredParts().keySet()) {
+            if (!partNames.contains(part)) {
+                throw new IllegalArgumentException("The visit (%s) needs part (%s) that no technician or visit of the plan has; rebuild the plan."
+                        .formatted(visit.getId(), part));
+            }
+        }
+        visit.bind(travelTimes, partNames);
+        visits.add(visit);
+    }
+
+    /** The visit with this id, or null. */
+    public PlannedVisit visitOf(String visitId) {
+        for (PlannedVisit visit : visits) {
+            if (visit.getId().equals(visitId)) {
+                return visit;
+            }
+        }
+        return null;
+    }
+
     /** Customer visits the plan leaves unassigned. */
     public List<PlannedVisit> getUnassignedCustomerVisits() {
         List<PlannedVisit> unassigned = new ArrayList<>();

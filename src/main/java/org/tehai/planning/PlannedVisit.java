@@ -40,6 +40,7 @@ public class PlannedVisit {
     private Map<String, Integer> requiredParts;
     private String preferredTechnicianId;
     private String pinnedRouteId;
+    private TimeWindow quotedWindow;
 
     // Bound once by the plan: index into the travel time matrix and part quantities by part index.
     private int locationIndex = -1;
@@ -105,13 +106,42 @@ public class PlannedVisit {
                 Priority.P4, Long.MAX_VALUE, Map.of(), Set.of(), Map.of(), null);
     }
 
+    /** The same request with other availability windows (pins and quotes kept); unplaced. */
+    public PlannedVisit withWindows(List<TimeWindow> newWindows) {
+        PlannedVisit copy = new PlannedVisit(id, ticketId, kind, location, serviceDuration, newWindows, priority, slaDue,
+                requiredSkillLevels, requiredTools, requiredParts, preferredTechnicianId);
+        copy.pinnedRouteId = pinnedRouteId;
+        copy.quotedWindow = quotedWindow;
+        return copy;
+    }
+
+    /** What the solver must know about this request, as text: equal text, same request. */
+    public String requestSignature() {
+        return String.join("|", kind.name(), location.toString(), Long.toString(serviceDuration), windows.toString(),
+                priority.name(), Long.toString(slaDue), new java.util.TreeMap<>(requiredSkillLevels).toString(),
+                new java.util.TreeSet<>(requiredTools).toString(), new java.util.TreeMap<>(requiredParts).toString(),
+                String.valueOf(preferredTechnicianId), String.valueOf(pinnedRouteId), String.valueOf(quotedWindow));
+    }
+
     /** Keeps this visit where dispatch put it: on the given route, inside its pinned prefix. */
     public void pinTo(String routeId) {
         this.pinnedRouteId = Objects.requireNonNull(routeId, "routeId");
     }
 
+    /** Releases a pin, e.g. when the technician who had the visit goes off shift. */
+    public void unpin() {
+        this.pinnedRouteId = null;
+    }
+
+    /**
+     * The window the customer was already told (null when none): a re-plan should keep service start inside it.
+     */
+    public void setQuotedWindow(TimeWindow quotedWindow) {
+        this.quotedWindow = quotedWindow;
+    }
+
     void bind(TravelTimeMatrix travelTimes, List<String> partNames) {
-        locationIndex = travelTimes.indexOf(location);
+        locationIndex = travelTimes.indexOrAdd(location);
         partQuantities = new int[partNames.size()];
         for (int i = 0; i < partNames.size(); i++) {
             partQuantities[i] = requiredParts.getOrDefault(partNames.get(i), 0);
@@ -246,6 +276,15 @@ public class PlannedVisit {
         return Math.max(0, schedule.serviceStart() - slaDue);
     }
 
+    /** Seconds the planned service start lies outside the window already quoted to the customer (early or late). */
+    public long getQuotedWindowMiss() {
+        if (schedule == null || quotedWindow == null) {
+            return 0;
+        }
+        long start = schedule.serviceStart();
+        return Math.max(0, quotedWindow.start() - start) + Math.max(0, start - quotedWindow.end());
+    }
+
     public boolean isWithPreferredTechnician() {
         return preferredTechnicianId == null || route == null
                 || preferredTechnicianId.equals(route.getTechnician().getId());
@@ -309,6 +348,10 @@ public class PlannedVisit {
 
     public String getPinnedRouteId() {
         return pinnedRouteId;
+    }
+
+    public TimeWindow getQuotedWindow() {
+        return quotedWindow;
     }
 
     public TechnicianRoute getRoute() {

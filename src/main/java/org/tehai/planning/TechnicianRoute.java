@@ -186,6 +186,19 @@ public class TechnicianRoute {
         return shiftEnd;
     }
 
+    /** The technician stops earlier (or later) than planned, e.g. goes home sick. */
+    public void setShiftEnd(long shiftEnd) {
+        this.shiftEnd = shiftEnd;
+    }
+
+    /** A visit of the pinned head of the route went away (cancelled); the head shrinks by one. */
+    public void releasePinnedVisit() {
+        if (pinnedVisitCount == 0) {
+            throw new IllegalStateException("The route (%s) has no pinned visit.".formatted(id));
+        }
+        pinnedVisitCount--;
+    }
+
     public long getAllowedOvertime() {
         return allowedOvertime;
     }

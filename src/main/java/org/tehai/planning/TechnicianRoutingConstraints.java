@@ -27,12 +27,13 @@ public class TechnicianRoutingConstraints implements ConstraintProvider {
     public static final String TRAVEL_TIME = "Travel time";
     public static final String WORKING_TIME = "Working time";
     public static final String OVERTIME = "Overtime";
+    public static final String QUOTED_WINDOW_BROKEN = "Quoted window broken";
     public static final String CONTINUITY = "Technician continuity";
     public static final String WORKLOAD_BALANCE = "Workload balance";
 
     public static final List<String> ALL_NAMES = List.of(MISSING_SKILL, MISSING_TOOL, MISSING_PARTS,
             OUTSIDE_AVAILABILITY, SHIFT_END_EXCEEDED, BREAK_MISSED, PINNED_VISIT_MOVED, UNASSIGNED_VISIT,
-            SLA_LATENESS, TRAVEL_TIME, WORKING_TIME, OVERTIME, CONTINUITY, WORKLOAD_BALANCE);
+            SLA_LATENESS, TRAVEL_TIME, WORKING_TIME, OVERTIME, QUOTED_WINDOW_BROKEN, CONTINUITY, WORKLOAD_BALANCE);
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -49,6 +50,7 @@ public class TechnicianRoutingConstraints implements ConstraintProvider {
                 travelTime(factory),
                 workingTime(factory),
                 overtime(factory),
+                quotedWindowBroken(factory),
                 continuity(factory),
                 workloadBalance(factory)
         };
@@ -156,6 +158,14 @@ public class TechnicianRoutingConstraints implements ConstraintProvider {
                 .filter(route -> !route.isEmpty() && route.getOvertime() > 0)
                 .penalizeLong(ConstraintWeights.OVERTIME, TechnicianRoute::getOvertime)
                 .asConstraint(OVERTIME);
+    }
+
+    /** A re-plan should not move an arrival outside the window the customer was already told; per second. */
+    Constraint quotedWindowBroken(ConstraintFactory factory) {
+        return factory.forEach(PlannedVisit.class)
+                .filter(visit -> visit.getQuotedWindowMiss() > 0)
+                .penalizeLong(ConstraintWeights.QUOTED_WINDOW_BROKEN, PlannedVisit::getQuotedWindowMiss)
+                .asConstraint(QUOTED_WINDOW_BROKEN);
     }
 
     /** A revisit should go to the technician who already knows the job. */

@@ -9,17 +9,22 @@ import java.util.Objects;
  * Travel times between every pair of the plan's locations, asked from the provider once when the problem
  * is built. Each distinct location gets an index; the planning objects keep that index so that a constraint
  * costs one array read. Memory is n² longs: 1,000 locations take 8 MB.
+ *
+ * <p>A running solve may learn of a new location (an urgent visit arrives): {@link #indexOrAdd} computes its row
+ * and column and swaps in a larger table in one step, so readers of older plan copies, which share this
+ * matrix, keep reading consistent values for the indexes they know.
  */
 public final class TravelTimeMatrix {
 
-    private final Map<Location, Integer> indexByLocation;
-    private final int size;
-    private final long[] seconds;
+    private record Table(Map<Location, Integer> indexByLocation, Location[] byIndex, int size, long[] seconds) {
+    }
 
-    private TravelTimeMatrix(Map<Location, Integer> indexByLocation, long[] seconds) {
-        this.indexByLocation = indexByLocation;
-        this.size = indexByLocation.size();
-        this.seconds = seconds;
+    private final TravelTimeProvider provider;
+    private volatile Table table;
+
+    private TravelTimeMatrix(TravelTimeProvider provider, Table table) {
+        this.provider = provider;
+        this.table = table;
     }
 
     public static TravelTimeMatrix of(List<Location> locations, TravelTimeProvider provider) {
@@ -36,31 +41,62 @@ public final class TravelTimeMatrix {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 if (i != j) {
-                    long value = provider.travelSeconds(byIndex[i], byIndex[j]);
-                    if (value < 0) {
-                        throw new IllegalStateException("The travel time (%d) from (%s) to (%s) is negative."
-                                .formatted(value, byIndex[i], byIndex[j]));
-                    }
-                    seconds[i * n + j] = value;
+                    seconds[i * n + j] = ask(provider, byIndex[i], byIndex[j]);
                 }
             }
         }
-        return new TravelTimeMatrix(indexByLocation, seconds);
+        return new TravelTimeMatrix(provider, new Table(indexByLocation, byIndex, n, seconds));
+    }
+
+    private static long ask(TravelTimeProvider provider, Location from, Location to) {
+        long value = provider.travelSeconds(from, to);
+        if (value < 0) {
+            throw new IllegalStateException("The travel time (%d) from (%s) to (%s) is negative."
+                    .formatted(value, from, to));
+        }
+        return value;
     }
 
     public int indexOf(Location location) {
-        Integer index = indexByLocation.get(location);
+        Integer index = table.indexByLocation().get(location);
         if (index == null) {
             throw new IllegalArgumentException("The location (%s) is not in the travel time matrix.".formatted(location));
         }
         return index;
     }
 
+    /**
+     * The index of a location, adding it (one provider call per known location, twice) when it is new. Only the
+     * thread that owns the working plan calls this: the solver thread inside a problem change, or the builder.
+     */
+    public synchronized int indexOrAdd(Location location) {
+        Table current = table;
+        Integer index = current.indexByLocation().get(Objects.requireNonNull(location, "location"));
+        if (index != null) {
+            return index;
+        }
+        int n = current.size();
+        int m = n + 1;
+        long[] seconds = new long[m * m];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(current.seconds(), i * n, seconds, i * m, n);
+            seconds[i * m + n] = ask(provider, current.byIndex()[i], location);
+            seconds[n * m + i] = ask(provider, location, current.byIndex()[i]);
+        }
+        Map<Location, Integer> indexByLocation = new HashMap<>(current.indexByLocation());
+        indexByLocation.put(location, n);
+        Location[] byIndex = java.util.Arrays.copyOf(current.byIndex(), m);
+        byIndex[n] = location;
+        table = new Table(indexByLocation, byIndex, m, seconds);
+        return n;
+    }
+
     public long travelSeconds(int fromIndex, int toIndex) {
-        return seconds[fromIndex * size + toIndex];
+        Table current = table;
+        return current.seconds()[fromIndex * current.size() + toIndex];
     }
 
     public int size() {
-        return size;
+        return table.size();
     }
 }

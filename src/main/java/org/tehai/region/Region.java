@@ -3,6 +3,8 @@ package org.tehai.region;
 import java.time.ZoneId;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import org.tehai.platform.TrackedEntity;
@@ -15,6 +17,9 @@ public class Region extends TrackedEntity {
     public String code;
     public String name;
     public String timeZone;
+    /** What a live re-planning does with a better plan: MANUAL (a dispatcher publishes) or AUTOMATIC. */
+    @Enumerated(EnumType.STRING)
+    public PublishPolicy publishPolicy = PublishPolicy.MANUAL;
 
     public ZoneId zone() {
         return ZoneId.of(timeZone);

@@ -63,6 +63,7 @@ public class RegionService {
     private static void apply(Region region, RegionRequest request) {
         region.code = request.code();
         region.name = request.name();
+        region.publishPolicy = request.publishPolicy() == null ? PublishPolicy.MANUAL : request.publishPolicy();
         try {
             region.timeZone = ZoneId.of(request.timeZone()).getId();
         } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
@@ -24,6 +25,7 @@ import org.tehai.part.PartQuantity;
 import org.tehai.platform.TrackedEntity;
 import org.tehai.region.Region;
 import org.tehai.site.Site;
+import org.tehai.technician.Shift;
 import org.tehai.technician.SkillLevel;
 import org.tehai.technician.Technician;
 import org.tehai.ticket.Priority;
@@ -84,6 +86,13 @@ public class Visit extends TrackedEntity {
     public Technician technician;
 
     public Instant plannedStart;
+    /** The shift and place in it that the published plan gave this visit. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    public Shift shift;
+    public Integer routePosition;
+    /** A dispatcher's pin: planning keeps the visit with {@link #technician} (at {@link #pinnedStart} when set). */
+    public boolean pinned;
+    public Instant pinnedStart;
     public Instant quotedWindowStart;
     public Instant quotedWindowEnd;
     public Instant actualArrival;

@@ -12,7 +12,8 @@ public record VisitView(long id, Long ticketId, String ticketNumber, Long incide
         Double latitude, Double longitude, long regionId, Long assetId, VisitStatus status, String jobType,
         int estimatedDurationMinutes, List<VisitRequest.SkillNeed> requiredSkills, Set<String> requiredTools,
         List<PartQuantityView> requiredParts, List<VisitRequest.Window> availability, Long technicianId,
-        OffsetDateTime plannedStart, VisitRequest.Window quotedWindow, OffsetDateTime actualArrival,
+        OffsetDateTime plannedStart, Integer routePosition, boolean pinned, OffsetDateTime pinnedStart,
+        VisitRequest.Window quotedWindow, OffsetDateTime actualArrival,
         OffsetDateTime actualDeparture, String outcome, long version) {
 
     public static VisitView of(Visit v) {
@@ -25,7 +26,8 @@ public record VisitView(long id, Long ticketId, String ticketNumber, Long incide
                 Set.copyOf(v.requiredTools), PartQuantityView.of(v.requiredParts),
                 v.availability.stream().map(w -> new VisitRequest.Window(local(w.startsAt, zone), local(w.endsAt, zone)))
                         .toList(),
-                v.technician == null ? null : v.technician.id, local(v.plannedStart, zone),
+                v.technician == null ? null : v.technician.id, local(v.plannedStart, zone), v.routePosition,
+                v.pinned, local(v.pinnedStart, zone),
                 v.quotedWindowStart == null ? null
                         : new VisitRequest.Window(local(v.quotedWindowStart, zone), local(v.quotedWindowEnd, zone)),
                 local(v.actualArrival, zone), local(v.actualDeparture, zone), v.outcome, v.version);

@@ -376,6 +376,31 @@ class TechnicianRoutingConstraintsTest {
     }
 
     @Nested
+    class QuotedWindowBroken {
+
+        private PlannedVisit quoted(long from, long to) {
+            PlannedVisit visit = visit("v1", at(10));
+            visit.setQuotedWindow(new TimeWindow(from, to));
+            return visit;
+        }
+
+        @Test
+        void penalizesSecondsOutsideTheQuotedWindow() {
+            // Leaves at 8:00, 10 minutes' drive: service starts 8:10, 50 minutes before the quoted 9:00-11:00.
+            verifier.verifyThat(TechnicianRoutingConstraints::quotedWindowBroken)
+                    .givenSolution(aliceDoes(quoted(9 * HOUR, 11 * HOUR)))
+                    .settingAllShadowVariables().penalizesBy(50 * MINUTE);
+        }
+
+        @Test
+        void acceptsStartInsideTheQuotedWindowOrNoQuote() {
+            verifier.verifyThat(TechnicianRoutingConstraints::quotedWindowBroken)
+                    .givenSolution(aliceDoes(quoted(8 * HOUR, 10 * HOUR), visit("v2", at(20))))
+                    .settingAllShadowVariables().penalizesBy(0);
+        }
+    }
+
+    @Nested
     class Continuity {
 
         private PlannedVisit revisitFor(String technicianId) {

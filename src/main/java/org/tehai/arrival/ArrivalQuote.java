@@ -1,0 +1,38 @@
+package org.tehai.arrival;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.tehai.dispatch.Plan;
+import org.tehai.visit.Visit;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One window told to a customer for a visit; the history of a visit is its quotes in time order. */
+@Entity
+@Table(name = "arrival_quote")
+public class ArrivalQuote extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @ManyToOne(optional = false)
+    public Visit visit;
+    @ManyToOne
+    public Plan plan;
+    public Instant windowStart;
+    public Instant windowEnd;
+    public Instant quotedAt;
+    public String reason;
+
+    public static List<ArrivalQuote> history(Visit visit) {
+        return list("visit = ?1 order by quotedAt, id", visit);
+    }
+}

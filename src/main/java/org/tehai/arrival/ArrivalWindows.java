@@ -1,0 +1,106 @@
+package org.tehai.arrival;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The window quoted for a planned arrival. The arrival is a point; what comes before it on the route is uncertain:
+ * each earlier job may run longer or shorter, each drive may take longer. Spreads add up as variances, so the window
+ * widens with the position on the route: half-width = z × √(Σ (cv_job × job)² + Σ (cv_travel × drive)²), with z from
+ * the configured coverage, rounded out to the quarter hour and kept between a minimum and a maximum width.
+ */
+@ApplicationScoped
+public class ArrivalWindows {
+
+    /** A quoted window. */
+    public record Window(Instant start, Instant end) {
+
+        public boolean contains(Instant instant) {
+            return !instant.isBefore(start) && !instant.isAfter(end);
+        }
+
+        public long widthMinutes() {
+            return Duration.between(start, end).toMinutes();
+        }
+    }
+
+    /** What came before the arrival on the route: durations of earlier jobs and of every drive up to it. */
+    public record WorkBefore(List<Duration> jobs, List<Duration> drives) {
+    }
+
+    @ConfigProperty(name = "tehai.arrival.coverage", defaultValue = "0.9")
+    double coverage;
+
+    @ConfigProperty(name = "tehai.arrival.job-cv", defaultValue = "0.3")
+    double jobCv;
+
+    @ConfigProperty(name = "tehai.arrival.travel-cv", defaultValue = "0.25")
+    double travelCv;
+
+    @ConfigProperty(name = "tehai.arrival.min-width", defaultValue = "PT1H")
+    Duration minWidth;
+
+    @ConfigProperty(name = "tehai.arrival.max-width", defaultValue = "PT4H")
+    Duration maxWidth;
+
+    public Window quote(Instant plannedArrival, WorkBefore before) {
+        double variance = 0;
+        for (Duration job : before.jobs()) {
+            variance += Math.pow(jobCv * job.toSeconds(), 2);
+        }
+        for (Duration drive : before.drives()) {
+            variance += Math.pow(travelCv * drive.toSeconds(), 2);
+        }
+        long half = Math.round(zFor(coverage) * Math.sqrt(variance));
+        half = Math.max(half, minWidth.toSeconds() / 2);
+        half = Math.min(half, maxWidth.toSeconds() / 2);
+        Instant start = floorQuarter(plannedArrival.minusSeconds(half));
+        Instant end = ceilQuarter(plannedArrival.plusSeconds(half));
+        if (Duration.between(start, end).compareTo(maxWidth) > 0) {
+            end = start.plus(maxWidth);
+        }
+        return new Window(start, end);
+    }
+
+    /** Two-sided normal quantile for a central coverage (0.8 → 1.28, 0.9 → 1.64, 0.95 → 1.96). */
+    static double zFor(double coverage) {
+        double p = 0.5 + coverage / 2;
+        double low = 0;
+        double high = 6;
+        for (int i = 0; i < 60; i++) {
+            double mid = (low + high) / 2;
+            if (normalCdf(mid) < p) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return (low + high) / 2;
+    }
+
+    private static double normalCdf(double x) {
+        // Abramowitz and Stegun 7.1.26 for erf; error below 1.5e-7.
+        double t = 1 / (1 + 0.3275911 * Math.abs(x) / Math.sqrt(2));
+        double y = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t
+                * Math.exp(-x * x / 2);
+        return x >= 0 ? 0.5 * (1 + y) : 0.5 * (1 - y);
+    }
+
+    private static Instant floorQuarter(Instant instant) {
+        long quarter = Duration.ofMinutes(15).toSeconds();
+        long seconds = instant.truncatedTo(ChronoUnit.SECONDS).getEpochSecond();
+        return Instant.ofEpochSecond(Math.floorDiv(seconds, quarter) * quarter);
+    }
+
+    private static Instant ceilQuarter(Instant instant) {
+        long quarter = Duration.ofMinutes(15).toSeconds();
+        long seconds = instant.getEpochSecond() + (instant.getNano() > 0 ? 1 : 0);
+        return Instant.ofEpochSecond(-Math.floorDiv(-seconds, quarter) * quarter);
+    }
+}

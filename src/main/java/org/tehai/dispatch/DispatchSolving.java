@@ -1,0 +1,461 @@
+package org.tehai.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.tehai.dispatch.PlanStore.Progress;
+import org.tehai.dispatch.PlanningProblemBuilder.Placement;
+import org.tehai.dispatch.PlanningProblemBuilder.Problem;
+import org.tehai.dispatch.SolverLeases.Partition;
+import org.tehai.planning.DispatchPlan;
+import org.tehai.planning.PlanChanges;
+import org.tehai.planning.PlannedVisit;
+import org.tehai.planning.TechnicianRoute;
+import org.tehai.planning.TimeWindow;
+import org.tehai.region.PublishPolicy;
+import org.tehai.region.Region;
+
+import ai.timefold.solver.core.api.solver.SolverConfigOverride;
+import ai.timefold.solver.core.api.solver.SolverManager;
+import ai.timefold.solver.core.api.solver.change.ProblemChange;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Runs the solves of this instance: proposals in the background and live re-planning during the day.
+ * <ul>
+ * <li>A solve starts only under the region-day's {@link SolverLeases lease}; losing the lease stops it here.</li>
+ * <li>The best plan so far is written to the database every {@code tehai.dispatch.save-every}, so a status
+ * request on any instance sees progress, and an instance taking over a dead owner's lease resumes from it.</li>
+ * <li>Live re-planning compares the region-day in the database with what the running solve knows and sends the
+ * differences as problem changes; changes the model cannot take in place restart the solve from its best plan.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class DispatchSolving {
+
+    private static final Logger LOG = Logger.getLogger(DispatchSolving.class);
+
+    @Inject
+    SolverManager<DispatchPlan, Long> solverManager;
+
+    @Inject
+    PlanningProblemBuilder builder;
+
+    @Inject
+    PlanStore store;
+
+    @Inject
+    SolverLeases leases;
+
+    @Inject
+    PlanPublisher publisher;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "tehai.dispatch.save-every", defaultValue = "PT2S")
+    Duration saveEvery;
+
+    @ConfigProperty(name = "tehai.dispatch.auto-publish-every", defaultValue = "PT30S")
+    Duration autoPublishEvery;
+
+    private final Map<Long, Running> running = new ConcurrentHashMap<>();
+
+    /** A solve of this instance and what its results map back to. */
+    static final class Running {
+        final long planId;
+        final Partition partition;
+        final Problem problem;
+        final boolean live;
+        final long startedNanos = System.nanoTime();
+        final Instant notBefore;
+        final List<Progress> pending = new ArrayList<>();
+        volatile PlanSnapshot latest;
+        volatile DispatchPlan latestSolution;
+        volatile boolean dirty;
+        volatile long savedNanos = System.nanoTime();
+        volatile long publishedNanos;
+        volatile boolean stopRequested;
+        volatile boolean restartRequested;
+        volatile boolean lost;
+        /** Live: the request of every visit and the end of every shift as the solve knows them. */
+        Map<String, String> knownVisits = new HashMap<>();
+        Map<String, Long> knownShiftEnds = new HashMap<>();
+        Set<String> knownHeads = Set.of();
+
+        Running(long planId, Partition partition, Problem problem, boolean live, Instant notBefore) {
+            this.planId = planId;
+            this.partition = partition;
+            this.problem = problem;
+            this.live = live;
+            this.notBefore = notBefore;
+        }
+    }
+
+    /** True when this instance is solving the plan. */
+    public boolean isRunningHere(long planId) {
+        return running.containsKey(planId);
+    }
+
+    /**
+     * Starts solving a queued proposal (or resumes one whose owner died) if this instance gets the lease of its
+     * region-day. Returns false when another instance holds the lease or the plan no longer needs solving.
+     */
+    public boolean start(long planId) {
+        if (running.containsKey(planId)) {
+            return true;
+        }
+        Running started = QuarkusTransaction.requiringNew().call(() -> prepare(planId));
+        if (started == null) {
+            return false;
+        }
+        running.put(planId, started);
+        TerminationConfig termination = started.live
+                ? new TerminationConfig().withSpentLimit(Duration.ofHours(24))
+                : termination(started);
+        try {
+            solverManager.solveBuilder()
+                    .withProblemId(planId)
+                    .withProblem(started.problem.plan())
+                    .withConfigOverride(new SolverConfigOverride<DispatchPlan>().withTerminationConfig(termination))
+                    .withBestSolutionEventConsumer(event -> onBest(started, event.solution()))
+                    .withFinalBestSolutionEventConsumer(event -> onFinal(started, event.solution()))
+                    .withExceptionHandler((id, error) -> onFailure(started, error))
+                    .run();
+        } catch (RuntimeException e) {
+            onFailure(started, e);
+        }
+        return true;
+    }
+
+    private TerminationConfig termination(Running started) {
+        Plan plan = QuarkusTransaction.requiringNew().call(() -> Plan.<Plan>findById(started.planId));
+        TerminationConfig config = new TerminationConfig().withSpentLimit(Duration.ofSeconds(plan.spentLimitSeconds));
+        if (plan.unimprovedLimitSeconds != null) {
+            config.setUnimprovedSpentLimit(Duration.ofSeconds(plan.unimprovedLimitSeconds));
+        }
+        return config;
+    }
+
+    private Running prepare(long planId) {
+        Plan plan = Plan.findById(planId);
+        if (plan == null || plan.kind != PlanKind.PROPOSAL || !plan.status.isSolving()) {
+            return null;
+        }
+        Partition partition = new Partition(plan.region.id, plan.workDate);
+        if (!leases.tryAcquire(partition, planId)) {
+            return null;
+        }
+        Instant now = Instant.now(clock);
+        if (plan.stopRequested) {
+            plan.status = PlanStatus.STOPPED;
+            plan.finishedAt = now;
+            leases.release(partition);
+            return null;
+        }
+        boolean resuming = plan.status == PlanStatus.SOLVING;
+        Map<Long, Placement> warmStart = resuming || plan.live ? store.placements(plan) : Map.of();
+        if (warmStart.isEmpty()) {
+            warmStart = store.placements(Plan.currentPublished(plan.region, plan.workDate));
+        }
+        Instant notBefore = notBefore(plan.region, plan.workDate, now);
+        Problem problem = builder.build(plan.region, plan.workDate, notBefore, warmStart);
+        if (resuming) {
+            plan.restarts++;
+            LOG.infof("Resuming plan %d of region %s on %s (restart %d)", plan.id, plan.region.code, plan.workDate,
+                    plan.restarts);
+        }
+        plan.status = PlanStatus.SOLVING;
+        if (plan.startedAt == null) {
+            plan.startedAt = now;
+        }
+        Running started = new Running(planId, partition, problem, plan.live, notBefore);
+        remember(started, problem);
+        return started;
+    }
+
+    /** Today and earlier: nothing that has not started is planned before now. Future days: any time. */
+    private static Instant notBefore(Region region, LocalDate date, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, region.zone());
+        return date.isAfter(today) ? null : now;
+    }
+
+    private void onBest(Running run, DispatchPlan solution) {
+        if (run.lost) {
+            return;
+        }
+        PlanSnapshot snapshot = PlanSnapshot.of(run.problem, solution);
+        synchronized (run.pending) {
+            run.pending.add(new Progress((System.nanoTime() - run.startedNanos) / 1_000_000, solution.getScore()));
+        }
+        run.latest = snapshot;
+        run.latestSolution = solution;
+        run.dirty = true;
+    }
+
+    private void onFinal(Running run, DispatchPlan solution) {
+        running.remove(run.planId, run);
+        if (run.lost) {
+            return;
+        }
+        if (solution.getScore() != null) {
+            run.latest = PlanSnapshot.of(run.problem, solution);
+            run.dirty = true;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Plan plan = Plan.findById(run.planId);
+                save(run, plan);
+                if (run.restartRequested) {
+                    return;
+                }
+                plan.status = run.stopRequested || plan.stopRequested || run.live ? PlanStatus.STOPPED : PlanStatus.DONE;
+                plan.finishedAt = Instant.now(clock);
+            });
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not save the final result of plan %d; another instance will resume it", run.planId);
+            return;
+        }
+        if (run.restartRequested) {
+            start(run.planId);
+        } else {
+            leases.release(run.partition);
+        }
+    }
+
+    private void onFailure(Running run, Throwable error) {
+        running.remove(run.planId, run);
+        LOG.errorf(error, "Solving plan %d failed", run.planId);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Plan plan = Plan.findById(run.planId);
+            plan.status = PlanStatus.FAILED;
+            plan.failure = error.getClass().getSimpleName() + ": " + error.getMessage();
+            plan.finishedAt = Instant.now(clock);
+        });
+        leases.release(run.partition);
+    }
+
+    private void save(Running run, Plan plan) {
+        PlanSnapshot snapshot = run.latest;
+        if (run.dirty && snapshot != null) {
+            run.dirty = false;
+            store.save(plan, snapshot);
+            plan.bestFoundAt = Instant.now(clock);
+        }
+        List<Progress> points;
+        synchronized (run.pending) {
+            points = List.copyOf(run.pending);
+            run.pending.clear();
+        }
+        store.addProgress(plan, points);
+        run.savedNanos = System.nanoTime();
+    }
+
+    /**
+     * Stops a proposal and keeps its best plan so far: here when this instance solves it, otherwise by a flag the
+     * owner reads on its next tick.
+     */
+    public void stop(long planId) {
+        Running run = running.get(planId);
+        if (run != null) {
+            run.stopRequested = true;
+            solverManager.terminateEarly(planId);
+        }
+    }
+
+    /** Writes the latest best plan of a running solve now (before publishing it, for instance). */
+    public void flush(long planId) {
+        Running run = running.get(planId);
+        if (run != null) {
+            QuarkusTransaction.requiringNew().run(() -> save(run, Plan.findById(planId)));
+        }
+    }
+
+    /** The latest best solution of a solve running here, or null. */
+    public DispatchPlan latestSolution(long planId) {
+        Running run = running.get(planId);
+        return run == null ? null : run.latestSolution;
+    }
+
+    /**
+     * Every tick: renew leases (stop what we lost), save progress, obey stop requests, feed live solves their
+     * changes, publish automatically where the region wants it, and take over solves whose owner is gone.
+     */
+    @Scheduled(every = "${tehai.dispatch.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        try {
+            Set<Partition> held = leases.renew();
+            for (Running run : List.copyOf(running.values())) {
+                if (!held.contains(run.partition)) {
+                    LOG.warnf("Lost the lease of plan %d; stopping it here", run.planId);
+                    run.lost = true;
+                    running.remove(run.planId, run);
+                    solverManager.terminateEarly(run.planId);
+                    continue;
+                }
+                tickRunning(run);
+            }
+            for (Long orphan : leases.orphanedPlans()) {
+                start(orphan);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Dispatch tick failed; retrying on the next one", e);
+        }
+    }
+
+    private void tickRunning(Running run) {
+        boolean stop = QuarkusTransaction.requiringNew().call(() -> {
+            Plan plan = Plan.findById(run.planId);
+            if (run.dirty && System.nanoTime() - run.savedNanos >= saveEvery.toNanos()) {
+                save(run, plan);
+            }
+            return plan.stopRequested;
+        });
+        if (stop) {
+            stop(run.planId);
+            return;
+        }
+        if (run.live) {
+            reconcile(run);
+            publishIfWanted(run);
+        }
+    }
+
+    // ---- Live re-planning ----
+
+    private void remember(Running run, Problem problem) {
+        Map<String, String> visits = new HashMap<>();
+        for (PlannedVisit visit : problem.plan().getVisits()) {
+            visits.put(visit.getId(), visit.requestSignature());
+        }
+        Map<String, Long> shiftEnds = new HashMap<>();
+        List<String> heads = new ArrayList<>();
+        for (TechnicianRoute route : problem.plan().getRoutes()) {
+            shiftEnds.put(route.getId(), route.getShiftEnd());
+            route.getVisits().subList(0, route.getPinnedVisitCount()).forEach(v -> heads.add(v.getId()));
+        }
+        run.knownVisits = visits;
+        run.knownShiftEnds = shiftEnds;
+        run.knownHeads = Set.copyOf(heads);
+    }
+
+    /** Sends a live solve what changed in the database since it last looked. */
+    void reconcile(Running run) {
+        Problem fresh = QuarkusTransaction.requiringNew().call(() -> {
+            Plan plan = Plan.findById(run.planId);
+            return builder.build(plan.region, plan.workDate, run.notBefore, Map.of());
+        });
+        DispatchPlan now = fresh.plan();
+        Set<String> heads = new java.util.HashSet<>();
+        for (TechnicianRoute route : now.getRoutes()) {
+            route.getVisits().subList(0, route.getPinnedVisitCount()).forEach(v -> heads.add(v.getId()));
+        }
+        boolean structural = !heads.equals(run.knownHeads)
+                || !now.getRoutes().stream().map(TechnicianRoute::getId).collect(java.util.stream.Collectors.toSet())
+                        .equals(run.knownShiftEnds.keySet());
+        List<ProblemChange<DispatchPlan>> changes = new ArrayList<>();
+        long nowSeconds = fresh.seconds(Instant.now(clock));
+        Map<String, PlannedVisit> freshVisits = new HashMap<>();
+        for (PlannedVisit visit : now.getVisits()) {
+            freshVisits.put(visit.getId(), visit);
+            String known = run.knownVisits.get(visit.getId());
+            if (known != null && known.equals(visit.requestSignature())) {
+                continue;
+            }
+            if (!run.problem.plan().knowsPartsOf(visit)) {
+                structural = true;
+                break;
+            }
+            PlannedVisit placeable = clipped(visit, nowSeconds);
+            changes.add(known == null ? PlanChanges.addVisit(placeable) : PlanChanges.replaceVisit(placeable));
+        }
+        for (String id : run.knownVisits.keySet()) {
+            if (!freshVisits.containsKey(id)) {
+                changes.add(PlanChanges.removeVisit(id));
+            }
+        }
+        for (TechnicianRoute route : now.getRoutes()) {
+            Long knownEnd = run.knownShiftEnds.get(route.getId());
+            if (knownEnd != null && knownEnd != route.getShiftEnd()) {
+                changes.add(PlanChanges.endShift(route.getId(), route.getShiftEnd()));
+            }
+        }
+        if (structural) {
+            LOG.infof("Restarting live plan %d from its best plan: the day changed shape", run.planId);
+            run.restartRequested = true;
+            solverManager.terminateEarly(run.planId);
+            return;
+        }
+        if (!changes.isEmpty()) {
+            LOG.infof("Live plan %d: %d change(s)", run.planId, changes.size());
+            remember(run, fresh);
+            solverManager.addProblemChanges(run.planId, changes);
+        }
+    }
+
+    /** A visit that arrives during a live day cannot be planned in the past. */
+    private static PlannedVisit clipped(PlannedVisit visit, long nowSeconds) {
+        List<TimeWindow> windows = new ArrayList<>();
+        for (TimeWindow window : visit.getWindows()) {
+            if (window.end() >= nowSeconds) {
+                windows.add(new TimeWindow(Math.max(window.start(), nowSeconds), window.end()));
+            }
+        }
+        return windows.isEmpty() || windows.equals(visit.getWindows()) ? visit : visit.withWindows(windows);
+    }
+
+    private void publishIfWanted(Running run) {
+        DispatchPlan best = run.latestSolution;
+        if (best == null || best.getScore() == null || !best.getScore().isFeasible()
+                || System.nanoTime() - run.publishedNanos < autoPublishEvery.toNanos()) {
+            return;
+        }
+        boolean breaksQuote = best.getVisits().stream().anyMatch(v -> v.getQuotedWindowMiss() > 0);
+        if (breaksQuote) {
+            return;
+        }
+        boolean automatic = QuarkusTransaction.requiringNew().call(() -> Plan.<Plan>findById(run.planId).region
+                .publishPolicy == PublishPolicy.AUTOMATIC);
+        if (automatic) {
+            flush(run.planId);
+            run.publishedNanos = System.nanoTime();
+            QuarkusTransaction.requiringNew().run(() -> publisher.publish(Plan.findById(run.planId), "system"));
+        }
+    }
+
+    /**
+     * On a clean shutdown every solve saves its best plan and gives up its lease, still marked as solving: another
+     * instance (or this one, restarted) resumes it at once instead of after the lease expires.
+     */
+    void onShutdown(@jakarta.enterprise.event.Observes ShutdownEvent event) {
+        for (Running run : List.copyOf(running.values())) {
+            run.lost = true;
+            running.remove(run.planId);
+            solverManager.terminateEarly(run.planId);
+            try {
+                QuarkusTransaction.requiringNew().run(() -> save(run, Plan.findById(run.planId)));
+                leases.release(run.partition);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Could not hand over plan %d; its lease will expire", run.planId);
+            }
+        }
+    }
+}

@@ -1,0 +1,538 @@
+package org.tehai.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.tehai.dispatch.PlanSnapshot.Assignment;
+import org.tehai.dispatch.PlanSnapshot.RouteFigures;
+import org.tehai.dispatch.PlanningProblemBuilder.Problem;
+import org.tehai.dispatch.PlanningProblemBuilder.RouteOwner;
+import org.tehai.planning.DispatchPlan;
+import org.tehai.planning.PlannedVisit;
+import org.tehai.planning.TechnicianRoute;
+import org.tehai.planning.TechnicianRoutingConstraints;
+import org.tehai.planning.TimeWindow;
+import org.tehai.platform.audit.Audit;
+import org.tehai.platform.error.ApiProblem;
+import org.tehai.region.Region;
+import org.tehai.technician.Technician;
+import org.tehai.visit.Visit;
+
+import ai.timefold.solver.core.api.score.analysis.ConstraintAnalysis;
+import ai.timefold.solver.core.api.score.analysis.MatchAnalysis;
+import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import ai.timefold.solver.core.api.score.stream.DefaultConstraintJustification;
+import ai.timefold.solver.core.api.solver.RecommendedAssignment;
+import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
+import ai.timefold.solver.core.api.solver.SolutionManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * What a dispatcher reads before publishing: the differences between the proposal and the published plan, why
+ * each visit sits where it does (Timefold's score analysis, put in words), why a visit is left unassigned, and the
+ * effect of moving a visit by hand.
+ */
+@ApplicationScoped
+public class PlanReview {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    @Inject
+    DispatchWorkflow workflow;
+
+    @Inject
+    PlanStore store;
+
+    @Inject
+    PlanningProblemBuilder builder;
+
+    @Inject
+    SolutionManager<DispatchPlan, HardMediumSoftLongScore> solutionManager;
+
+    @Inject
+    Audit audit;
+
+    // ---- Diff ----
+
+    public enum Change {
+        NEWLY_ASSIGNED, UNASSIGNED, REASSIGNED, RETIMED, UNCHANGED, STILL_UNASSIGNED
+    }
+
+    public record TechnicianRef(long id, String code, String name) {
+    }
+
+    public record WindowView(Instant start, Instant end) {
+    }
+
+    public record VisitChange(long visitId, String reference, Change change, TechnicianRef fromTechnician,
+            TechnicianRef toTechnician, Instant fromStart, Instant toStart, Long startShiftMinutes,
+            WindowView quotedWindow, boolean breaksQuotedWindow) {
+    }
+
+    public record RouteNumbers(int visits, long travelMinutes, long workingMinutes, long overtimeMinutes) {
+    }
+
+    public record TechnicianChange(TechnicianRef technician, RouteNumbers published, RouteNumbers proposed) {
+    }
+
+    public record DiffSummary(int newlyAssigned, int unassigned, int reassigned, int retimed, int unchanged,
+            int stillUnassigned, int brokenQuotedWindows) {
+    }
+
+    public record Diff(int proposal, Integer published, String proposalScore, String publishedScore,
+            DiffSummary summary, List<VisitChange> visits, List<TechnicianChange> technicians) {
+    }
+
+    public Diff diff(String regionRef, LocalDate date) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Region region = DispatchWorkflow.region(regionRef);
+            Plan proposal = workflow.currentProposal(region, date);
+            Plan published = Plan.currentPublished(region, date);
+            Map<Long, Assignment> before = new HashMap<>();
+            if (published != null) {
+                store.assignments(published).forEach(a -> before.put(a.visitId(), a));
+            }
+            Map<Long, TechnicianRef> technicians = new HashMap<>();
+            List<VisitChange> changes = new ArrayList<>();
+            int[] counts = new int[Change.values().length];
+            int broken = 0;
+            for (Assignment after : store.assignments(proposal)) {
+                Assignment old = before.remove(after.visitId());
+                Visit visit = Visit.findById(after.visitId());
+                Change change = change(old, after);
+                counts[change.ordinal()]++;
+                WindowView quoted = visit.quotedWindowStart == null ? null
+                        : new WindowView(visit.quotedWindowStart, visit.quotedWindowEnd);
+                boolean breaks = quoted != null && after.assigned() && (after.plannedStart().isBefore(quoted.start())
+                        || after.plannedStart().isAfter(quoted.end()));
+                boolean lostQuoted = quoted != null && !after.assigned();
+                if (breaks || lostQuoted) {
+                    broken++;
+                }
+                if (change == Change.UNCHANGED && !breaks) {
+                    continue;
+                }
+                Instant fromStart = old == null ? null : old.plannedStart();
+                changes.add(new VisitChange(visit.id, visit.reference(), change,
+                        old == null || !old.assigned() ? null : technician(technicians, old.technicianId()),
+                        after.assigned() ? technician(technicians, after.technicianId()) : null, fromStart,
+                        after.plannedStart(), fromStart == null || after.plannedStart() == null ? null
+                                : Duration.between(fromStart, after.plannedStart()).toMinutes(),
+                        quoted, breaks || lostQuoted));
+            }
+            Map<Long, RouteNumbers> publishedRoutes = published == null ? Map.of() : numbers(store.routes(published));
+            Map<Long, RouteNumbers> proposedRoutes = numbers(store.routes(proposal));
+            List<TechnicianChange> routeChanges = new ArrayList<>();
+            java.util.Set<Long> ids = new java.util.TreeSet<>(proposedRoutes.keySet());
+            ids.addAll(publishedRoutes.keySet());
+            for (Long id : ids) {
+                routeChanges.add(new TechnicianChange(technician(technicians, id), publishedRoutes.get(id),
+                        proposedRoutes.get(id)));
+            }
+            changes.sort(Comparator.comparing(VisitChange::change).thenComparing(VisitChange::visitId));
+            return new Diff(proposal.number, published == null ? null : published.number,
+                    proposal.score() == null ? null : proposal.score().toString(),
+                    published == null ? null : published.score().toString(),
+                    new DiffSummary(counts[Change.NEWLY_ASSIGNED.ordinal()], counts[Change.UNASSIGNED.ordinal()],
+                            counts[Change.REASSIGNED.ordinal()], counts[Change.RETIMED.ordinal()],
+                            counts[Change.UNCHANGED.ordinal()], counts[Change.STILL_UNASSIGNED.ordinal()], broken),
+                    changes, routeChanges);
+        });
+    }
+
+    private static Change change(Assignment before, Assignment after) {
+        boolean was = before != null && before.assigned();
+        if (!after.assigned()) {
+            return was ? Change.UNASSIGNED : Change.STILL_UNASSIGNED;
+        }
+        if (!was) {
+            return Change.NEWLY_ASSIGNED;
+        }
+        if (!before.technicianId().equals(after.technicianId())) {
+            return Change.REASSIGNED;
+        }
+        return before.plannedStart().equals(after.plannedStart()) ? Change.UNCHANGED : Change.RETIMED;
+    }
+
+    private static Map<Long, RouteNumbers> numbers(List<RouteFigures> routes) {
+        Map<Long, RouteNumbers> numbers = new LinkedHashMap<>();
+        for (RouteFigures r : routes) {
+            numbers.put(r.technicianId(), new RouteNumbers(r.visitCount(), r.travelSeconds() / 60,
+                    r.workingSeconds() / 60, r.overtimeSeconds() / 60));
+        }
+        return numbers;
+    }
+
+    private static TechnicianRef technician(Map<Long, TechnicianRef> cache, long id) {
+        return cache.computeIfAbsent(id, key -> {
+            Technician technician = Technician.findById(key);
+            return new TechnicianRef(technician.id, technician.code, technician.firstName + " " + technician.lastName);
+        });
+    }
+
+    // ---- Explanation ----
+
+    public record Impact(String constraint, String score) {
+    }
+
+    public record VisitExplanation(long visitId, String reference, boolean assigned, TechnicianRef technician,
+            Integer position, Instant plannedStart, List<String> reasons, List<Impact> scoreImpact) {
+    }
+
+    public record Explanation(int proposal, String score, List<Impact> constraints, List<VisitExplanation> visits) {
+    }
+
+    /** Per visit, why it sits where it does; per unassigned visit, the concrete reason. */
+    public Explanation explain(String regionRef, LocalDate date, Long onlyVisit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Region region = DispatchWorkflow.region(regionRef);
+            Plan proposal = workflow.currentProposal(region, date);
+            Problem problem = builder.build(region, date, null, store.placements(proposal));
+            DispatchPlan plan = problem.plan();
+            ScoreAnalysis<HardMediumSoftLongScore> analysis = solutionManager.analyze(plan);
+            Map<String, List<MatchAnalysis<HardMediumSoftLongScore>>> byVisit = new HashMap<>();
+            List<Impact> totals = new ArrayList<>();
+            for (ConstraintAnalysis<HardMediumSoftLongScore> constraint : analysis.constraintAnalyses()) {
+                if (!constraint.score().isZero()) {
+                    totals.add(new Impact(constraint.constraintName(), constraint.score().toString()));
+                }
+                for (MatchAnalysis<HardMediumSoftLongScore> match : constraint.matches()) {
+                    if (match.justification() instanceof DefaultConstraintJustification justification) {
+                        for (Object fact : justification.getFacts()) {
+                            if (fact instanceof PlannedVisit visit) {
+                                byVisit.computeIfAbsent(visit.getId(), k -> new ArrayList<>()).add(match);
+                            }
+                        }
+                    }
+                }
+            }
+            ZoneId zone = region.zone();
+            Map<Long, TechnicianRef> technicians = new HashMap<>();
+            List<VisitExplanation> visits = new ArrayList<>();
+            for (PlannedVisit visit : plan.getVisits()) {
+                if (!visit.isCustomer() || (onlyVisit != null && !visit.getId().equals(onlyVisit.toString()))) {
+                    continue;
+                }
+                List<Impact> impacts = byVisit.getOrDefault(visit.getId(), List.of()).stream()
+                        .map(m -> new Impact(m.constraintRef().constraintName(), m.score().toString())).toList();
+                Visit entity = Visit.findById(Problem.visitId(visit));
+                if (visit.getRoute() == null) {
+                    visits.add(new VisitExplanation(entity.id, entity.reference(), false, null, null, null,
+                            whyUnassigned(problem, visit, entity, zone), impacts));
+                } else {
+                    RouteOwner owner = problem.routes().get(visit.getRoute().getId());
+                    int position = customerPosition(visit);
+                    visits.add(new VisitExplanation(entity.id, entity.reference(), true,
+                            technician(technicians, owner.technicianId()), position,
+                            problem.instant(visit.getSchedule().serviceStart()),
+                            whyHere(problem, visit, owner, zone), impacts));
+                }
+            }
+            if (onlyVisit != null && visits.isEmpty()) {
+                throw ApiProblem.notFound("visit in this plan", onlyVisit);
+            }
+            return new Explanation(proposal.number, analysis.score().toString(), totals, visits);
+        });
+    }
+
+    private static int customerPosition(PlannedVisit visit) {
+        int position = 0;
+        for (PlannedVisit stop : visit.getRoute().getVisits()) {
+            if (stop.isCustomer()) {
+                position++;
+            }
+            if (stop == visit) {
+                break;
+            }
+        }
+        return position;
+    }
+
+    private static String time(Problem problem, long seconds, ZoneId zone) {
+        return TIME.format(problem.instant(seconds).atZone(zone));
+    }
+
+    private static String windows(Problem problem, List<TimeWindow> windows, ZoneId zone) {
+        return windows.stream().map(w -> w.equals(TimeWindow.ANY_TIME) ? "any time"
+                : time(problem, w.start(), zone) + "–" + time(problem, w.end(), zone)).collect(Collectors.joining(", "));
+    }
+
+    private List<String> whyHere(Problem problem, PlannedVisit visit, RouteOwner owner, ZoneId zone) {
+        List<String> reasons = new ArrayList<>();
+        var technician = visit.getRoute().getTechnician();
+        var schedule = visit.getSchedule();
+        if (visit.getRoute().getVisits().indexOf(visit) < visit.getRoute().getPinnedVisitCount()) {
+            reasons.add("Already started by " + owner.technicianName() + ": stays where it is.");
+        } else if (visit.getPinnedRouteId() != null) {
+            reasons.add("Stays with " + owner.technicianName() + ": pinned or already dispatched to them.");
+        }
+        if (!visit.getRequiredSkillLevels().isEmpty()) {
+            reasons.add(technician.masters(visit.getRequiredSkillLevels())
+                    ? owner.technicianName() + " has the skills it needs (" + skills(visit.getRequiredSkillLevels(),
+                            technician.getSkillLevels()) + ")."
+                    : owner.technicianName() + " lacks skills it needs (" + skills(visit.getRequiredSkillLevels(),
+                            technician.getSkillLevels()) + ").");
+        }
+        if (!visit.getRequiredParts().isEmpty() || !visit.getRequiredTools().isEmpty()) {
+            String needs = String.join(", ", new java.util.TreeSet<>(visit.getRequiredParts().keySet()))
+                    + (visit.getRequiredParts().isEmpty() || visit.getRequiredTools().isEmpty() ? "" : ", ")
+                    + String.join(", ", new java.util.TreeSet<>(visit.getRequiredTools()));
+            if (visit.getVanStock() != null && visit.getVanStock().getShortage() > 0) {
+                reasons.add("Parts missing in the van for " + needs + ".");
+            } else {
+                reasons.add(visit.isRestockedBefore() ? "Picks up " + needs + " at the depot earlier on the route."
+                        : "Has " + needs + " in the van.");
+            }
+        }
+        PlannedVisit previous = visit.getPreviousVisit();
+        String from = previous == null ? "home" : previous.isCustomer() ? "the previous visit" : "the depot";
+        reasons.add(minutes(visit.getTravelTimeFromPrevious()) + " drive from " + from + ", stop "
+                + customerPosition(visit) + " of the day.");
+        long wait = schedule.serviceStart() - schedule.arrivalTime();
+        reasons.add("Starts " + time(problem, schedule.serviceStart(), zone) + (schedule.windowMiss() > 0
+                ? ", " + minutes(schedule.windowMiss()) + " after the customer's availability (" + windows(problem,
+                        visit.getWindows(), zone) + ") ends"
+                : ", inside the customer's availability (" + windows(problem, visit.getWindows(), zone) + ")")
+                + (wait > 60 ? "; waits " + minutes(wait) + " at the door." : "."));
+        if (visit.getSlaDue() != Long.MAX_VALUE) {
+            reasons.add(visit.getSlaLateness() > 0
+                    ? minutes(visit.getSlaLateness()) + " after the " + visit.getPriority() + " service-level due time "
+                            + time(problem, visit.getSlaDue(), zone) + "."
+                    : "Within the " + visit.getPriority() + " service-level due time " + time(problem, visit.getSlaDue(),
+                            zone) + ".");
+        }
+        if (visit.getQuotedWindow() != null) {
+            reasons.add(visit.getQuotedWindowMiss() > 0 ? "Moves " + minutes(visit.getQuotedWindowMiss())
+                    + " outside the window quoted to the customer (" + windows(problem, List.of(visit.getQuotedWindow()),
+                            zone) + ")."
+                    : "Keeps the window quoted to the customer (" + windows(problem, List.of(visit.getQuotedWindow()),
+                            zone) + ").");
+        }
+        if (visit.getPreferredTechnicianId() != null) {
+            reasons.add(visit.isWithPreferredTechnician() ? "Same technician as the earlier visit of this ticket."
+                    : "Another technician than the one who came before (continuity not kept).");
+        }
+        return reasons;
+    }
+
+    private static String skills(Map<String, Integer> required, Map<String, Integer> has) {
+        return new java.util.TreeMap<>(required).entrySet().stream().map(e -> e.getKey() + " level "
+                + has.getOrDefault(e.getKey(), 0) + ", needs " + e.getValue()).collect(Collectors.joining("; "));
+    }
+
+    private static String minutes(long seconds) {
+        long minutes = Math.round(seconds / 60.0);
+        return minutes < 60 ? minutes + " min" : minutes / 60 + " h " + minutes % 60 + " min";
+    }
+
+    /** The first thing that rules out every technician, in the order a dispatcher would check. */
+    private List<String> whyUnassigned(Problem problem, PlannedVisit visit, Visit entity, ZoneId zone) {
+        List<String> reasons = new ArrayList<>();
+        DispatchPlan plan = problem.plan();
+        String where = "in " + entity.region.name + " on " + problem.epoch().atZone(zone).toLocalDate();
+        if (plan.getRoutes().isEmpty()) {
+            reasons.add("No technician works " + where + ".");
+            return reasons;
+        }
+        StringBuilder need = new StringBuilder();
+        new java.util.TreeMap<>(visit.getRequiredSkillLevels()).forEach((skill, level) -> need
+                .append(need.isEmpty() ? "" : " and ").append("skill ").append(skill).append(" level ").append(level));
+        List<TechnicianRoute> skilled = plan.getRoutes().stream()
+                .filter(r -> r.getTechnician().masters(visit.getRequiredSkillLevels())).toList();
+        if (skilled.isEmpty()) {
+            reasons.add("No technician with " + need + " works " + where + ".");
+            return reasons;
+        }
+        boolean depot = plan.getVisits().stream().anyMatch(v -> !v.isCustomer());
+        List<TechnicianRoute> equipped = skilled.stream().filter(r -> depot || (r.getTechnician().carriesAll(
+                visit.getRequiredTools()) && hasParts(r.getTechnician().getVanStock(), visit.getRequiredParts()))).toList();
+        if (equipped.isEmpty()) {
+            StringBuilder items = new StringBuilder(need);
+            new java.util.TreeMap<>(visit.getRequiredParts()).forEach((part, quantity) -> items
+                    .append(items.isEmpty() ? "" : " and ").append("part ").append(part)
+                    .append(quantity > 1 ? " ×" + quantity : ""));
+            visit.getRequiredTools().stream().sorted().forEach(tool -> items.append(items.isEmpty() ? "" : " and ")
+                    .append("tool ").append(tool));
+            reasons.add("No technician with " + items + " works " + where + " (and no depot to restock from).");
+            return reasons;
+        }
+        List<TechnicianRoute> onTime = equipped.stream().filter(r -> visit.getWindows().stream().anyMatch(
+                w -> w.end() >= r.getShiftStart() && w.start() + visit.getServiceDuration() <= r.getShiftEnd()
+                        + r.getAllowedOvertime())).toList();
+        if (onTime.isEmpty()) {
+            reasons.add("The customer's availability (" + windows(problem, visit.getWindows(), zone) + ") does not "
+                    + "overlap the shift of any technician who can do the job (" + names(problem, equipped) + ").");
+            return reasons;
+        }
+        reasons.add("The technicians who can do the job (" + names(problem, onTime) + ") are fully booked.");
+        List<RecommendedAssignment<String, HardMediumSoftLongScore>> fits = solutionManager.recommendAssignment(plan,
+                visit, v -> v.getRoute() == null ? null : problem.routes().get(v.getRoute().getId()).technicianName()
+                        + " at " + time(problem, v.getSchedule().serviceStart(), zone),
+                ScoreAnalysisFetchPolicy.FETCH_SHALLOW);
+        if (!fits.isEmpty()) {
+            var best = fits.get(0);
+            List<String> broken = best.scoreAnalysisDiff().constraintAnalyses().stream()
+                    .filter(c -> c.score().hardScore() < 0).map(ConstraintAnalysis::constraintName).map(PlanReview::words)
+                    .toList();
+            reasons.add("The best place would be with " + best.proposition() + (broken.isEmpty()
+                    ? ", which would push out more urgent work." : ", which would " + String.join(" and ", broken) + "."));
+        }
+        return reasons;
+    }
+
+    private static boolean hasParts(Map<String, Integer> stock, Map<String, Integer> needed) {
+        return needed.entrySet().stream().allMatch(e -> stock.getOrDefault(e.getKey(), 0) >= e.getValue());
+    }
+
+    private static String names(Problem problem, List<TechnicianRoute> routes) {
+        List<String> names = routes.stream().map(r -> problem.routes().get(r.getId()).technicianName()).toList();
+        return names.size() <= 5 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
+    }
+
+    /** A hard constraint, as what breaking it means. */
+    static String words(String constraint) {
+        return switch (constraint) {
+            case TechnicianRoutingConstraints.MISSING_SKILL -> "send a technician without the skill";
+            case TechnicianRoutingConstraints.MISSING_TOOL -> "send a technician without the tools";
+            case TechnicianRoutingConstraints.MISSING_PARTS -> "run out of parts";
+            case TechnicianRoutingConstraints.OUTSIDE_AVAILABILITY -> "start after the customer's availability ends";
+            case TechnicianRoutingConstraints.SHIFT_END_EXCEEDED -> "run past the shift end and allowed overtime";
+            case TechnicianRoutingConstraints.BREAK_MISSED -> "push the break out of its allowed time";
+            case TechnicianRoutingConstraints.PINNED_VISIT_MOVED -> "move work already dispatched to someone else";
+            default -> "worsen " + constraint.toLowerCase();
+        };
+    }
+
+    // ---- Manual move ----
+
+    public record MoveRequest(Long visitId, Long technicianId, Integer position, Boolean pin) {
+    }
+
+    public record MoveResult(long visitId, TechnicianRef technician, int position, Instant plannedStart,
+            String scoreBefore, String scoreAfter, String scoreChange, List<String> brokenHardConstraints,
+            List<String> warnings, boolean pinned) {
+    }
+
+    /**
+     * Moves a visit in the proposal to a technician (at a 1-based position among its visits, or the best one),
+     * re-times the routes, and reports the score impact. Breaking a hard constraint is allowed, with a warning,
+     * and recorded in the audit log. By default the visit is also pinned so the next solve keeps it there.
+     */
+    public MoveResult move(String regionRef, LocalDate date, MoveRequest request) {
+        if (request == null || request.visitId() == null) {
+            throw ApiProblem.invalid("visitId", "Name the visit to move.");
+        }
+        if (request.technicianId() == null) {
+            throw ApiProblem.invalid("technicianId", "Name the technician to move the visit to.");
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Region region = DispatchWorkflow.region(regionRef);
+            Plan proposal = workflow.currentProposal(region, date);
+            if (proposal.status.isSolving()) {
+                throw ApiProblem.conflict("status", "Proposal " + proposal.number + " is still solving; stop it "
+                        + "before moving visits by hand (or pin the visit, which the solver takes into account).");
+            }
+            if (!PlanStatus.OPEN_PROPOSAL.contains(proposal.status)) {
+                throw ApiProblem.conflict("status", "Proposal " + proposal.number + " is " + proposal.status
+                        + "; propose again to change it.");
+            }
+            Problem problem = builder.build(region, date, null, store.placements(proposal));
+            DispatchPlan plan = problem.plan();
+            PlannedVisit visit = plan.visitOf(request.visitId().toString());
+            if (visit == null) {
+                throw ApiProblem.unknownReference("visitId", "visit of this region-day", request.visitId());
+            }
+            TechnicianRoute target = plan.getRoutes().stream().filter(r -> problem.routes().get(r.getId())
+                    .technicianId() == request.technicianId()).findFirst().orElseThrow(() -> ApiProblem.unknownReference(
+                            "technicianId", "technician on shift in " + region.code + " on " + date,
+                            request.technicianId()));
+            if (visit.getRoute() != null
+                    && visit.getRoute().getVisits().indexOf(visit) < visit.getRoute().getPinnedVisitCount()) {
+                throw ApiProblem.conflict("visitId", "The visit has already started; it cannot be moved.");
+            }
+            int customers = (int) target.getVisits().stream().filter(v -> v.isCustomer() && v != visit).count();
+            if (request.position() != null && (request.position() < 1 || request.position() > customers + 1)) {
+                throw ApiProblem.invalid("position", "Position runs from 1 to " + (customers + 1) + " for this "
+                        + "technician, not " + request.position() + ".");
+            }
+            ScoreAnalysis<HardMediumSoftLongScore> before = solutionManager.analyze(plan);
+            if (visit.getRoute() != null) {
+                visit.getRoute().getVisits().remove(visit);
+            }
+            int index = request.position() == null ? bestIndex(plan, target, visit)
+                    : indexOfPosition(target, request.position());
+            target.getVisits().add(index, visit);
+            boolean pin = request.pin() == null || request.pin();
+            if (pin) {
+                visit.pinTo(target.getId());
+            }
+            ScoreAnalysis<HardMediumSoftLongScore> after = solutionManager.analyze(plan);
+            ScoreAnalysis<HardMediumSoftLongScore> change = after.diff(before);
+            List<String> broken = change.constraintAnalyses().stream().filter(c -> c.score().hardScore() < 0)
+                    .map(c -> c.constraintName() + " (" + c.score().hardScore() + ")").toList();
+            List<String> warnings = change.constraintAnalyses().stream().filter(c -> c.score().hardScore() < 0)
+                    .map(c -> "This move would " + words(c.constraintName()) + ".").toList();
+            store.save(proposal, PlanSnapshot.of(problem, plan));
+            Visit entity = Visit.findById(request.visitId());
+            RouteOwner owner = problem.routes().get(target.getId());
+            if (pin) {
+                entity.pinned = true;
+                entity.pinnedStart = null;
+                entity.technician = Technician.findById(owner.technicianId());
+            }
+            audit.record("PLAN_VISIT_MOVED", "plan", proposal.id, "Moved " + entity.reference() + " to "
+                    + owner.technicianName() + " at position " + customerPosition(visit) + "; score " + before.score()
+                    + " -> " + after.score() + (warnings.isEmpty() ? "" : "; WARNING: " + String.join(" ", warnings)));
+            return new MoveResult(entity.id, new TechnicianRef(owner.technicianId(), owner.technicianCode(),
+                    owner.technicianName()), customerPosition(visit), problem.instant(visit.getSchedule().serviceStart()),
+                    before.score().toString(), after.score().toString(), change.score().toString(), broken, warnings, pin);
+        });
+    }
+
+    private static int indexOfPosition(TechnicianRoute route, int position) {
+        int seen = 0;
+        List<PlannedVisit> visits = route.getVisits();
+        for (int i = Math.max(0, route.getPinnedVisitCount()); i < visits.size(); i++) {
+            if (visits.get(i).isCustomer()) {
+                seen++;
+                if (seen == position) {
+                    return i;
+                }
+            }
+        }
+        return visits.size();
+    }
+
+    private int bestIndex(DispatchPlan plan, TechnicianRoute route, PlannedVisit visit) {
+        int best = route.getVisits().size();
+        HardMediumSoftLongScore bestScore = null;
+        for (int i = route.getPinnedVisitCount(); i <= route.getVisits().size(); i++) {
+            route.getVisits().add(i, visit);
+            HardMediumSoftLongScore score = solutionManager.update(plan);
+            route.getVisits().remove(i);
+            if (bestScore == null || score.compareTo(bestScore) > 0) {
+                bestScore = score;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+}

@@ -1,0 +1,78 @@
+package org.tehai.dispatch;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tehai.dispatch.PlanningProblemBuilder.Problem;
+import org.tehai.dispatch.PlanningProblemBuilder.RouteOwner;
+import org.tehai.planning.DispatchPlan;
+import org.tehai.planning.PlannedVisit;
+import org.tehai.planning.TechnicianRoute;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+/**
+ * A solved plan as rows: where each visit goes and the figures of each route. Built on the solver's thread from
+ * its best solution (plain data only), written by {@link PlanStore}.
+ */
+public record PlanSnapshot(HardMediumSoftLongScore score, List<Assignment> assignments, List<RouteFigures> routes) {
+
+    /** One visit in a plan; {@code technicianId} null when the plan leaves it unassigned. */
+    public record Assignment(long visitId, Long technicianId, Long shiftId, Integer position, Instant arrival,
+            Instant plannedStart, Instant plannedEnd, Integer travelSeconds, boolean restockBefore, boolean pinned) {
+
+        public boolean assigned() {
+            return technicianId != null;
+        }
+    }
+
+    /** One technician's day in a plan. */
+    public record RouteFigures(long shiftId, long technicianId, int visitCount, int travelSeconds, int workingSeconds,
+            int overtimeSeconds, Instant leavesAt, Instant returnsAt, boolean depotStop) {
+    }
+
+    public long assignedCount() {
+        return assignments.stream().filter(Assignment::assigned).count();
+    }
+
+    public long unassignedCount() {
+        return assignments.size() - assignedCount();
+    }
+
+    public static PlanSnapshot of(Problem problem, DispatchPlan plan) {
+        List<Assignment> assignments = new ArrayList<>();
+        List<RouteFigures> routes = new ArrayList<>();
+        for (TechnicianRoute route : plan.getRoutes()) {
+            RouteOwner owner = problem.routes().get(route.getId());
+            int position = 0;
+            long travel = route.getTravelTimeHome();
+            boolean restock = false;
+            boolean depotStop = false;
+            for (PlannedVisit visit : route.getVisits()) {
+                travel += visit.getTravelTimeFromPrevious();
+                if (!visit.isCustomer()) {
+                    restock = true;
+                    depotStop = true;
+                    continue;
+                }
+                position++;
+                var schedule = visit.getSchedule();
+                assignments.add(new Assignment(Problem.visitId(visit), owner.technicianId(), owner.shiftId(), position,
+                        problem.instant(schedule.arrivalTime()), problem.instant(schedule.serviceStart()),
+                        problem.instant(schedule.departureTime()), (int) visit.getTravelTimeFromPrevious(), restock,
+                        visit.getPinnedRouteId() != null));
+                restock = false;
+            }
+            routes.add(new RouteFigures(owner.shiftId(), owner.technicianId(), position, (int) travel,
+                    (int) route.getWorkingTime(), (int) route.getOvertime(),
+                    route.isEmpty() ? null : problem.instant(route.getLeaveHomeTime()),
+                    route.isEmpty() ? null : problem.instant(route.getEndTime()), depotStop));
+        }
+        for (PlannedVisit visit : plan.getUnassignedCustomerVisits()) {
+            assignments.add(new Assignment(Problem.visitId(visit), null, null, null, null, null, null, null, false,
+                    visit.getPinnedRouteId() != null));
+        }
+        return new PlanSnapshot(plan.getScore(), List.copyOf(assignments), List.copyOf(routes));
+    }
+}

@@ -1,0 +1,129 @@
+package org.tehai.dispatch;
+
+import java.net.URI;
+import java.time.LocalDate;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.tehai.dispatch.DispatchWorkflow.ProposalRequest;
+import org.tehai.dispatch.DispatchWorkflow.ProposalView;
+import org.tehai.dispatch.PlanReview.Diff;
+import org.tehai.dispatch.PlanReview.Explanation;
+import org.tehai.dispatch.PlanReview.MoveRequest;
+import org.tehai.dispatch.PlanReview.MoveResult;
+import org.tehai.platform.api.QueryValues;
+import org.tehai.platform.security.Roles;
+
+/**
+ * The dispatcher's work on one region-day ({@code region} is the id or the code, {@code date} the local date):
+ * propose and follow the solve, review the difference and the reasons, move visits, publish; or keep a live
+ * re-planning running during the day. Managers and admins may read.
+ */
+@Path("/api/regions/{region}/days/{date}")
+public class ProposalResource {
+
+    @Inject
+    DispatchWorkflow workflow;
+
+    @Inject
+    PlanReview review;
+
+    /** Starts solving a proposal in the background; 202 with its location. */
+    @POST
+    @Path("/proposals")
+    @RolesAllowed({ Roles.DISPATCHER, Roles.ADMIN })
+    public Response propose(@PathParam("region") String region, @PathParam("date") String date,
+            ProposalRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+        ProposalView view = workflow.propose(region, day(date), request, false);
+        return Response.accepted(view).location(location(uri, region, date, "proposals/current")).build();
+    }
+
+    @GET
+    @Path("/proposals/current")
+    @RolesAllowed({ Roles.DISPATCHER, Roles.MANAGER, Roles.ADMIN })
+    public ProposalView current(@PathParam("region") String region, @PathParam("date") String date) {
+        return workflow.current(region, day(date));
+    }
+
+    /** Stops solving; the best plan found so far is kept. */
+    @DELETE
+    @Path("/proposals/current")
+    @RolesAllowed({ Roles.DISPATCHER, Roles.ADMIN })
+    public ProposalView stop(@PathParam("region") String region, @PathParam("date") String date) {
+        return workflow.stop(region, day(date));
+    }
+
+    @GET
+    @Path("/proposals/current/diff")
+    @RolesAllowed({ Roles.DISPATCHER, Roles.MANAGER, Roles.ADMIN })
+    public Diff diff(@PathParam("region") String region, @PathParam("date") String date) {
+        return review.diff(region, day(date));
+    }
+
+    /** Why each visit sits where it does; {@code ?visit=} for one visit only. */
+    @GET
+    @Path("/proposals/current/explanation")
+    @RolesAllowed({ Roles.DISPATCHER, Roles.MANAGER, Roles.ADMIN })
+    public Explanation explanation(@PathParam("region") String region, @PathParam("date") String date,
+            @QueryParam("visit") Long visit) {
+        return review.explain(region, day(date), visit);
+    }
+
+    @POST
+    @Path("/proposals/current/moves")
+    @RolesAllowed({ Roles.DISPATCHER, Roles.ADMIN })
+    public MoveResult move(@PathParam("region") String region, @PathParam("date") String date, MoveRequest request) {
+        return review.move(region, day(date), request);
+    }
+
+    @POST
+    @Path("/proposals/current/publish")
+    @RolesAllowed({ Roles.DISPATCHER, Roles.ADMIN })
+    public PublicationView publish(@PathParam("region") String region, @PathParam("date") String date) {
+        return PublicationView.of(workflow.publish(region, day(date)));
+    }
+
+    /** Starts live re-planning of the day: it keeps solving and takes changes until stopped. */
+    @POST
+    @Path("/live")
+    @RolesAllowed({ Roles.DISPATCHER, Roles.ADMIN })
+    public Response startLive(@PathParam("region") String region, @PathParam("date") String date,
+            @jakarta.ws.rs.core.Context UriInfo uri) {
+        ProposalView view = workflow.propose(region, day(date), null, true);
+        return Response.accepted(view).location(location(uri, region, date, "proposals/current")).build();
+    }
+
+    @DELETE
+    @Path("/live")
+    @RolesAllowed({ Roles.DISPATCHER, Roles.ADMIN })
+    public ProposalView stopLive(@PathParam("region") String region, @PathParam("date") String date) {
+        return workflow.stop(region, day(date));
+    }
+
+    /** What publishing did. */
+    public record PublicationView(long planId, int version, int dispatched, int unassigned, int windowsQuoted,
+            int windowsRequoted) {
+
+        static PublicationView of(PlanPublisher.Publication publication) {
+            return new PublicationView(publication.published().id, publication.published().number,
+                    publication.dispatched(), publication.unassigned(), publication.quoted(), publication.requoted());
+        }
+    }
+
+    private static LocalDate day(String date) {
+        return QueryValues.date("date", date);
+    }
+
+    private static URI location(UriInfo uri, String region, String date, String rest) {
+        return uri.getBaseUriBuilder().path("api/regions").path(region).path("days").path(date).path(rest).build();
+    }
+}

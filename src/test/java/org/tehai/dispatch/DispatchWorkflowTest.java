@@ -1,0 +1,97 @@
+package org.tehai.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.tehai.support.Api.DISPATCHER;
+import static org.tehai.support.Api.as;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.tehai.support.TestData;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The dispatcher's day on a small region: propose, follow progress, review the diff and the reasons, move a visit,
+ * publish, and see the customers' windows quoted.
+ */
+@QuarkusTest
+class DispatchWorkflowTest {
+
+    private static final LocalDate DAY = LocalDate.of(2030, 2, 12);
+
+    private record Day(long region, List<Long> technicians, List<Long> visits) {
+        String path() {
+            return "/api/regions/" + region + "/days/" + DAY;
+        }
+    }
+
+    private static Day smallDay(int technicianCount, int visitCount) {
+        long region = TestData.region();
+        List<Long> technicians = new java.util.ArrayList<>();
+        for (int i = 0; i < technicianCount; i++) {
+            long id = TestData.technician(region).id();
+            TestData.shift(id, DAY);
+            technicians.add(id);
+        }
+        List<Long> visits = new java.util.ArrayList<>();
+        for (int i = 0; i < visitCount; i++) {
+            visits.add(TestData.visit(TestData.ticket(region), DAY));
+        }
+        return new Day(region, technicians, visits);
+    }
+
+    private static JsonPath waitUntilSolved(Day day) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            String status = as(DISPATCHER).get(day.path() + "/proposals/current").then().statusCode(200).extract()
+                    .jsonPath().getString("status");
+            return status.equals("DONE") || status.equals("STOPPED") || status.equals("FAILED");
+        });
+        return as(DISPATCHER).get(day.path() + "/proposals/current").then().extract().jsonPath();
+    }
+
+    @Test
+    void shouldProposeReviewMoveAndPublish() {
+        Day day = smallDay(2, 4);
+        as(DISPATCHER).body(Map.of("spentLimitSeconds", 3, "unimprovedSpentLimitSeconds", 1))
+                .post(day.path() + "/proposals").then().statusCode(202)
+                .header("Location", org.hamcrest.Matchers.endsWith(day.path() + "/proposals/current"))
+                .body("number", equalTo(1));
+        JsonPath done = waitUntilSolved(day);
+        assertThat(done.getString("status")).isEqualTo("DONE");
+        assertThat(done.getInt("assigned")).isEqualTo(4);
+        assertThat(done.getBoolean("feasible")).isTrue();
+        assertThat(done.getList("history")).isNotEmpty();
+
+        JsonPath diff = as(DISPATCHER).get(day.path() + "/proposals/current/diff").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(diff.getInt("summary.newlyAssigned")).isEqualTo(4);
+        assertThat(diff.getList("technicians")).hasSize(2);
+
+        JsonPath why = as(DISPATCHER).get(day.path() + "/proposals/current/explanation").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(why.getList("visits")).hasSize(4);
+        assertThat(why.getList("visits[0].reasons", String.class)).anySatisfy(r -> assertThat(r).contains("drive from"));
+
+        long visit = day.visits().get(0);
+        long other = day.technicians().get(1);
+        as(DISPATCHER).body(Map.of("visitId", visit, "technicianId", other, "position", 1))
+                .post(day.path() + "/proposals/current/moves").then().statusCode(200)
+                .body("technician.id", equalTo((int) other)).body("position", equalTo(1))
+                .body("scoreAfter", notNullValue()).body("pinned", equalTo(true));
+
+        as("agent").post(day.path() + "/proposals/current/publish").then().statusCode(403);
+        as(DISPATCHER).post(day.path() + "/proposals/current/publish").then().statusCode(200)
+                .body("dispatched", equalTo(4)).body("windowsQuoted", equalTo(4));
+        as(DISPATCHER).get("/api/visits/" + visit).then().statusCode(200).body("status", equalTo("DISPATCHED"))
+                .body("quotedWindow.startsAt", notNullValue()).body("technicianId", equalTo((int) other))
+                .body("routePosition", equalTo(1)).body("pinned", equalTo(true));
+    }
+}

@@ -94,4 +94,85 @@ class DispatchWorkflowTest {
                 .body("quotedWindow.startsAt", notNullValue()).body("technicianId", equalTo((int) other))
                 .body("routePosition", equalTo(1)).body("pinned", equalTo(true));
     }
+
+    @Test
+    void shouldPlanAnUrgentVisitInTheRunningLiveSolve() {
+        Day day = smallDay(2, 3);
+        as(DISPATCHER).post(day.path() + "/live").then().statusCode(202).body("live", equalTo(true));
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> as(DISPATCHER)
+                    .get(day.path() + "/proposals/current").then().extract().jsonPath().getInt("assigned") == 3);
+
+            Map<String, Object> urgent = new java.util.HashMap<>(TestData.ticketBody(
+                    TestData.customer("Urgent Caller", TestData.tokyoPhone()), TestData.site(day.region())));
+            urgent.put("priority", "P1");
+            urgent.put("priorityOverrideReason", "Lift out of order in a hospital");
+            long ticket = as("agent").body(urgent).post("/api/tickets").then().statusCode(201).extract().jsonPath()
+                    .getLong("id");
+            long visit = TestData.visit(ticket, DAY);
+
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> as(DISPATCHER)
+                    .get(day.path() + "/proposals/current").then().extract().jsonPath().getInt("assigned") == 4);
+            JsonPath live = as(DISPATCHER).get(day.path() + "/proposals/current").then().extract().jsonPath();
+            assertThat(live.getString("status")).isEqualTo("SOLVING");
+            assertThat(live.getBoolean("feasible")).isTrue();
+            assertThat(as(DISPATCHER).get(day.path() + "/proposals/current/explanation?visit=" + visit).then()
+                    .statusCode(200).extract().jsonPath().getBoolean("visits[0].assigned")).isTrue();
+        } finally {
+            as(DISPATCHER).delete(day.path() + "/live").then().statusCode(200);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> as(DISPATCHER).get(day.path() + "/proposals/current").then()
+                .extract().jsonPath().getString("status").equals("STOPPED"));
+    }
+
+    @Test
+    void shouldStopAndKeepTheBestSoFar() {
+        Day day = smallDay(2, 4);
+        as(DISPATCHER).body(Map.of("spentLimitSeconds", 600)).post(day.path() + "/proposals").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(DISPATCHER).get(day.path() + "/proposals/current").then()
+                .extract().jsonPath().getInt("assigned") == 4);
+        as(DISPATCHER).body(Map.of("spentLimitSeconds", 5)).post(day.path() + "/proposals").then().statusCode(409)
+                .body("field", equalTo("date"));
+        as(DISPATCHER).delete(day.path() + "/proposals/current").then().statusCode(200);
+        JsonPath stopped = waitUntilSolved(day);
+        assertThat(stopped.getString("status")).isEqualTo("STOPPED");
+        assertThat(stopped.getInt("assigned")).isEqualTo(4);
+        assertThat(stopped.getDouble("elapsedSeconds")).isLessThan(60);
+    }
+
+    @Test
+    void shouldSayInWordsWhyAVisitStaysUnassigned() {
+        Day day = smallDay(1, 0);
+        Map<String, Object> body = new java.util.HashMap<>(TestData.visitBody(TestData.ticket(day.region()), DAY));
+        body.put("requiredSkills", List.of(Map.of("skill", "ELEVATOR", "minLevel", 3)));
+        long visit = as(DISPATCHER).body(body).post("/api/visits").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+        as(DISPATCHER).body(Map.of("spentLimitSeconds", 2, "unimprovedSpentLimitSeconds", 1))
+                .post(day.path() + "/proposals").then().statusCode(202);
+        assertThat(waitUntilSolved(day).getInt("unassigned")).isEqualTo(1);
+        JsonPath why = as(DISPATCHER).get(day.path() + "/proposals/current/explanation?visit=" + visit).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(why.getBoolean("visits[0].assigned")).isFalse();
+        assertThat(why.getList("visits[0].reasons", String.class)).first().asString()
+                .contains("No technician with skill ELEVATOR level 3 works in");
+    }
+
+    @Test
+    void shouldRefuseBadRequestsAndOtherRoles() {
+        Day day = smallDay(1, 1);
+        as(DISPATCHER).body(Map.of("spentLimitSeconds", 0)).post(day.path() + "/proposals").then().statusCode(400)
+                .body("field", equalTo("spentLimitSeconds"));
+        as(DISPATCHER).body(Map.of()).post("/api/regions/" + day.region() + "/days/2030-13-01/proposals").then()
+                .statusCode(400).body("field", equalTo("date"));
+        as(DISPATCHER).get(day.path() + "/proposals/current").then().statusCode(404);
+        as("agent").body(Map.of()).post(day.path() + "/proposals").then().statusCode(403);
+        as("agent").post(day.path() + "/live").then().statusCode(403);
+        as(TestData.technician(day.region()).login()).get(day.path() + "/proposals/current").then().statusCode(403);
+        as(DISPATCHER).body(Map.of("technicianId", day.technicians().get(0)))
+                .put("/api/visits/" + day.visits().get(0) + "/pin").then().statusCode(200).body("pinned", equalTo(true));
+        as(DISPATCHER).body(Map.of()).put("/api/visits/" + day.visits().get(0) + "/pin").then().statusCode(400)
+                .body("field", equalTo("technicianId"));
+        as(DISPATCHER).delete("/api/visits/" + day.visits().get(0) + "/pin").then().statusCode(200)
+                .body("pinned", equalTo(false));
+    }
 }

@@ -90,6 +90,8 @@ public class DispatchSolving {
         volatile PlanSnapshot latest;
         volatile DispatchPlan latestSolution;
         volatile boolean dirty;
+        volatile ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore lastRecorded;
+        volatile long lastRecordedNanos;
         volatile long savedNanos = System.nanoTime();
         volatile long publishedNanos;
         volatile boolean stopRequested;
@@ -202,12 +204,29 @@ public class DispatchSolving {
             return;
         }
         PlanSnapshot snapshot = PlanSnapshot.of(run.problem, solution);
-        synchronized (run.pending) {
-            run.pending.add(new Progress((System.nanoTime() - run.startedNanos) / 1_000_000, solution.getScore()));
-        }
+        record(run, solution, false);
         run.latest = snapshot;
         run.latestSolution = solution;
         run.dirty = true;
+    }
+
+    /**
+     * Keeps a progress point when the hard or medium level changed, or at most twice a second otherwise, so an
+     * all-day live solve does not write thousands of points.
+     */
+    private static void record(Running run, DispatchPlan solution, boolean last) {
+        long now = System.nanoTime();
+        var score = solution.getScore();
+        var previous = run.lastRecorded;
+        boolean levelChanged = previous == null || previous.hardScore() != score.hardScore()
+                || previous.mediumScore() != score.mediumScore();
+        if (last || levelChanged || now - run.lastRecordedNanos >= 500_000_000L) {
+            synchronized (run.pending) {
+                run.pending.add(new Progress((now - run.startedNanos) / 1_000_000, score));
+            }
+            run.lastRecorded = score;
+            run.lastRecordedNanos = now;
+        }
     }
 
     private void onFinal(Running run, DispatchPlan solution) {
@@ -218,6 +237,7 @@ public class DispatchSolving {
         if (solution.getScore() != null) {
             run.latest = PlanSnapshot.of(run.problem, solution);
             run.dirty = true;
+            record(run, solution, true);
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> {

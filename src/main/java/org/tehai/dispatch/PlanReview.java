@@ -385,14 +385,14 @@ public class PlanReview {
                 visit, v -> v.getRoute() == null ? null : problem.routes().get(v.getRoute().getId()).technicianName()
                         + " at " + time(problem, v.getSchedule().serviceStart(), zone),
                 ScoreAnalysisFetchPolicy.FETCH_SHALLOW);
-        if (!fits.isEmpty()) {
-            var best = fits.get(0);
+        // The recommendations include leaving the visit unassigned (no proposition): skip that one.
+        fits.stream().filter(fit -> fit.proposition() != null).findFirst().ifPresent(best -> {
             List<String> broken = best.scoreAnalysisDiff().constraintAnalyses().stream()
                     .filter(c -> c.score().hardScore() < 0).map(ConstraintAnalysis::constraintName).map(PlanReview::words)
                     .toList();
             reasons.add("The best place would be with " + best.proposition() + (broken.isEmpty()
                     ? ", which would push out more urgent work." : ", which would " + String.join(" and ", broken) + "."));
-        }
+        });
         return reasons;
     }
 

@@ -156,7 +156,7 @@ public class PlanStore {
         }
         for (Assignment a : assignments(plan)) {
             if (a.assigned()) {
-                placements.put(a.visitId(), new Placement(a.shiftId(), a.position()));
+                placements.put(a.visitId(), new Placement(a.shiftId(), a.position(), a.restockBefore()));
             }
         }
         return placements;

@@ -69,7 +69,7 @@ public class PlanningProblemBuilder {
     }
 
     /** Where a visit sits in an earlier plan, to start solving from there. */
-    public record Placement(long shiftId, int position) {
+    public record Placement(long shiftId, int position, boolean restockBefore) {
     }
 
     /** The snapshot and what it was built from, so results can be mapped back (plain data, any thread). */
@@ -216,7 +216,12 @@ public class PlanningProblemBuilder {
             List<PlannedVisit> visits = placed.getOrDefault(route.getId(), List.of());
             List<PlannedVisit> ordered = new ArrayList<>(visits);
             ordered.sort(Comparator.comparingInt(v -> warmStart.get(Problem.visitId(v)).position()));
+            PlannedVisit depotStop = plan.visitOf("depot-" + route.getId());
             for (PlannedVisit visit : ordered) {
+                if (depotStop != null && warmStart.get(Problem.visitId(visit)).restockBefore()
+                        && !route.getVisits().contains(depotStop)) {
+                    route.getVisits().add(depotStop);
+                }
                 if (!route.getVisits().contains(visit)) {
                     route.getVisits().add(visit);
                 }

@@ -65,6 +65,10 @@ public final class BenchmarkRunner {
     }
 
     public static void main(String[] args) {
+        if (RegionDayBenchmark.SUITE.equalsIgnoreCase(System.getProperty("bench.suite", "").strip())) {
+            RegionDayBenchmark.main(args);
+            return;
+        }
         Options options = new Options(
                 Suite.valueOf(System.getProperty("bench.suite", "solomon").toUpperCase(Locale.ROOT)),
                 List.of(System.getProperty("bench.instances", "all").split(",")),

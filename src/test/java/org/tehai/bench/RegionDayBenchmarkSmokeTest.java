@@ -1,0 +1,59 @@
+package org.tehai.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.tehai.bench.RegionDayGenerator.RegionDay;
+import org.tehai.planning.PlannedVisit;
+import org.tehai.planning.Priority;
+
+/**
+ * The region-day benchmark end to end on a small day (40 visits, 6 technicians): proposal, live day, two urgent
+ * visits through the problem change, CSV. Only outcomes are asserted, never times.
+ */
+class RegionDayBenchmarkSmokeTest {
+
+    private static final Path OUT_DIR = Path.of("target", "bench-smoke");
+
+    @Test
+    void proposesFeasiblyAndPlacesUrgentVisitsInTheLiveSolve() throws IOException {
+        RegionDayBenchmark.Options options = new RegionDayBenchmark.Options(40, 6, RegionDayBenchmark.DEFAULT_SEED,
+                2, 1, 10 * RegionDayGenerator.HOUR, 0.5, 2, 0.2, 10, OUT_DIR);
+
+        RegionDayBenchmark.Result result = RegionDayBenchmark.run(options);
+
+        assertThat(result.firstFeasibleSeconds()).isNotNull();
+        assertThat(result.atEnd().score().hardScore()).isZero();
+        assertThat(result.liveCustomerVisits()).isPositive();
+        assertThat(result.urgent()).hasSize(2).allSatisfy(urgent -> {
+            assertThat(urgent.seconds()).as("%s placed", urgent.id()).isNotNull();
+            assertThat(urgent.score().hardScore()).isZero();
+            assertThat(urgent.serviceStart()).isGreaterThanOrEqualTo(urgent.windowStart());
+        });
+        List<String> csv = Files.readAllLines(OUT_DIR.resolve("region-day.csv"), StandardCharsets.UTF_8);
+        assertThat(csv).contains("customer_visits,40", "urgent_placed,2/2");
+        assertThat(Files.readAllLines(OUT_DIR.resolve("region-day-progress.csv"), StandardCharsets.UTF_8))
+                .hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void generatesTheSameDayForTheSameSeed() {
+        RegionDay first = new RegionDayGenerator(100, 1000, RegionDayBenchmark.DEFAULT_SEED).generate();
+        RegionDay second = new RegionDayGenerator(100, 1000, RegionDayBenchmark.DEFAULT_SEED).generate();
+
+        assertThat(first.visits()).hasSize(1100);
+        assertThat(first.visits().stream().map(PlannedVisit::requestSignature).toList())
+                .isEqualTo(second.visits().stream().map(PlannedVisit::requestSignature).toList());
+        assertThat(first.visits().stream().filter(v -> v.getPriority() == Priority.P1 && v.isCustomer()).count())
+                .isBetween(10L, 80L);
+        // Every job can be done by someone on the team.
+        assertThat(first.visits()).allSatisfy(visit -> assertThat(first.technicians())
+                .anyMatch(technician -> technician.masters(visit.getRequiredSkillLevels())));
+    }
+}

@@ -1,5 +1,7 @@
 package org.tehai.planning;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import ai.timefold.solver.core.api.solver.change.ProblemChange;
@@ -26,7 +28,7 @@ public final class PlanChanges {
         return (plan, director) -> {
             PlannedVisit working = plan.visitOf(visitId);
             if (working != null) {
-                unassign(working, director);
+                unassign(plan, working, director);
                 director.removeEntity(working, v -> plan.getVisits().remove(v));
             }
         };
@@ -45,14 +47,14 @@ public final class PlanChanges {
             boolean keepPlace = route != null && index >= route.getPinnedVisitCount()
                     && (changed.getPinnedRouteId() == null || changed.getPinnedRouteId().equals(route.getId()));
             if (working != null) {
-                unassign(working, director);
+                unassign(plan, working, director);
                 director.removeEntity(working, v -> plan.getVisits().remove(v));
             }
             director.addEntity(changed, plan::addVisit);
             if (keepPlace) {
                 PlannedVisit added = director.lookUpWorkingObjectOrFail(changed);
                 int at = Math.min(index, route.getVisits().size());
-                director.changeVariable(route, "visits", r -> r.getVisits().add(at, added));
+                relist(plan, route, director, visits -> visits.add(at, added));
             }
         };
     }
@@ -79,15 +81,31 @@ public final class PlanChanges {
         return route != null && route.getVisits().indexOf(visit) < route.getPinnedVisitCount();
     }
 
-    private static void unassign(PlannedVisit working, ProblemChangeDirector director) {
+    private static void unassign(DispatchPlan plan, PlannedVisit working, ProblemChangeDirector director) {
         TechnicianRoute route = working.getRoute();
         if (route == null) {
             return;
         }
-        int index = route.getVisits().indexOf(working);
-        if (index < route.getPinnedVisitCount()) {
-            director.changeProblemProperty(route, TechnicianRoute::releasePinnedVisit);
-        }
-        director.changeVariable(route, "visits", r -> r.getVisits().remove(working));
+        boolean inPinnedHead = route.getVisits().indexOf(working) < route.getPinnedVisitCount();
+        relist(plan, route, director, visits -> {
+            visits.remove(working);
+            if (inPinnedHead) {
+                route.releasePinnedVisit();
+            }
+        });
+    }
+
+    /**
+     * Changes a route's list of visits. The problem change director of Timefold 1.32 has no list-variable event, so
+     * the route leaves the plan and comes back with its new list: the solver unassigns and reassigns its visits
+     * and re-times them, as for any entity added or removed.
+     */
+    private static void relist(DispatchPlan plan, TechnicianRoute route, ProblemChangeDirector director,
+            java.util.function.Consumer<List<PlannedVisit>> edit) {
+        List<PlannedVisit> visits = new ArrayList<>(route.getVisits());
+        director.removeEntity(route, r -> plan.getRoutes().remove(r));
+        edit.accept(visits);
+        route.setVisits(visits);
+        director.addEntity(route, r -> plan.getRoutes().add(r));
     }
 }

@@ -175,4 +175,22 @@ class DispatchWorkflowTest {
         as(DISPATCHER).delete("/api/visits/" + day.visits().get(0) + "/pin").then().statusCode(200)
                 .body("pinned", equalTo(false));
     }
+
+    @Test
+    void shouldPublishByItselfWhereTheRegionWantsIt() {
+        Day day = smallDay(2, 3);
+        JsonPath region = as("admin").get("/api/regions/" + day.region()).then().extract().jsonPath();
+        as("admin").body(Map.of("code", region.getString("code"), "name", region.getString("name"), "timeZone",
+                region.getString("timeZone"), "publishPolicy", "AUTOMATIC", "version", region.getLong("version")))
+                .put("/api/regions/" + day.region()).then().statusCode(200).body("publishPolicy", equalTo("AUTOMATIC"));
+        as(DISPATCHER).post(day.path() + "/live").then().statusCode(202);
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> day.visits().stream()
+                    .allMatch(v -> "DISPATCHED".equals(as(DISPATCHER).get("/api/visits/" + v).then().extract()
+                            .jsonPath().getString("status"))));
+        } finally {
+            as(DISPATCHER).delete(day.path() + "/live").then().statusCode(200);
+        }
+        as(DISPATCHER).get("/api/visits/" + day.visits().get(0)).then().body("quotedWindow.startsAt", notNullValue());
+    }
 }

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -85,6 +86,28 @@ class NotificationDeliveryTest {
         assertThat(received).hasSize(deliveredAfter);
         assertThat(received.get(received.size() - 1)).contains("\"kind\":\"WINDOW_QUOTED\"").contains("10:00–11:00");
         assertThat(idempotencyKeys).containsOnly("tehai-notification-" + notificationId);
+    }
+
+    @Test
+    void shouldDeliverTheWindowQuotedWhenADispatcherPublishesThePlan() throws Exception {
+        startGateway();
+        answer.set(202);
+        LocalDate day = LocalDate.of(2030, 5, 14);
+        long region = TestData.region();
+        TestData.shift(TestData.technician(region).id(), day);
+        long ticket = TestData.ticket(region);
+        String number = as("agent").get("/api/tickets/" + ticket).then().extract().jsonPath().getString("number");
+        TestData.visit(ticket, day);
+        String path = "/api/regions/" + region + "/days/" + day;
+        as("dispatcher").body(Map.of("spentLimitSeconds", 2, "unimprovedSpentLimitSeconds", 1))
+                .post(path + "/proposals").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(as("dispatcher")
+                .get(path + "/proposals/current").then().extract().jsonPath().getString("status")));
+        as("dispatcher").post(path + "/proposals/current/publish").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.stream().anyMatch(body -> body.contains(number)));
+        String delivered = received.stream().filter(body -> body.contains(number)).findFirst().orElseThrow();
+        assertThat(delivered).contains("\"kind\":\"WINDOW_QUOTED\"").contains("between");
     }
 
     private long quoteWindowOfANewVisit() {

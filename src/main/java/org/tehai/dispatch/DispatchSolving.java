@@ -77,6 +77,7 @@ public class DispatchSolving {
     Duration autoPublishEvery;
 
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
+    private final Set<Long> starting = ConcurrentHashMap.newKeySet();
 
     /** A solve of this instance and what its results map back to. */
     static final class Running {
@@ -121,14 +122,22 @@ public class DispatchSolving {
      * region-day. Returns false when another instance holds the lease or the plan no longer needs solving.
      */
     public boolean start(long planId) {
-        if (running.containsKey(planId)) {
-            return true;
+        if (running.containsKey(planId) || !starting.add(planId)) {
+            return true; // already solving here, or being started by another thread of this instance
         }
-        Running started = QuarkusTransaction.requiringNew().call(() -> prepare(planId));
-        if (started == null) {
+        Running started;
+        try {
+            started = QuarkusTransaction.requiringNew().call(() -> prepare(planId));
+            if (started == null) {
+                return false;
+            }
+            running.put(planId, started);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not start plan %d here; the next tick tries again", planId);
             return false;
+        } finally {
+            starting.remove(planId);
         }
-        running.put(planId, started);
         TerminationConfig termination = started.live
                 ? new TerminationConfig().withSpentLimit(Duration.ofHours(24))
                 : termination(started);

@@ -119,8 +119,8 @@ public class PlanPublisher {
                     if (!visit.pinned) {
                         visit.technician = null;
                     }
-                    if (visit.quotedWindowStart != null && visit.ticket != null) {
-                        notifications.about(visit, NotificationKind.WINDOW_AT_RISK);
+                    if (visit.quotedWindowStart != null) {
+                        notifications.aboutAll(visit, NotificationKind.WINDOW_AT_RISK);
                     }
                 }
                 continue;
@@ -151,9 +151,7 @@ public class PlanPublisher {
             } else {
                 quoted++;
             }
-            if (visit.ticket != null) {
-                notifications.about(visit, hadWindow ? NotificationKind.WINDOW_CHANGED : NotificationKind.WINDOW_QUOTED);
-            }
+            notifications.aboutAll(visit, hadWindow ? NotificationKind.WINDOW_CHANGED : NotificationKind.WINDOW_QUOTED);
         }
         audit.record("PLAN_PUBLISHED", "plan", published.id, "Published proposal " + proposal.number + " of "
                 + proposal.region.code + " " + proposal.workDate + " as version " + published.number + ": "

@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.tehai.ticket.Ticket;
 import org.tehai.visit.Visit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,53 +34,78 @@ public class Notifications {
     @Inject
     Clock clock;
 
+    /**
+     * Tells every customer a visit concerns: the ticket's customer, or for a visit to shared equipment (an
+     * incident) the customer of each open ticket linked to the incident.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Notification> aboutAll(Visit visit, NotificationKind kind) {
+        if (visit.ticket != null) {
+            return List.of(about(visit, visit.ticket, kind));
+        }
+        if (visit.incident == null) {
+            return List.of();
+        }
+        List<Notification> sent = new ArrayList<>();
+        for (Ticket ticket : Ticket.<Ticket>list("incident = ?1 order by id", visit.incident)) {
+            if (ticket.status.isOpen()) {
+                sent.add(about(visit, ticket, kind));
+            }
+        }
+        return sent;
+    }
+
     /** Tells the customer of a visit something about it; the text is composed here, the gateway only sends it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Notification about(Visit visit, NotificationKind kind) {
         if (visit.ticket == null) {
             throw new IllegalArgumentException("The visit (" + visit.id + ") serves an incident, not one customer.");
         }
+        return about(visit, visit.ticket, kind);
+    }
+
+    private Notification about(Visit visit, Ticket ticket, NotificationKind kind) {
         ZoneId zone = visit.region.zone();
         var notification = new Notification();
         notification.kind = kind;
-        notification.customer = visit.ticket.customer;
-        notification.ticket = visit.ticket;
+        notification.customer = ticket.customer;
+        notification.ticket = ticket;
         notification.visit = visit;
-        notification.recipientPhone = visit.ticket.callerPhone != null ? visit.ticket.callerPhone
-                : visit.ticket.customer.phones.isEmpty() ? null : visit.ticket.customer.phones.get(0).number;
-        notification.recipientEmail = visit.ticket.customer.email;
-        notification.language = visit.ticket.customer.language;
-        notification.message = message(visit, kind, zone);
+        notification.recipientPhone = ticket.callerPhone != null ? ticket.callerPhone
+                : ticket.customer.phones.isEmpty() ? null : ticket.customer.phones.get(0).number;
+        notification.recipientEmail = ticket.customer.email;
+        notification.language = ticket.customer.language;
+        notification.message = message(visit, ticket, kind, zone);
         notification.createdAt = Instant.now(clock);
         notification.nextAttemptAt = notification.createdAt;
-        notification.payload = payload(notification, visit);
+        notification.payload = payload(notification, visit, ticket);
         notification.persist();
         return notification;
     }
 
-    private static String message(Visit visit, NotificationKind kind, ZoneId zone) {
+    private static String message(Visit visit, Ticket ticket, NotificationKind kind, ZoneId zone) {
         String window = visit.quotedWindowStart == null ? "" : TIME.format(visit.quotedWindowStart.atZone(zone)) + "–"
                 + TIME.format(visit.quotedWindowEnd.atZone(zone));
         String day = visit.quotedWindowStart == null ? "" : DateTimeFormatter.ofPattern("EEE d MMM")
                 .format(visit.quotedWindowStart.atZone(zone));
         return switch (kind) {
-            case WINDOW_QUOTED -> "Your technician visit for " + visit.ticket.number + " is on " + day + " between "
+            case WINDOW_QUOTED -> "Your technician visit for " + ticket.number + " is on " + day + " between "
                     + window + ".";
-            case WINDOW_CHANGED -> "New time for your technician visit (" + visit.ticket.number + "): " + day
+            case WINDOW_CHANGED -> "New time for your technician visit (" + ticket.number + "): " + day
                     + " between " + window + ".";
-            case WINDOW_AT_RISK -> "Your technician may arrive later than " + window + " (" + visit.ticket.number
+            case WINDOW_AT_RISK -> "Your technician may arrive later than " + window + " (" + ticket.number
                     + "). We will call you with a new time.";
-            case TECHNICIAN_ON_THE_WAY -> "Your technician is on the way (" + visit.ticket.number + ").";
-            case VISIT_DONE -> "Your technician visit for " + visit.ticket.number + " is complete. Thank you.";
+            case TECHNICIAN_ON_THE_WAY -> "Your technician is on the way (" + ticket.number + ").";
+            case VISIT_DONE -> "Your technician visit for " + ticket.number + " is complete. Thank you.";
         };
     }
 
-    private String payload(Notification notification, Visit visit) {
+    private String payload(Notification notification, Visit visit, Ticket ticket) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", notification.kind.name());
-        body.put("ticket", visit.ticket.number);
+        body.put("ticket", ticket.number);
         body.put("visitId", visit.id);
-        body.put("customer", visit.ticket.customer.name);
+        body.put("customer", ticket.customer.name);
         body.put("phone", notification.recipientPhone);
         body.put("email", notification.recipientEmail);
         body.put("language", notification.language);

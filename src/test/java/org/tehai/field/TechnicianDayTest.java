@@ -1,0 +1,149 @@
+package org.tehai.field;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.tehai.support.Api.DISPATCHER;
+import static org.tehai.support.Api.as;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.tehai.support.TestData;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * A technician's day through the phone API: the published route, events sent twice and out of order, parts taken
+ * from the van, a job that needs a follow-up, a door nobody opens, and going home early.
+ */
+@QuarkusTest
+class TechnicianDayTest {
+
+    private static final LocalDate DAY = LocalDate.of(2030, 3, 5);
+
+    private record Published(long region, TestData.Technician technician, List<Long> visits, String part) {
+    }
+
+    /** One technician with 3 fuses in the van, three visits; proposed and published. */
+    private static Published publishedDay() {
+        long region = TestData.region();
+        String part = TestData.part();
+        String login = TestData.newLogin();
+        Map<String, Object> body = new HashMap<>(TestData.technicianBody(region, login));
+        body.put("vanStock", List.of(Map.of("partCode", part, "quantity", 3)));
+        long technician = as(DISPATCHER).body(body).post("/api/technicians").then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+        TestData.shift(technician, DAY);
+        List<Long> visits = List.of(TestData.visit(TestData.ticket(region), DAY),
+                TestData.visit(TestData.ticket(region), DAY), TestData.visit(TestData.ticket(region), DAY));
+        String path = "/api/regions/" + region + "/days/" + DAY;
+        as(DISPATCHER).body(Map.of("spentLimitSeconds", 2, "unimprovedSpentLimitSeconds", 1))
+                .post(path + "/proposals").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(as(DISPATCHER).get(path + "/proposals/current")
+                .then().extract().jsonPath().getString("status")));
+        as(DISPATCHER).post(path + "/proposals/current/publish").then().statusCode(200).body("dispatched", equalTo(3));
+        return new Published(region, new TestData.Technician(technician, login), visits, part);
+    }
+
+    private static Map<String, Object> event(String id, String type, Long visit, String time) {
+        Map<String, Object> event = new HashMap<>();
+        event.put("eventId", id);
+        event.put("type", type);
+        event.put("visitId", visit);
+        event.put("occurredAt", DAY + "T" + time + ":00+09:00");
+        event.put("latitude", 35.70);
+        event.put("longitude", 139.65);
+        return event;
+    }
+
+    @Test
+    void shouldShowTheRouteAndApplyEventsOnceInDeviceTimeOrder() {
+        Published day = publishedDay();
+        String me = day.technician().login();
+        JsonPath route = as(me).get("/api/me/route?date=" + DAY).then().statusCode(200).body("visits", hasSize(3))
+                .extract().jsonPath();
+        assertThat(route.getInt("visits[0].position")).isEqualTo(1);
+        assertThat(route.getString("visits[0].quotedWindow.start")).isNotNull();
+        assertThat(route.getString("visits[0].customerPhone")).isNotNull();
+        long first = route.getLong("visits[0].visitId");
+
+        // The phone was offline: the events arrive late, out of order, and then once more.
+        Map<String, Object> done = event("e-3", "COMPLETED", first, "10:40");
+        done.put("partsUsed", List.of(Map.of("partCode", day.part(), "quantity", 2)));
+        done.put("notes", "Replaced the booster fuse");
+        Map<String, Object> batch = Map.of("events", List.of(done, event("e-1", "EN_ROUTE", first, "09:30"),
+                event("e-2", "ARRIVED", first, "09:55")));
+        as(me).body(batch).post("/api/me/events").then().statusCode(200).body("applied", equalTo(3))
+                .body("duplicates", equalTo(0));
+        as(me).body(batch).post("/api/me/events").then().statusCode(200).body("applied", equalTo(0))
+                .body("duplicates", equalTo(3));
+
+        JsonPath visit = as(DISPATCHER).get("/api/visits/" + first).then().statusCode(200).extract().jsonPath();
+        assertThat(visit.getString("status")).isEqualTo("DONE");
+        assertThat(visit.getString("actualArrival")).startsWith(DAY + "T09:55");
+        assertThat(visit.getString("actualDeparture")).startsWith(DAY + "T10:40");
+        as(DISPATCHER).get("/api/tickets/" + visit.getLong("ticketId")).then().body("status", equalTo("RESOLVED"));
+        as(DISPATCHER).get("/api/technicians/" + day.technician().id()).then()
+                .body("vanStock[0].quantity", equalTo(1));
+        List<String> kinds = as("manager").get("/api/notifications?size=500").then().extract().jsonPath()
+                .getList("items.findAll { it.visitId == " + first + " }.kind");
+        assertThat(kinds).contains("WINDOW_QUOTED", "TECHNICIAN_ON_THE_WAY", "VISIT_DONE");
+    }
+
+    @Test
+    void shouldCreateFollowUpsAndCallBacksAndHandBackWorkWhenGoingHomeEarly() {
+        Published day = publishedDay();
+        String me = day.technician().login();
+        List<Long> order = as(me).get("/api/me/route?date=" + DAY).then().extract().jsonPath()
+                .getList("visits.visitId", Long.class);
+        Map<String, Object> incomplete = event("i-1", "INCOMPLETE", order.get(0), "10:00");
+        incomplete.put("followUp", Map.of("durationMinutes", 90, "parts", List.of(Map.of("partCode", day.part(),
+                "quantity", 1)), "notes", "Needs a new amplifier"));
+        Map<String, Object> noAccess = event("i-2", "NO_ACCESS", order.get(1), "11:30");
+        noAccess.put("notes", "Nobody home, left a card");
+        JsonPath outcome = as(me).body(Map.of("events", List.of(incomplete, noAccess,
+                event("i-3", "DAY_ENDED", null, "12:00")))).post("/api/me/events").then().statusCode(200)
+                .body("followUpVisitIds", hasSize(2)).extract().jsonPath();
+        assertThat(outcome.getList("warnings", String.class)).anyMatch(w -> w.contains("went back to dispatch"));
+
+        long followUp = outcome.getLong("followUpVisitIds[0]");
+        as(DISPATCHER).get("/api/visits/" + followUp).then().statusCode(200).body("status", equalTo("UNPLANNED"))
+                .body("estimatedDurationMinutes", equalTo(90)).body("requiredParts[0].partCode", equalTo(day.part()))
+                .body("availability", hasSize(5));
+        as(DISPATCHER).get("/api/visits/" + order.get(2)).then().body("status", equalTo("PLANNED"))
+                .body("technicianId", equalTo(null)).body("quotedWindow", notNullValue());
+        List<String> callbacks = as("agent").get("/api/callbacks?regionId=" + day.region()
+                + "&dueBefore=2031-01-01T00:00:00Z").then().statusCode(200).extract().jsonPath().getList("items.kind");
+        assertThat(callbacks).contains("NO_ACCESS");
+    }
+
+    @Test
+    void shouldRefuseOtherTechniciansWorkAndBadEventsWritingNothing() {
+        Published day = publishedDay();
+        String stranger = TestData.technician(day.region()).login();
+        long visit = day.visits().get(0);
+        as(stranger).body(Map.of("events", List.of(event("x-1", "EN_ROUTE", visit, "09:00")))).post("/api/me/events")
+                .then().statusCode(422).body("field", equalTo("events[0].visitId"));
+        as(stranger).get("/api/me/route?date=" + DAY).then().statusCode(200).body("visits", hasSize(0));
+        String me = day.technician().login();
+        Map<String, Object> bad = event("x-3", "ARRIVED", visit, "09:10");
+        bad.remove("occurredAt");
+        as(me).body(Map.of("events", List.of(event("x-2", "EN_ROUTE", visit, "09:00"), bad))).post("/api/me/events")
+                .then().statusCode(400).body("field", equalTo("events[1].occurredAt"));
+        as(DISPATCHER).get("/api/visits/" + visit).then().body("status", equalTo("DISPATCHED"));
+        as(DISPATCHER).get("/api/me/route").then().statusCode(403);
+        as(me).body(Map.of("positions", List.of(Map.of("latitude", 35.71, "longitude", 139.66, "recordedAt",
+                DAY + "T09:05:00+09:00")))).post("/api/me/positions").then().statusCode(200).body("accepted", equalTo(1));
+        as(me).body(Map.of("positions", List.of(Map.of("latitude", 95, "longitude", 139.66, "recordedAt",
+                DAY + "T09:06:00+09:00")))).post("/api/me/positions").then().statusCode(400)
+                .body("field", equalTo("positions[0].latitude"));
+    }
+}

@@ -11,10 +11,14 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.tehai.notification.NotificationKind;
+import org.tehai.notification.Notifications;
 import org.tehai.support.AdjustableClock;
 import org.tehai.support.Api;
 import org.tehai.support.TestData;
+import org.tehai.visit.Visit;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -27,6 +31,9 @@ class TwoNeighboursScenarioTest {
 
     @Inject
     AdjustableClock clock;
+
+    @Inject
+    Notifications notifications;
 
     @AfterEach
     void resetClock() {
@@ -105,6 +112,13 @@ class TwoNeighboursScenarioTest {
         // The incident banner is on the agents' list of open incidents.
         assertThat(as("agent").get("/api/incidents?open=true&regionId=" + region).then().statusCode(200).extract()
                 .jsonPath().getList("items.id", Long.class)).containsExactly(incidentId);
+
+        // News about the one booster visit reaches both flats.
+        long boosterVisit = incident.getLong("visits[0].id");
+        List<String> told = QuarkusTransaction.requiringNew().call(() -> notifications.aboutAll(
+                Visit.findById(boosterVisit), NotificationKind.TECHNICIAN_ON_THE_WAY).stream()
+                .map(n -> n.ticket.number).toList());
+        assertThat(told).hasSize(2).doesNotHaveDuplicates();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.tehai.bench.RegionDayGenerator.RegionDay;
 import org.tehai.planning.DispatchPlan;
 import org.tehai.planning.PlanChanges;
 import org.tehai.planning.PlannedVisit;
+import org.tehai.planning.Priority;
 import org.tehai.planning.StraightLineTravelTime;
 import org.tehai.planning.TechnicianRoute;
 import org.tehai.planning.TimeWindow;
@@ -60,12 +62,14 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
  * may name another size as {@code <visits>x<technicians>} (default {@code all} = 1000x100). Started directly (not
  * through Maven), more system properties apply: {@code bench.seed}, {@code bench.checkpoint-seconds},
  * {@code bench.live-at}, {@code bench.live-warmup-seconds}, {@code bench.urgent}, {@code bench.urgent-gap-seconds},
- * {@code bench.urgent-timeout-seconds}.
+ * {@code bench.urgent-timeout-seconds}, {@code bench.verbose}.
  */
 public final class RegionDayBenchmark {
 
     public static final String SUITE = "region-day";
     public static final long DEFAULT_SEED = 20261123L;
+    /** {@code -Dbench.verbose=true}: print every best solution of the live solve while an urgent visit waits. */
+    static final boolean VERBOSE = Boolean.getBoolean("bench.verbose");
 
     public record Options(int visits, int technicians, long seed, long proposalSeconds, long checkpointSeconds,
             long liveAt, double liveWarmupSeconds, int urgentCount, double urgentGapSeconds,
@@ -85,25 +89,38 @@ public final class RegionDayBenchmark {
     }
 
     public record Result(Load load, Double firstFeasibleSeconds, Double constructionSeconds, Point atCheckpoint,
-            Point atEnd, double proposalSeconds, long movesPerSecond, int pinnedInLive, int liveCustomerVisits,
+            Point atEnd, Figures endFigures, double proposalSeconds, long movesPerSecond, int pinnedInLive,
+            int liveCustomerVisits,
             HardMediumSoftLongScore liveStartScore, List<Urgent> urgent, Path csv) {
 
+        /** Times of the urgent visits placed within the timeout, shortest first. */
         public List<Double> urgentSeconds() {
             return urgent.stream().map(Urgent::seconds).filter(s -> s != null).sorted().toList();
         }
 
-        public Double urgentMedian() {
-            List<Double> sorted = urgentSeconds();
-            if (sorted.isEmpty()) {
-                return null;
+        /**
+         * Median over all urgent visits, a timed-out one counting as longer than any: "&gt; timeout" when the middle
+         * one timed out.
+         */
+        public String urgentMedian(double timeoutSeconds) {
+            List<Double> all = new ArrayList<>(urgent.stream()
+                    .map(u -> u.seconds() == null ? Double.POSITIVE_INFINITY : u.seconds()).sorted().toList());
+            if (all.isEmpty()) {
+                return "";
             }
-            int n = sorted.size();
-            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+            int n = all.size();
+            double median = n % 2 == 1 ? all.get(n / 2) : (all.get(n / 2 - 1) + all.get(n / 2)) / 2;
+            return censored(median, timeoutSeconds);
         }
 
-        public Double urgentMax() {
-            List<Double> sorted = urgentSeconds();
-            return sorted.isEmpty() ? null : sorted.get(sorted.size() - 1);
+        public String urgentMax(double timeoutSeconds) {
+            return urgent.isEmpty() ? "" : censored(urgent.stream()
+                    .mapToDouble(u -> u.seconds() == null ? Double.POSITIVE_INFINITY : u.seconds()).max()
+                    .getAsDouble(), timeoutSeconds);
+        }
+
+        private static String censored(double seconds, double timeoutSeconds) {
+            return Double.isInfinite(seconds) ? ">" + format(timeoutSeconds) : format(seconds);
         }
     }
 
@@ -132,7 +149,7 @@ public final class RegionDayBenchmark {
                 Double.parseDouble(System.getProperty("bench.live-warmup-seconds", "10")),
                 Integer.getInteger("bench.urgent", 5),
                 Double.parseDouble(System.getProperty("bench.urgent-gap-seconds", "5")),
-                Double.parseDouble(System.getProperty("bench.urgent-timeout-seconds", "60")),
+                Double.parseDouble(System.getProperty("bench.urgent-timeout-seconds", "120")),
                 Path.of(System.getProperty("bench.out", "target/bench")));
         run(options);
     }
@@ -142,21 +159,61 @@ public final class RegionDayBenchmark {
         RegionDay day = generator.generate();
         Load load = generator.load(day);
         System.out.println("[bench] region-day: " + load.describe());
-        System.out.printf(Locale.ROOT, "[bench] region-day: %d available processors, max heap %d MB%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        double loadBefore = loadAverage();
+        System.out.printf(Locale.ROOT, "[bench] region-day: %d available processors, max heap %d MB, load average %.2f%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadBefore);
         DispatchPlan plan = day.plan();
 
         try (SolverManager<DispatchPlan, String> manager = SolverManager.create(solverConfig())) {
             Proposal proposal = propose(manager, plan, options);
+            Figures figures = Figures.of(proposal.solved());
+            System.out.printf(Locale.ROOT, "[bench] region-day: proposal done; first feasible %s s, at %d s %s, at end "
+                    + "%s; %s%n", format(proposal.firstFeasibleSeconds()), options.checkpointSeconds(),
+                    describe(proposal.at(options.checkpointSeconds())), describe(proposal.end()), figures);
             DispatchPlan live = livePlan(generator, proposal.solved(), options.liveAt());
             Live outcome = liveDay(manager, generator, live, options);
             Result result = new Result(load, proposal.firstFeasibleSeconds(), proposal.constructionSeconds(),
-                    proposal.at(options.checkpointSeconds()), proposal.end(), proposal.seconds(),
+                    proposal.at(options.checkpointSeconds()), proposal.end(), figures, proposal.seconds(),
                     proposal.movesPerSecond(), outcome.pinned(), outcome.customers(), outcome.startScore(),
                     outcome.urgent(), options.outDir().resolve(SUITE + ".csv"));
-            write(options, result, proposal.points());
+            write(options, result, proposal.points(), loadBefore, loadAverage());
             System.out.println(summary(options, result));
             return result;
+        }
+    }
+
+    /** What a plan looks like: unassigned visits by priority, depot stops made, driving, overtime. */
+    public record Figures(Map<Priority, Integer> unassignedByPriority, int depotStops, int routesUsed,
+            double travelHours, double overtimeHours) {
+
+        static Figures of(DispatchPlan plan) {
+            Map<Priority, Integer> unassigned = new EnumMap<>(Priority.class);
+            for (Priority priority : Priority.values()) {
+                unassigned.put(priority, 0);
+            }
+            plan.getUnassignedCustomerVisits().forEach(visit -> unassigned.merge(visit.getPriority(), 1, Integer::sum));
+            int depotStops = 0;
+            int used = 0;
+            long travel = 0;
+            long overtime = 0;
+            for (TechnicianRoute route : plan.getRoutes()) {
+                if (route.isEmpty()) {
+                    continue;
+                }
+                used++;
+                overtime += route.getOvertime();
+                for (PlannedVisit visit : route.getVisits()) {
+                    travel += visit.getTravelTimeAttributed();
+                    depotStops += visit.isCustomer() ? 0 : 1;
+                }
+            }
+            return new Figures(unassigned, depotStops, used, travel / 3600.0, overtime / 3600.0);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "unassigned by priority %s, %d depot stops, %d routes used, driving %.1f h, "
+                    + "overtime %.1f h", unassignedByPriority, depotStops, routesUsed, travelHours, overtimeHours);
         }
     }
 
@@ -184,7 +241,8 @@ public final class RegionDayBenchmark {
         }
 
         Point end() {
-            return new Point(seconds, solved.getScore(), solved.getUnassignedCustomerVisits().size(), true);
+            return new Point(seconds, solved.getScore(), solved.getUnassignedCustomerVisits().size(),
+                    constructionSeconds != null);
         }
     }
 
@@ -201,8 +259,12 @@ public final class RegionDayBenchmark {
                         new TerminationConfig().withSpentLimit(Duration.ofSeconds(options.proposalSeconds()))))
                 .withFirstInitializedSolutionEventConsumer(event -> {
                     long now = System.nanoTime() - start;
-                    constructedNanos.compareAndSet(-1, now);
-                    record(points, firstFeasibleNanos, now, event.solution(), true);
+                    // Cut short by the time limit, construction leaves visits it never looked at.
+                    boolean complete = !event.isTerminatedEarly();
+                    if (complete) {
+                        constructedNanos.compareAndSet(-1, now);
+                    }
+                    record(points, firstFeasibleNanos, now, event.solution(), complete);
                 })
                 .withBestSolutionEventConsumer(event -> {
                     long now = System.nanoTime() - start;
@@ -213,7 +275,7 @@ public final class RegionDayBenchmark {
                 .run();
         DispatchPlan solved = finalBest(job, failure);
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (firstFeasibleNanos.get() < 0 && solved.getScore().isFeasible()) {
+        if (firstFeasibleNanos.get() < 0 && constructedNanos.get() >= 0 && solved.getScore().hardScore() == 0) {
             firstFeasibleNanos.set(System.nanoTime() - start);
         }
         List<Point> sorted = new ArrayList<>(points);
@@ -336,6 +398,7 @@ public final class RegionDayBenchmark {
         int pinned = live.getRoutes().stream().mapToInt(TechnicianRoute::getPinnedVisitCount).sum();
         int customers = (int) live.getVisits().stream().filter(PlannedVisit::isCustomer).count();
         AtomicReference<Waiting> waiting = new AtomicReference<>();
+        AtomicReference<DispatchPlan> latest = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CompletableFuture<HardMediumSoftLongScore> started = new CompletableFuture<>();
         long liveStart = System.nanoTime();
@@ -348,7 +411,15 @@ public final class RegionDayBenchmark {
                 .withBestSolutionEventConsumer(event -> {
                     long now = System.nanoTime();
                     DispatchPlan solution = event.solution();
+                    latest.set(solution);
                     Waiting current = waiting.get();
+                    if (VERBOSE && current != null) {
+                        PlannedVisit urgent = solution.visitOf(current.visitId());
+                        System.out.printf(Locale.ROOT, "[bench]     +%.2f s %s: %s, %s%n",
+                                (now - current.submittedNanos()) / 1e9, event.producerId().simpleProducerName(),
+                                solution.getScore(), urgent == null ? "not in the plan yet"
+                                        : urgent.getRoute() == null ? "unassigned" : "on " + urgent.getRoute());
+                    }
                     if (current == null || solution.getScore() == null || solution.getScore().hardScore() != 0) {
                         return;
                     }
@@ -365,7 +436,7 @@ public final class RegionDayBenchmark {
         List<Urgent> results = new ArrayList<>();
         HardMediumSoftLongScore startScore;
         try {
-            startScore = started.get(60, TimeUnit.SECONDS);
+            startScore = started.get(300, TimeUnit.SECONDS);
             sleep(options.liveWarmupSeconds());
             for (int k = 0; k < options.urgentCount(); k++) {
                 PlannedVisit urgent = generator.urgentVisit(k, options.liveAt());
@@ -380,8 +451,12 @@ public final class RegionDayBenchmark {
                 try {
                     result = placed.get((long) (options.urgentTimeoutSeconds() * 1000), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
+                    DispatchPlan last = latest.get();
+                    PlannedVisit seen = last.visitOf(urgent.getId());
                     result = new Urgent(urgent.getId(), urgent.getWindows().get(0).start(),
-                            (submitted - liveStart) / 1e9, null, null, null, null, null, -1);
+                            (submitted - liveStart) / 1e9, null, null,
+                            seen == null || seen.getRoute() == null ? null : seen.getRoute().getId(), null,
+                            last.getScore(), last.getUnassignedCustomerVisits().size());
                 }
                 waiting.set(null);
                 if (processed.isCompletedExceptionally()) {
@@ -425,9 +500,17 @@ public final class RegionDayBenchmark {
 
     // ---- Output ----
 
-    static void write(Options options, Result result, List<Point> points) {
+    /** The machine's one-minute load average (other processes included), -1 where unknown. */
+    static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    static void write(Options options, Result result, List<Point> points, double loadBefore, double loadAfter) {
         List<String> lines = new ArrayList<>();
         lines.add("metric,value");
+        lines.add("processors," + Runtime.getRuntime().availableProcessors());
+        lines.add("load_average_start," + format(loadBefore));
+        lines.add("load_average_end," + format(loadAfter));
         Load load = result.load();
         lines.add("technicians," + load.technicians());
         lines.add("customer_visits," + load.customerVisits());
@@ -440,6 +523,12 @@ public final class RegionDayBenchmark {
         lines.add("first_feasible_s," + format(result.firstFeasibleSeconds()));
         addPoint(lines, "at_" + options.checkpointSeconds() + "s", result.atCheckpoint());
         addPoint(lines, "at_end", result.atEnd());
+        result.endFigures().unassignedByPriority().forEach((priority, count) -> lines.add(
+                "at_end_unassigned_" + priority.name().toLowerCase(Locale.ROOT) + "," + count));
+        lines.add("at_end_depot_stops," + result.endFigures().depotStops());
+        lines.add("at_end_routes_used," + result.endFigures().routesUsed());
+        lines.add("at_end_driving_hours," + format(result.endFigures().travelHours()));
+        lines.add("at_end_overtime_hours," + format(result.endFigures().overtimeHours()));
         lines.add("moves_per_s," + result.movesPerSecond());
         lines.add("live_at," + LocalTime.ofSecondOfDay(options.liveAt()));
         lines.add("live_pinned_visits," + result.pinnedInLive());
@@ -454,8 +543,8 @@ public final class RegionDayBenchmark {
                     : LocalTime.ofSecondOfDay(urgent.serviceStart())));
         }
         lines.add("urgent_placed," + result.urgentSeconds().size() + "/" + result.urgent().size());
-        lines.add("urgent_median_s," + format(result.urgentMedian()));
-        lines.add("urgent_max_s," + format(result.urgentMax()));
+        lines.add("urgent_median_s," + result.urgentMedian(options.urgentTimeoutSeconds()));
+        lines.add("urgent_max_s," + result.urgentMax(options.urgentTimeoutSeconds()));
         List<String> progress = new ArrayList<>();
         progress.add("seconds,initialized,hard,medium,soft,unassigned");
         for (Point point : points) {
@@ -486,25 +575,28 @@ public final class RegionDayBenchmark {
                 format(result.constructionSeconds()), format(result.firstFeasibleSeconds()), result.movesPerSecond()));
         text.append(String.format(Locale.ROOT, "[bench]   at %d s: %s%n", options.checkpointSeconds(),
                 describe(result.atCheckpoint())));
-        text.append(String.format(Locale.ROOT, "[bench]   at end (%s s): %s%n", format(result.proposalSeconds()),
-                describe(result.atEnd())));
+        text.append(String.format(Locale.ROOT, "[bench]   at end (%s s): %s%n[bench]     %s%n",
+                format(result.proposalSeconds()), describe(result.atEnd()), result.endFigures()));
         text.append(String.format(Locale.ROOT,
                 "[bench]   live at %s: %d pinned, %d customer visits; urgent P1 feasible and assigned in %d/%d, "
                         + "median %s s, max %s s -> %s",
                 LocalTime.ofSecondOfDay(options.liveAt()), result.pinnedInLive(), result.liveCustomerVisits(),
-                result.urgentSeconds().size(), result.urgent().size(), format(result.urgentMedian()),
-                format(result.urgentMax()), result.csv()));
+                result.urgentSeconds().size(), result.urgent().size(),
+                result.urgentMedian(options.urgentTimeoutSeconds()), result.urgentMax(options.urgentTimeoutSeconds()),
+                result.csv()));
         return text.toString();
     }
 
     private static String describe(Point point) {
         return point == null ? "no initialized best solution"
-                : point.score() + ", " + point.unassigned() + " unassigned";
+                : point.score() + ", " + point.unassigned() + " unassigned"
+                        + (point.initialized() ? "" : " (construction cut short by the time limit)");
     }
 
     private static String describe(Urgent urgent) {
         return urgent.seconds() == null
-                ? "%s not placed feasibly within the timeout".formatted(urgent.id())
+                ? "%s not placed feasibly within the timeout; last best solution %s with it %s".formatted(urgent.id(),
+                        urgent.score(), urgent.route() == null ? "unassigned" : "on " + urgent.route())
                 : String.format(Locale.ROOT,
                         "%s (window from %s) feasible and assigned after %s s (change applied after %s s) on %s at "
                                 + "%s; %s, %d unassigned",

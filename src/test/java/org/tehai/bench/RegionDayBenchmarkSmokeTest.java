@@ -14,7 +14,7 @@ import org.tehai.planning.PlannedVisit;
 import org.tehai.planning.Priority;
 
 /**
- * The region-day benchmark end to end on a small day (40 visits, 6 technicians): proposal, live day, two urgent
+ * The region-day benchmark end to end on a small day (24 visits, 6 technicians): proposal, live day, two urgent
  * visits through the problem change, CSV. Only outcomes are asserted, never times.
  */
 class RegionDayBenchmarkSmokeTest {
@@ -23,8 +23,8 @@ class RegionDayBenchmarkSmokeTest {
 
     @Test
     void proposesFeasiblyAndPlacesUrgentVisitsInTheLiveSolve() throws IOException {
-        RegionDayBenchmark.Options options = new RegionDayBenchmark.Options(40, 6, RegionDayBenchmark.DEFAULT_SEED,
-                2, 1, 10 * RegionDayGenerator.HOUR, 0.5, 2, 0.2, 10, OUT_DIR);
+        RegionDayBenchmark.Options options = new RegionDayBenchmark.Options(24, 6, RegionDayBenchmark.DEFAULT_SEED,
+                4, 2, 10 * RegionDayGenerator.HOUR, 0.5, 2, 0.2, 10, OUT_DIR);
 
         RegionDayBenchmark.Result result = RegionDayBenchmark.run(options);
 
@@ -37,7 +37,7 @@ class RegionDayBenchmarkSmokeTest {
             assertThat(urgent.serviceStart()).isGreaterThanOrEqualTo(urgent.windowStart());
         });
         List<String> csv = Files.readAllLines(OUT_DIR.resolve("region-day.csv"), StandardCharsets.UTF_8);
-        assertThat(csv).contains("customer_visits,40", "urgent_placed,2/2");
+        assertThat(csv).contains("customer_visits,24", "urgent_placed,2/2");
         assertThat(Files.readAllLines(OUT_DIR.resolve("region-day-progress.csv"), StandardCharsets.UTF_8))
                 .hasSizeGreaterThan(1);
     }

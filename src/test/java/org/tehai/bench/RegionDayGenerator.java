@@ -57,6 +57,7 @@ public final class RegionDayGenerator {
             "LINE_TESTER");
     static final List<String> PARTS = List.of("BOOSTER-AMP", "COAX-F", "DROP-50", "INTERCOM-PSU", "ONT-7", "PSU-12V",
             "ROUTER-AX", "SPLITTER-4", "SSD-1TB", "STB-4K");
+    static final Set<String> BULKY_PARTS = Set.of("BOOSTER-AMP", "DROP-50", "INTERCOM-PSU", "SSD-1TB");
 
     /** A trouble code with the work it needs and its share of the day's visits (weights sum to 100). */
     record Trouble(String code, String skill, int level, Set<String> tools, String part, int minutes, int weight) {
@@ -66,17 +67,17 @@ public final class RegionDayGenerator {
             new Trouble("TV/NO_SIGNAL", "TV", 1, Set.of("SIGNAL_METER"), null, 30, 12),
             new Trouble("TV/PIXELATION", "TV", 1, Set.of("SIGNAL_METER"), "COAX-F", 30, 8),
             new Trouble("TV/SETTOP_DEAD", "TV", 1, Set.of(), "STB-4K", 30, 10),
-            new Trouble("TV/NEW_OUTLET", "TV", 1, Set.of("SIGNAL_METER"), "SPLITTER-4", 45, 4),
-            new Trouble("TV/BOOSTER_FAULT", "BUILDING", 1, Set.of("SIGNAL_METER", "LADDER"), "BOOSTER-AMP", 90, 3),
-            new Trouble("INTERNET/SLOW", "FIBER", 1, Set.of("OPTICAL_METER"), null, 30, 12),
-            new Trouble("INTERNET/NO_SYNC", "FIBER", 2, Set.of("OPTICAL_METER"), "ONT-7", 45, 8),
+            new Trouble("TV/NEW_OUTLET", "TV", 1, Set.of("SIGNAL_METER"), "SPLITTER-4", 30, 4),
+            new Trouble("TV/BOOSTER_FAULT", "BUILDING", 1, Set.of("SIGNAL_METER", "LADDER"), "BOOSTER-AMP", 90, 2),
+            new Trouble("INTERNET/SLOW", "FIBER", 1, Set.of("OPTICAL_METER"), null, 30, 14),
+            new Trouble("INTERNET/NO_SYNC", "FIBER", 2, Set.of("OPTICAL_METER"), "ONT-7", 45, 6),
             new Trouble("INTERNET/FIBER_CUT", "FIBER", 3, Set.of("FUSION_SPLICER", "LADDER"), "DROP-50", 120, 1),
-            new Trouble("WIFI/WEAK", "NETWORK", 1, Set.of(), "ROUTER-AX", 30, 14),
-            new Trouble("PHONE/NO_DIAL_TONE", "PHONE", 1, Set.of("LINE_TESTER"), null, 30, 10),
+            new Trouble("WIFI/WEAK", "NETWORK", 1, Set.of(), "ROUTER-AX", 30, 15),
+            new Trouble("PHONE/NO_DIAL_TONE", "PHONE", 1, Set.of("LINE_TESTER"), null, 30, 11),
             new Trouble("PHONE/ADAPTER_DEAD", "PHONE", 1, Set.of(), "PSU-12V", 30, 4),
-            new Trouble("PC/NO_BOOT", "PC", 2, Set.of(), "SSD-1TB", 90, 4),
-            new Trouble("PC/SLOW", "PC", 1, Set.of(), null, 45, 6),
-            new Trouble("INTERCOM/DEAD", "BUILDING", 2, Set.of("LADDER"), "INTERCOM-PSU", 60, 4));
+            new Trouble("PC/NO_BOOT", "PC", 2, Set.of(), "SSD-1TB", 90, 3),
+            new Trouble("PC/SLOW", "PC", 1, Set.of(), null, 30, 6),
+            new Trouble("INTERCOM/DEAD", "BUILDING", 2, Set.of("LADDER"), "INTERCOM-PSU", 45, 4));
 
     /** Troubles an urgent call may bring: level 1 and at most an hour. */
     static final List<Trouble> URGENT_TROUBLES = TROUBLES.stream().filter(t -> t.level() == 1 && t.minutes() <= 60)
@@ -160,7 +161,7 @@ public final class RegionDayGenerator {
         String main = index < TRADES.size() ? TRADES.get(index) : weighted(MAIN_TRADE_WEIGHTS, random);
         Map<String, Integer> skills = new LinkedHashMap<>();
         skills.put(main, 1 + random.nextInt(3));
-        String second = TRADES.get(random.nextInt(TRADES.size()));
+        String second = weighted(MAIN_TRADE_WEIGHTS, random);
         if (!second.equals(main) && random.nextDouble() < 0.8) {
             skills.put(second, 1 + random.nextInt(2));
         }
@@ -171,17 +172,24 @@ public final class RegionDayGenerator {
         if ((main.equals("FIBER") || main.equals("TV")) && !skills.containsKey("NETWORK")) {
             skills.put("NETWORK", 1);
         }
+        // The van is packed for the technician's own trades: their tools and parts usually, others now and then.
+        List<Trouble> own = TROUBLES.stream().filter(t -> skills.getOrDefault(t.skill(), 0) >= t.level()).toList();
         Set<String> tools = new TreeSet<>();
         for (String tool : TOOLS) {
-            if (random.nextDouble() < 0.55) {
+            boolean needed = own.stream().anyMatch(t -> t.tools().contains(tool));
+            if (random.nextDouble() < (needed ? 0.85 : 0.3)) {
                 tools.add(tool);
             }
         }
         tools.add(main.equals("FIBER") ? "OPTICAL_METER" : main.equals("TV") ? "SIGNAL_METER" : "LADDER");
         Map<String, Integer> stock = new LinkedHashMap<>();
         for (String part : PARTS) {
-            if (random.nextDouble() < 0.6) {
-                stock.put(part, 1 + random.nextInt(3));
+            boolean needed = own.stream().anyMatch(t -> part.equals(t.part()));
+            boolean bulky = BULKY_PARTS.contains(part);
+            if (needed && random.nextDouble() < 0.9) {
+                stock.put(part, bulky ? 2 + random.nextInt(2) : 3 + random.nextInt(3));
+            } else if (!needed && random.nextDouble() < 0.3) {
+                stock.put(part, 1 + random.nextInt(2));
             }
         }
         return new Technician(String.format("T%03d", index + 1), home, skills, tools, stock);
@@ -189,8 +197,8 @@ public final class RegionDayGenerator {
 
     private PlannedVisit customerVisit(int index, Random random, List<Location> neighbourhoods,
             List<Technician> technicians) {
-        Location location = random.nextDouble() < 0.75
-                ? near(neighbourhoods.get(random.nextInt(neighbourhoods.size())), 1_200, random)
+        Location location = random.nextDouble() < 0.8
+                ? near(neighbourhoods.get(random.nextInt(neighbourhoods.size())), 1_000, random)
                 : inArea(random);
         Trouble drawn = weighted(TROUBLES, random);
         while (!coverable(drawn, technicians)) {
@@ -198,7 +206,7 @@ public final class RegionDayGenerator {
             drawn = weighted(TROUBLES, random);
         }
         Trouble trouble = drawn;
-        long minutes = Math.min(120, trouble.minutes() + (random.nextDouble() < 0.2 ? 15 : 0));
+        long minutes = Math.min(120, trouble.minutes() + (random.nextDouble() < 0.05 ? 15 : 0));
         double p = random.nextDouble();
         Priority priority = p < 0.04 ? Priority.P1 : p < 0.16 ? Priority.P2 : p < 0.70 ? Priority.P3 : Priority.P4;
         List<TimeWindow> windows;

@@ -52,6 +52,7 @@ create table plan_assignment (
     technician_id  bigint      references technician (id),
     shift_id       bigint      references shift (id),
     position       int,
+    stop_index     int,
     arrival        timestamptz,
     planned_start  timestamptz,
     planned_end    timestamptz,
@@ -61,6 +62,15 @@ create table plan_assignment (
     primary key (plan_id, visit_id)
 );
 create index plan_assignment_visit on plan_assignment (visit_id);
+
+-- Depot stops a plan puts on routes (a stop id of the planning model), so a plan can be rebuilt exactly.
+create table plan_depot_stop (
+    plan_id     bigint      not null references plan (id) on delete cascade,
+    stop_id     varchar(60) not null,
+    shift_id    bigint      not null references shift (id),
+    stop_index  int         not null,
+    primary key (plan_id, stop_id)
+);
 
 -- Per technician shift in a plan: the figures a dispatcher compares between versions.
 create table plan_route (

@@ -16,3 +16,9 @@ create index technician_event_visit on technician_event (visit_id, occurred_at);
 
 alter table callback drop constraint callback_kind_check;
 alter table callback add constraint callback_kind_check check (kind in ('CUSTOMER_REQUEST', 'ARRIVAL_RISK', 'NO_ACCESS'));
+
+-- The live estimate of a visit's start, re-computed from the technician's events and positions, and since when
+-- the quoted window is at risk (cleared by a new quote).
+alter table visit add column estimated_start timestamptz;
+alter table visit add column estimate_reason varchar(200);
+alter table visit add column at_risk_since timestamptz;

@@ -85,7 +85,8 @@ public class DispatchSolving {
         final Partition partition;
         final Problem problem;
         final boolean live;
-        final long startedNanos = System.nanoTime();
+        /** When the plan first started solving (on any instance): progress is timed from there. */
+        final Instant planStartedAt;
         final Instant notBefore;
         final List<Progress> pending = new ArrayList<>();
         volatile PlanSnapshot latest;
@@ -103,7 +104,9 @@ public class DispatchSolving {
         Map<String, Long> knownShiftEnds = new HashMap<>();
         Set<String> knownHeads = Set.of();
 
-        Running(long planId, Partition partition, Problem problem, boolean live, Instant notBefore) {
+        Running(long planId, Partition partition, Problem problem, boolean live, Instant notBefore,
+                Instant planStartedAt) {
+            this.planStartedAt = planStartedAt;
             this.planId = planId;
             this.partition = partition;
             this.problem = problem;
@@ -174,6 +177,16 @@ public class DispatchSolving {
         if (!leases.tryAcquire(partition, planId)) {
             return null;
         }
+        try {
+            return prepareAcquired(plan, partition);
+        } catch (RuntimeException e) {
+            leases.release(partition);
+            throw e;
+        }
+    }
+
+    private Running prepareAcquired(Plan plan, Partition partition) {
+        long planId = plan.id;
         Instant now = Instant.now(clock);
         if (plan.stopRequested) {
             plan.status = PlanStatus.STOPPED;
@@ -182,7 +195,7 @@ public class DispatchSolving {
             return null;
         }
         boolean resuming = plan.status == PlanStatus.SOLVING;
-        Map<Long, Placement> warmStart = resuming || plan.live ? store.placements(plan) : Map.of();
+        Map<String, Placement> warmStart = resuming || plan.live ? store.placements(plan) : Map.of();
         if (warmStart.isEmpty()) {
             warmStart = store.placements(Plan.currentPublished(plan.region, plan.workDate));
         }
@@ -197,7 +210,7 @@ public class DispatchSolving {
         if (plan.startedAt == null) {
             plan.startedAt = now;
         }
-        Running started = new Running(planId, partition, problem, plan.live, notBefore);
+        Running started = new Running(planId, partition, problem, plan.live, notBefore, plan.startedAt);
         remember(started, problem);
         return started;
     }
@@ -223,7 +236,7 @@ public class DispatchSolving {
      * Keeps a progress point when the hard or medium level changed, or at most twice a second otherwise, so an
      * all-day live solve does not write thousands of points.
      */
-    private static void record(Running run, DispatchPlan solution, boolean last) {
+    private void record(Running run, DispatchPlan solution, boolean last) {
         long now = System.nanoTime();
         var score = solution.getScore();
         var previous = run.lastRecorded;
@@ -231,7 +244,7 @@ public class DispatchSolving {
                 || previous.mediumScore() != score.mediumScore();
         if (last || levelChanged || now - run.lastRecordedNanos >= 500_000_000L) {
             synchronized (run.pending) {
-                run.pending.add(new Progress((now - run.startedNanos) / 1_000_000, score));
+                run.pending.add(new Progress(Math.max(0, Duration.between(run.planStartedAt, Instant.now(clock)).toMillis()), score));
             }
             run.lastRecorded = score;
             run.lastRecordedNanos = now;
@@ -343,7 +356,9 @@ public class DispatchSolving {
                 tickRunning(run);
             }
             for (Long orphan : leases.orphanedPlans()) {
-                start(orphan);
+                if (start(orphan)) {
+                    leases.renew(); // building the problem may take a while: renew before the next one
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("Dispatch tick failed; retrying on the next one", e);
@@ -364,6 +379,7 @@ public class DispatchSolving {
         }
         if (run.live) {
             reconcile(run);
+            leases.renew();
             publishIfWanted(run);
         }
     }
@@ -435,8 +451,12 @@ public class DispatchSolving {
         }
         if (!changes.isEmpty()) {
             LOG.infof("Live plan %d: %d change(s)", run.planId, changes.size());
-            remember(run, fresh);
-            solverManager.addProblemChanges(run.planId, changes);
+            try {
+                solverManager.addProblemChanges(run.planId, changes);
+                remember(run, fresh);
+            } catch (IllegalStateException stoppedMeanwhile) {
+                LOG.debugf("Live plan %d stopped before its changes arrived", run.planId);
+            }
         }
     }
 

@@ -120,15 +120,20 @@ public class DispatchWorkflow {
         return QuarkusTransaction.requiringNew().call(() -> view(currentProposal(region(regionRef), date)));
     }
 
-    /** Stops solving and keeps the best plan found so far. */
+    /**
+     * Stops solving and keeps the best plan found so far. The flag is set without touching the plan's version:
+     * the solving instance writes progress into the same row every few seconds.
+     */
     public ProposalView stop(String regionRef, LocalDate date) {
         long planId = QuarkusTransaction.requiringNew().call(() -> {
             Plan plan = currentProposal(region(regionRef), date);
             if (plan.status.isSolving()) {
-                plan.stopRequested = true;
+                Plan.getEntityManager().createNativeQuery("update plan set stop_requested = true where id = ?1")
+                        .setParameter(1, plan.id).executeUpdate();
                 if (plan.status == PlanStatus.QUEUED && !solving.isRunningHere(plan.id)) {
-                    plan.status = PlanStatus.STOPPED;
-                    plan.finishedAt = Instant.now(clock);
+                    Plan.getEntityManager().createNativeQuery("update plan set status = 'STOPPED', finished_at = ?2 "
+                            + "where id = ?1 and status = 'QUEUED'").setParameter(1, plan.id)
+                            .setParameter(2, Instant.now(clock)).executeUpdate();
                 }
                 audit.record("PLAN_STOPPED", "plan", plan.id, "Stopped proposal " + plan.number);
             }

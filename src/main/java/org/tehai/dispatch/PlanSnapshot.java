@@ -16,15 +16,24 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSo
  * A solved plan as rows: where each visit goes and the figures of each route. Built on the solver's thread from
  * its best solution (plain data only), written by {@link PlanStore}.
  */
-public record PlanSnapshot(HardMediumSoftLongScore score, List<Assignment> assignments, List<RouteFigures> routes) {
+public record PlanSnapshot(HardMediumSoftLongScore score, List<Assignment> assignments, List<DepotStop> depotStops,
+        List<RouteFigures> routes) {
 
-    /** One visit in a plan; {@code technicianId} null when the plan leaves it unassigned. */
-    public record Assignment(long visitId, Long technicianId, Long shiftId, Integer position, Instant arrival,
+    /**
+     * One visit in a plan; {@code technicianId} null when the plan leaves it unassigned. {@code position} counts
+     * the customer visits of the route from 1; {@code stopIndex} counts every stop, depot stops included, from 0.
+     */
+    public record Assignment(long visitId, Long technicianId, Long shiftId, Integer position, Integer stopIndex,
+            Instant arrival,
             Instant plannedStart, Instant plannedEnd, Integer travelSeconds, boolean restockBefore, boolean pinned) {
 
         public boolean assigned() {
             return technicianId != null;
         }
+    }
+
+    /** A depot stop on a route: {@code stopId} is the planning model's id of the stop. */
+    public record DepotStop(String stopId, long shiftId, int stopIndex) {
     }
 
     /** One technician's day in a plan. */
@@ -42,6 +51,7 @@ public record PlanSnapshot(HardMediumSoftLongScore score, List<Assignment> assig
 
     public static PlanSnapshot of(Problem problem, DispatchPlan plan) {
         List<Assignment> assignments = new ArrayList<>();
+        List<DepotStop> depotStops = new ArrayList<>();
         List<RouteFigures> routes = new ArrayList<>();
         for (TechnicianRoute route : plan.getRoutes()) {
             RouteOwner owner = problem.routes().get(route.getId());
@@ -49,17 +59,20 @@ public record PlanSnapshot(HardMediumSoftLongScore score, List<Assignment> assig
             long travel = route.getTravelTimeHome();
             boolean restock = false;
             boolean depotStop = false;
+            int stopIndex = -1;
             for (PlannedVisit visit : route.getVisits()) {
+                stopIndex++;
                 travel += visit.getTravelTimeFromPrevious();
                 if (!visit.isCustomer()) {
                     restock = true;
                     depotStop = true;
+                    depotStops.add(new DepotStop(visit.getId(), owner.shiftId(), stopIndex));
                     continue;
                 }
                 position++;
                 var schedule = visit.getSchedule();
                 assignments.add(new Assignment(Problem.visitId(visit), owner.technicianId(), owner.shiftId(), position,
-                        problem.instant(schedule.arrivalTime()), problem.instant(schedule.serviceStart()),
+                        stopIndex, problem.instant(schedule.arrivalTime()), problem.instant(schedule.serviceStart()),
                         problem.instant(schedule.departureTime()), (int) visit.getTravelTimeFromPrevious(), restock,
                         visit.getPinnedRouteId() != null));
                 restock = false;
@@ -70,9 +83,9 @@ public record PlanSnapshot(HardMediumSoftLongScore score, List<Assignment> assig
                     route.isEmpty() ? null : problem.instant(route.getEndTime()), depotStop));
         }
         for (PlannedVisit visit : plan.getUnassignedCustomerVisits()) {
-            assignments.add(new Assignment(Problem.visitId(visit), null, null, null, null, null, null, null, false,
+            assignments.add(new Assignment(Problem.visitId(visit), null, null, null, null, null, null, null, null, false,
                     visit.getPinnedRouteId() != null));
         }
-        return new PlanSnapshot(plan.getScore(), List.copyOf(assignments), List.copyOf(routes));
+        return new PlanSnapshot(plan.getScore(), List.copyOf(assignments), List.copyOf(depotStops), List.copyOf(routes));
     }
 }

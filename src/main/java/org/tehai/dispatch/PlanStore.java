@@ -46,25 +46,39 @@ public class PlanStore {
                 delete.setLong(1, plan.id);
                 delete.executeUpdate();
             }
-            try (PreparedStatement delete = connection.prepareStatement("delete from plan_route where plan_id = ?")) {
-                delete.setLong(1, plan.id);
-                delete.executeUpdate();
+            for (String table : List.of("plan_route", "plan_depot_stop")) {
+                try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where plan_id = ?")) {
+                    delete.setLong(1, plan.id);
+                    delete.executeUpdate();
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("insert into plan_depot_stop (plan_id, stop_id, "
+                    + "shift_id, stop_index) values (?, ?, ?, ?)")) {
+                for (var stop : snapshot.depotStops()) {
+                    insert.setLong(1, plan.id);
+                    insert.setString(2, stop.stopId());
+                    insert.setLong(3, stop.shiftId());
+                    insert.setInt(4, stop.stopIndex());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
             }
             try (PreparedStatement insert = connection.prepareStatement("insert into plan_assignment (plan_id, visit_id, "
-                    + "technician_id, shift_id, position, arrival, planned_start, planned_end, travel_s, restock_before, "
-                    + "pinned) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "technician_id, shift_id, position, stop_index, arrival, planned_start, planned_end, travel_s, "
+                    + "restock_before, pinned) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Assignment a : snapshot.assignments()) {
                     insert.setLong(1, plan.id);
                     insert.setLong(2, a.visitId());
                     setLong(insert, 3, a.technicianId());
                     setLong(insert, 4, a.shiftId());
                     setInt(insert, 5, a.position());
-                    insert.setTimestamp(6, timestamp(a.arrival()));
-                    insert.setTimestamp(7, timestamp(a.plannedStart()));
-                    insert.setTimestamp(8, timestamp(a.plannedEnd()));
-                    setInt(insert, 9, a.travelSeconds());
-                    insert.setBoolean(10, a.restockBefore());
-                    insert.setBoolean(11, a.pinned());
+                    setInt(insert, 6, a.stopIndex());
+                    insert.setTimestamp(7, timestamp(a.arrival()));
+                    insert.setTimestamp(8, timestamp(a.plannedStart()));
+                    insert.setTimestamp(9, timestamp(a.plannedEnd()));
+                    setInt(insert, 10, a.travelSeconds());
+                    insert.setBoolean(11, a.restockBefore());
+                    insert.setBoolean(12, a.pinned());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -93,11 +107,14 @@ public class PlanStore {
     /** Copies the rows of one plan to another (publishing copies the proposal it publishes). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void copy(Plan from, Plan to) {
-        em.createNativeQuery("insert into plan_assignment (plan_id, visit_id, technician_id, shift_id, position, arrival, "
-                + "planned_start, planned_end, travel_s, restock_before, pinned) select ?1, visit_id, technician_id, "
-                + "shift_id, position, arrival, planned_start, planned_end, travel_s, restock_before, pinned "
-                + "from plan_assignment where plan_id = ?2").setParameter(1, to.id).setParameter(2, from.id)
-                .executeUpdate();
+        em.createNativeQuery("insert into plan_assignment (plan_id, visit_id, technician_id, shift_id, position, "
+                + "stop_index, arrival, planned_start, planned_end, travel_s, restock_before, pinned) select ?1, visit_id, "
+                + "technician_id, shift_id, position, stop_index, arrival, planned_start, planned_end, travel_s, "
+                + "restock_before, pinned from plan_assignment where plan_id = ?2").setParameter(1, to.id)
+                .setParameter(2, from.id).executeUpdate();
+        em.createNativeQuery("insert into plan_depot_stop (plan_id, stop_id, shift_id, stop_index) select ?1, stop_id, "
+                + "shift_id, stop_index from plan_depot_stop where plan_id = ?2").setParameter(1, to.id)
+                .setParameter(2, from.id).executeUpdate();
         em.createNativeQuery("insert into plan_route (plan_id, shift_id, technician_id, visit_count, travel_s, working_s, "
                 + "overtime_s, leaves_at, returns_at, depot_stop) select ?1, shift_id, technician_id, visit_count, "
                 + "travel_s, working_s, overtime_s, leaves_at, returns_at, depot_stop from plan_route where plan_id = ?2")
@@ -127,12 +144,12 @@ public class PlanStore {
 
     public List<Assignment> assignments(Plan plan) {
         List<Assignment> assignments = new ArrayList<>();
-        for (Object[] r : rows("select visit_id, technician_id, shift_id, position, arrival, planned_start, planned_end, "
-                + "travel_s, restock_before, pinned from plan_assignment where plan_id = ?1 "
+        for (Object[] r : rows("select visit_id, technician_id, shift_id, position, stop_index, arrival, planned_start, "
+                + "planned_end, travel_s, restock_before, pinned from plan_assignment where plan_id = ?1 "
                 + "order by technician_id nulls last, position, visit_id", plan.id)) {
             assignments.add(new Assignment(((Number) r[0]).longValue(), longOrNull(r[1]), longOrNull(r[2]),
-                    r[3] == null ? null : ((Number) r[3]).intValue(), instant(r[4]), instant(r[5]), instant(r[6]),
-                    r[7] == null ? null : ((Number) r[7]).intValue(), (Boolean) r[8], (Boolean) r[9]));
+                    intOrNull(r[3]), intOrNull(r[4]), instant(r[5]), instant(r[6]), instant(r[7]), intOrNull(r[8]),
+                    (Boolean) r[9], (Boolean) r[10]));
         }
         return assignments;
     }
@@ -148,16 +165,20 @@ public class PlanStore {
         return routes;
     }
 
-    /** Where each assigned visit sits, to start a new solve from this plan. */
-    public Map<Long, Placement> placements(Plan plan) {
-        Map<Long, Placement> placements = new HashMap<>();
+    /** Where each assigned visit and depot stop sits (by planning id), to rebuild this plan or start from it. */
+    public Map<String, Placement> placements(Plan plan) {
+        Map<String, Placement> placements = new HashMap<>();
         if (plan == null) {
             return placements;
         }
         for (Assignment a : assignments(plan)) {
             if (a.assigned()) {
-                placements.put(a.visitId(), new Placement(a.shiftId(), a.position(), a.restockBefore()));
+                placements.put(Long.toString(a.visitId()), new Placement(a.shiftId(),
+                        a.stopIndex() == null ? a.position() : a.stopIndex()));
             }
+        }
+        for (Object[] r : rows("select stop_id, shift_id, stop_index from plan_depot_stop where plan_id = ?1", plan.id)) {
+            placements.put((String) r[0], new Placement(((Number) r[1]).longValue(), ((Number) r[2]).intValue()));
         }
         return placements;
     }
@@ -165,6 +186,10 @@ public class PlanStore {
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, long planId) {
         return em.createNativeQuery(sql).setParameter(1, planId).getResultList();
+    }
+
+    private static Integer intOrNull(Object value) {
+        return value == null ? null : ((Number) value).intValue();
     }
 
     private static Long longOrNull(Object value) {

@@ -68,8 +68,8 @@ public class PlanningProblemBuilder {
     public record RouteOwner(long shiftId, long technicianId, String technicianCode, String technicianName) {
     }
 
-    /** Where a visit sits in an earlier plan, to start solving from there. */
-    public record Placement(long shiftId, int position, boolean restockBefore) {
+    /** Where a stop sits in an earlier plan (index among all stops of the route), to start solving from there. */
+    public record Placement(long shiftId, int stopIndex) {
     }
 
     /** The snapshot and what it was built from, so results can be mapped back (plain data, any thread). */
@@ -96,7 +96,7 @@ public class PlanningProblemBuilder {
      * @param notBefore no visit that has not started is planned to start before this instant (null: any time)
      * @param warmStart where visits sat in an earlier plan (visit id to placement); the solve starts from there
      */
-    public Problem build(Region region, LocalDate date, Instant notBefore, Map<Long, Placement> warmStart) {
+    public Problem build(Region region, LocalDate date, Instant notBefore, Map<String, Placement> warmStart) {
         ZoneId zone = region.zone();
         Instant epoch = date.atStartOfDay(zone).toInstant();
         Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
@@ -199,29 +199,21 @@ public class PlanningProblemBuilder {
                 preferredTechnician);
     }
 
-    /** Puts visits back where an earlier plan had them, after each route's fixed head, and times the routes. */
-    private static void placeAsBefore(DispatchPlan plan, Map<Long, Placement> warmStart, Map<Long, String> routeByShift) {
+    /** Puts visits and depot stops back where an earlier plan had them, after each route's fixed head. */
+    private static void placeAsBefore(DispatchPlan plan, Map<String, Placement> warmStart,
+            Map<Long, String> routeByShift) {
         Map<String, List<PlannedVisit>> placed = new HashMap<>();
         for (PlannedVisit visit : plan.getVisits()) {
-            if (!visit.isCustomer()) {
-                continue;
-            }
-            Placement placement = warmStart.get(Problem.visitId(visit));
+            Placement placement = warmStart.get(visit.getId());
             String routeId = placement == null ? null : routeByShift.get(placement.shiftId());
             if (routeId != null && (visit.getPinnedRouteId() == null || visit.getPinnedRouteId().equals(routeId))) {
                 placed.computeIfAbsent(routeId, r -> new ArrayList<>()).add(visit);
             }
         }
         for (TechnicianRoute route : plan.getRoutes()) {
-            List<PlannedVisit> visits = placed.getOrDefault(route.getId(), List.of());
-            List<PlannedVisit> ordered = new ArrayList<>(visits);
-            ordered.sort(Comparator.comparingInt(v -> warmStart.get(Problem.visitId(v)).position()));
-            PlannedVisit depotStop = plan.visitOf("depot-" + route.getId());
+            List<PlannedVisit> ordered = new ArrayList<>(placed.getOrDefault(route.getId(), List.of()));
+            ordered.sort(Comparator.comparingInt(v -> warmStart.get(v.getId()).stopIndex()));
             for (PlannedVisit visit : ordered) {
-                if (depotStop != null && warmStart.get(Problem.visitId(visit)).restockBefore()
-                        && !route.getVisits().contains(depotStop)) {
-                    route.getVisits().add(depotStop);
-                }
                 if (!route.getVisits().contains(visit)) {
                     route.getVisits().add(visit);
                 }
@@ -229,6 +221,7 @@ public class PlanningProblemBuilder {
         }
         SolutionManager.updateShadowVariables(plan);
     }
+
     private static long seconds(Instant epoch, Instant instant) {
         return Duration.between(epoch, instant).toSeconds();
     }

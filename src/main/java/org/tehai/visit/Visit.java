@@ -93,6 +93,11 @@ public class Visit extends TrackedEntity {
     /** A dispatcher's pin: planning keeps the visit with {@link #technician} (at {@link #pinnedStart} when set). */
     public boolean pinned;
     public Instant pinnedStart;
+    /** Live estimate of the service start from the technician's progress, and why it differs from the plan. */
+    public Instant estimatedStart;
+    public String estimateReason;
+    /** Set when the live estimate left the quoted window; cleared by a new quote. */
+    public Instant atRiskSince;
     public Instant quotedWindowStart;
     public Instant quotedWindowEnd;
     public Instant actualArrival;

@@ -78,6 +78,8 @@ class DispatchWorkflowTest {
         JsonPath why = as(DISPATCHER).get(day.path() + "/proposals/current/explanation").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(why.getList("visits")).hasSize(4);
+        assertThat(why.getString("score")).as("the plan rebuilt for review scores as solved").isEqualTo(
+                done.getString("score"));
         assertThat(why.getList("visits[0].reasons", String.class)).anySatisfy(r -> assertThat(r).contains("drive from"));
 
         long visit = day.visits().get(0);

@@ -66,20 +66,19 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
         @Override
         public Set<String> getPropertyNames() {
-            return Set.of(JDBC_URL, USERNAME, PASSWORD, ACTIVE);
+            return isBuildTime() ? Set.of() : Set.of(JDBC_URL, USERNAME, PASSWORD, ACTIVE);
         }
 
         @Override
         public String getValue(String propertyName) {
-            if (ACTIVE.equals(propertyName)) {
-                return "true";
-            }
             if (isBuildTime()) {
-                // The build (QuarkusAugmentor) reads configuration too; a URL seen there would be
-                // recorded into the artifact and a server would start inside the build.
+                // The build (QuarkusAugmentor) reads configuration too and records what it sees as runtime
+                // defaults: a URL would start a server inside the build, and "active" would make every later
+                // start, even against an external database, believe it runs the embedded one.
                 return null;
             }
             return switch (propertyName) {
+                case ACTIVE -> "true";
                 case JDBC_URL -> EmbeddedPostgres.start(dataDirectory).jdbcUrl();
                 case USERNAME -> EmbeddedPostgres.USER;
                 case PASSWORD -> "postgres";
@@ -95,7 +94,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         @Override
         public Map<String, String> getProperties() {
             // Listing the properties must not start a server.
-            return Map.of(USERNAME, EmbeddedPostgres.USER, PASSWORD, "postgres", ACTIVE, "true");
+            return isBuildTime() ? Map.of() : Map.of(USERNAME, EmbeddedPostgres.USER, PASSWORD, "postgres", ACTIVE, "true");
         }
 
         @Override

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.tehai.arrival.LiveEstimates;
 import org.tehai.callback.Callback;
 import org.tehai.callback.CallbackKind;
 import org.tehai.field.FieldRequests.Event;
@@ -58,6 +59,9 @@ public class TechnicianEvents {
 
     @Inject
     Clock clock;
+
+    @Inject
+    LiveEstimates estimates;
 
     /** What a batch did. */
     public record Outcome(int received, int applied, int duplicates, List<Long> followUpVisitIds,
@@ -104,6 +108,9 @@ public class TechnicianEvents {
             apply(me, stored, event, followUps, warnings);
             applied++;
         }
+        if (applied > 0) {
+            estimates.reestimate(me, ordered.get(ordered.size() - 1).occurredAt().toInstant());
+        }
         return new Outcome(events.size(), applied, duplicates, followUps, warnings);
     }
 
@@ -127,6 +134,7 @@ public class TechnicianEvents {
         for (Position p : batch.positions()) {
             updatePosition(me, p.latitude(), p.longitude(), p.recordedAt().toInstant());
         }
+        estimates.reestimate(me, me.lastPositionAt);
         return batch.positions().size();
     }
 

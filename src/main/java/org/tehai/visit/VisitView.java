@@ -13,7 +13,7 @@ public record VisitView(long id, Long ticketId, String ticketNumber, Long incide
         int estimatedDurationMinutes, List<VisitRequest.SkillNeed> requiredSkills, Set<String> requiredTools,
         List<PartQuantityView> requiredParts, List<VisitRequest.Window> availability, Long technicianId,
         OffsetDateTime plannedStart, Integer routePosition, boolean pinned, OffsetDateTime pinnedStart,
-        VisitRequest.Window quotedWindow, OffsetDateTime actualArrival,
+        VisitRequest.Window quotedWindow, OffsetDateTime estimatedStart, String estimateReason, boolean atRisk, OffsetDateTime actualArrival,
         OffsetDateTime actualDeparture, String outcome, long version) {
 
     public static VisitView of(Visit v) {
@@ -30,6 +30,7 @@ public record VisitView(long id, Long ticketId, String ticketNumber, Long incide
                 v.pinned, local(v.pinnedStart, zone),
                 v.quotedWindowStart == null ? null
                         : new VisitRequest.Window(local(v.quotedWindowStart, zone), local(v.quotedWindowEnd, zone)),
+                local(v.estimatedStart, zone), v.estimateReason, v.atRiskSince != null,
                 local(v.actualArrival, zone), local(v.actualDeparture, zone), v.outcome, v.version);
     }
 

@@ -146,4 +146,51 @@ class TechnicianDayTest {
                 DAY + "T09:06:00+09:00")))).post("/api/me/positions").then().statusCode(400)
                 .body("field", equalTo("positions[0].latitude"));
     }
+
+    @Test
+    void shouldAnswerWhereIsTheTechnicianAndFlagTheRiskWhenAJobOverruns() {
+        Published day = publishedDay();
+        String me = day.technician().login();
+        List<Long> order = as(me).get("/api/me/route?date=" + DAY).then().extract().jsonPath()
+                .getList("visits.visitId", Long.class);
+        long second = order.get(1);
+        long ticket = as(DISPATCHER).get("/api/visits/" + second).then().extract().jsonPath().getLong("ticketId");
+        as("agent").get("/api/tickets/" + ticket + "/arrival").then().statusCode(200).body("state", equalTo("PLANNED"))
+                .body("technicianFirstName", equalTo("Kenji")).body("visitsBefore", equalTo(1))
+                .body("quotedWindow.start", notNullValue()).body("atRisk", equalTo(false));
+
+        // The first job starts hours late: the rest of the day slips past the windows the customers were told.
+        as(me).body(Map.of("events", List.of(event("r-1", "EN_ROUTE", order.get(0), "13:30"),
+                event("r-2", "ARRIVED", order.get(0), "14:00")))).post("/api/me/events").then().statusCode(200);
+        JsonPath answer = as("agent").get("/api/tickets/" + ticket + "/arrival").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(answer.getBoolean("atRisk")).isTrue();
+        assertThat(answer.getString("delayReason")).isEqualTo("previous job overran");
+        assertThat(answer.getLong("delayMinutes")).isGreaterThan(60);
+        assertThat(answer.getString("liveEstimate")).isGreaterThan(answer.getString("quotedWindow.end"));
+        assertThat(answer.getString("sayToCaller")).contains("now looks like about");
+        List<Map<String, Object>> callbacks = as("agent").get("/api/callbacks?regionId=" + day.region()
+                + "&dueBefore=2031-01-01T00:00:00Z").then().extract().jsonPath().getList("items");
+        assertThat(callbacks).anySatisfy(c -> {
+            assertThat(c.get("kind")).isEqualTo("ARRIVAL_RISK");
+            assertThat(((Number) c.get("ticketId")).longValue()).isEqualTo(ticket);
+            assertThat((String) c.get("reason")).contains("previous job overran");
+        });
+        assertThat(as("agent").get("/api/tickets/" + ticket + "/contacts").then().extract().jsonPath()
+                .getList("kind", String.class)).filteredOn("ARRIVAL_INQUIRY"::equals).hasSize(2);
+
+        JsonPath requoted = as("agent").body(Map.of("reason", "first job took longer")).post("/api/visits/" + second
+                + "/requote").then().statusCode(200).body("atRisk", equalTo(false)).extract().jsonPath();
+        assertThat(requoted.getString("quotedWindow.endsAt")).isGreaterThan(requoted.getString("estimatedStart"));
+        assertThat(requoted.getString("quotedWindow.startsAt")).isLessThanOrEqualTo(requoted.getString("estimatedStart"));
+        as("agent").body(Map.of()).post("/api/visits/" + second + "/requote").then().statusCode(400)
+                .body("field", equalTo("reason"));
+
+        long customer = as("agent").get("/api/tickets/" + ticket).then().extract().jsonPath().getLong("customer.id");
+        String phone = as("agent").get("/api/customers/" + customer).then().extract().jsonPath()
+                .getString("phones[0].number");
+        as("agent").get("/api/arrivals?phone=" + phone.replace("-", " ")).then().statusCode(200)
+                .body("ticketId", org.hamcrest.Matchers.hasItem((int) ticket));
+        as(me).get("/api/tickets/" + ticket + "/arrival").then().statusCode(403);
+    }
 }

@@ -1,0 +1,204 @@
+package org.tehai.arrival;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.tehai.arrival.ArrivalWindows.Window;
+import org.tehai.arrival.ArrivalWindows.WorkBefore;
+import org.tehai.contact.ContactKind;
+import org.tehai.contact.ContactLog;
+import org.tehai.contact.Direction;
+import org.tehai.customer.PhoneNumber;
+import org.tehai.notification.NotificationKind;
+import org.tehai.notification.Notifications;
+import org.tehai.platform.Records;
+import org.tehai.platform.audit.Audit;
+import org.tehai.platform.error.ApiProblem;
+import org.tehai.ticket.Channel;
+import org.tehai.ticket.Ticket;
+import org.tehai.ticket.TicketStatus;
+import org.tehai.visit.Visit;
+import org.tehai.visit.VisitStatus;
+
+import io.quarkus.panache.common.Sort;
+
+/**
+ * "Where is the technician?": the answer an agent reads to a caller, from the plan and the technician's progress.
+ * Every answer is logged on the ticket as an arrival inquiry. A dispatcher or agent can re-quote a window that is
+ * at risk: the customer gets the new window, the history keeps why.
+ */
+@ApplicationScoped
+public class ArrivalAnswers {
+
+    public enum State {
+        NOT_YET_PLANNED, PLANNED, ON_THE_WAY, ON_SITE, DONE
+    }
+
+    public record WindowView(OffsetDateTime start, OffsetDateTime end) {
+    }
+
+    public record Answer(long ticketId, String ticketNumber, Long visitId, State state, String technicianFirstName,
+            Integer visitsBefore, WindowView quotedWindow, OffsetDateTime plannedStart, OffsetDateTime liveEstimate,
+            Long delayMinutes, String delayReason, boolean atRisk, Long lastPositionAgeMinutes, String sayToCaller) {
+    }
+
+    @Inject
+    ContactLog contacts;
+
+    @Inject
+    ArrivalWindows windows;
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Answer forTicket(long ticketId) {
+        Ticket ticket = Records.require(Ticket.class, ticketId, "ticket");
+        return answer(ticket);
+    }
+
+    /** The answers for every open ticket of the caller's number (any format), newest first. */
+    @Transactional
+    public List<Answer> forPhone(String phone) {
+        String normalized = PhoneNumber.normalizeOrNull(phone);
+        if (normalized == null) {
+            throw ApiProblem.invalid("phone", "The phone number (" + phone + ") is not a phone number.");
+        }
+        Instant dayAgo = Instant.now(clock).minus(Duration.ofDays(1));
+        List<Ticket> tickets = Ticket.list("customer in (select p.customer from CustomerPhone p where p.normalized = ?1) "
+                + "and (status in ?2 or closedAt >= ?3) order by openedAt desc", normalized,
+                List.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS), dayAgo);
+        List<Answer> answers = new ArrayList<>();
+        for (Ticket ticket : tickets) {
+            answers.add(answer(ticket));
+        }
+        return answers;
+    }
+
+    private Answer answer(Ticket ticket) {
+        Instant now = Instant.now(clock);
+        Visit visit = currentVisit(ticket);
+        Answer answer = describe(ticket, visit, now);
+        contacts.record(ticket, ContactKind.ARRIVAL_INQUIRY, Channel.PHONE, Direction.INBOUND,
+                "Where is the technician? Told: " + answer.sayToCaller(), now);
+        return answer;
+    }
+
+    /** The visit the caller is waiting for: the next open one, else the latest one. */
+    private static Visit currentVisit(Ticket ticket) {
+        List<Visit> visits = Visit.list("ticket = ?1 and status <> ?2", Sort.by("id"), ticket, VisitStatus.CANCELLED);
+        if (ticket.incident != null) {
+            visits.addAll(Visit.list("incident = ?1 and status <> ?2", Sort.by("id"), ticket.incident,
+                    VisitStatus.CANCELLED));
+        }
+        Visit latest = null;
+        for (Visit visit : visits) {
+            if (visit.status != VisitStatus.DONE && visit.status != VisitStatus.INCOMPLETE) {
+                return visit;
+            }
+            latest = visit;
+        }
+        return latest;
+    }
+
+    private Answer describe(Ticket ticket, Visit visit, Instant now) {
+        if (visit == null) {
+            return new Answer(ticket.id, ticket.number, null, State.NOT_YET_PLANNED, null, null, null, null, null, null,
+                    null, false, null, "No visit is planned yet; we will tell you the time as soon as it is.");
+        }
+        ZoneId zone = visit.region.zone();
+        State state = switch (visit.status) {
+            case UNPLANNED, PLANNED, CANCELLED -> State.NOT_YET_PLANNED;
+            case DISPATCHED -> State.PLANNED;
+            case EN_ROUTE -> State.ON_THE_WAY;
+            case ON_SITE -> State.ON_SITE;
+            case DONE, INCOMPLETE -> State.DONE;
+        };
+        String firstName = visit.technician == null ? null : visit.technician.firstName;
+        Integer before = null;
+        if (visit.technician != null && visit.plannedStart != null && state == State.PLANNED) {
+            before = (int) Visit.count("technician = ?1 and status in ?2 and plannedStart < ?3 and plannedStart >= ?4",
+                    visit.technician, List.of(VisitStatus.DISPATCHED, VisitStatus.EN_ROUTE, VisitStatus.ON_SITE),
+                    visit.plannedStart, visit.plannedStart.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant());
+        }
+        WindowView quoted = visit.quotedWindowStart == null ? null
+                : new WindowView(local(visit.quotedWindowStart, zone), local(visit.quotedWindowEnd, zone));
+        Long delay = visit.estimatedStart == null || visit.plannedStart == null ? null
+                : Math.max(0, Duration.between(visit.plannedStart, visit.estimatedStart).toMinutes());
+        Long positionAge = visit.technician == null || visit.technician.lastPositionAt == null ? null
+                : Duration.between(visit.technician.lastPositionAt, now).toMinutes();
+        var time = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        String say = switch (state) {
+            case NOT_YET_PLANNED -> "The visit is not scheduled yet; we will tell you the time as soon as it is.";
+            case DONE -> "The visit is finished.";
+            case ON_SITE -> firstName + " is at your address now.";
+            case ON_THE_WAY, PLANNED -> (state == State.ON_THE_WAY ? firstName + " is on the way" : firstName
+                    + " has " + before + " visit(s) before yours") + (quoted == null ? "."
+                            : "; you were told " + time.format(quoted.start()) + "–" + time.format(quoted.end())
+                                    + (visit.atRiskSince != null && visit.estimatedStart != null
+                                            ? ", but the arrival now looks like about "
+                                                    + time.format(visit.estimatedStart.atZone(zone)) + " ("
+                                                    + visit.estimateReason + ")."
+                                            : ", which still holds."));
+        };
+        return new Answer(ticket.id, ticket.number, visit.id, state, firstName, before, quoted,
+                local(visit.plannedStart, zone), local(visit.estimatedStart, zone), delay, visit.estimateReason,
+                visit.atRiskSince != null, positionAge, say);
+    }
+
+    /**
+     * Replaces the window of a visit by one around its live estimate (or planned start), recorded with the reason;
+     * the customer is told.
+     */
+    @Transactional
+    public Visit requote(long visitId, String reason) {
+        Visit visit = Records.require(Visit.class, visitId, "visit");
+        if (visit.status != VisitStatus.DISPATCHED && visit.status != VisitStatus.EN_ROUTE) {
+            throw ApiProblem.conflict("status", "Only a dispatched visit not yet reached gets a new window; this one is "
+                    + visit.status + ".");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ApiProblem.invalid("reason", "Say why the window changes (it is kept in the quote history).");
+        }
+        Instant center = visit.estimatedStart != null ? visit.estimatedStart : visit.plannedStart;
+        List<Duration> jobs = new ArrayList<>();
+        for (Visit earlier : Visit.<Visit>list("technician = ?1 and status in ?2 and plannedStart < ?3 and plannedStart >= ?4",
+                visit.technician, List.of(VisitStatus.DISPATCHED, VisitStatus.EN_ROUTE, VisitStatus.ON_SITE),
+                visit.plannedStart, visit.plannedStart.minus(Duration.ofHours(14)))) {
+            jobs.add(Duration.ofMinutes(earlier.estimatedDurationMinutes));
+        }
+        Window window = windows.quote(center, new WorkBefore(jobs, List.of()));
+        visit.quotedWindowStart = window.start();
+        visit.quotedWindowEnd = window.end();
+        visit.atRiskSince = null;
+        var quote = new ArrivalQuote();
+        quote.visit = visit;
+        quote.windowStart = window.start();
+        quote.windowEnd = window.end();
+        quote.quotedAt = Instant.now(clock);
+        quote.reason = "re-quoted: " + reason.strip();
+        quote.persist();
+        notifications.aboutAll(visit, NotificationKind.WINDOW_CHANGED);
+        audit.record("VISIT_REQUOTED", "visit", visit.id, window.start() + " - " + window.end() + ": " + reason);
+        return visit;
+    }
+
+    private static OffsetDateTime local(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+    }
+}

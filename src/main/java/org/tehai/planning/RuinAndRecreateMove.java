@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -27,14 +28,20 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
 
     private final List<PlannedVisit> ruined;
     private final List<PlannedVisit> unassigned;
+    private final long seed;
+    private final double blinkRate;
 
     /**
      * @param ruined assigned visits to take out and reinsert, in reinsertion order
      * @param unassigned currently unassigned customer visits to try to insert afterwards
+     * @param seed seeds the blinks, so that doing the move again on the same plan gives the same result
+     * @param blinkRate probability of skipping a feasible position while looking for the cheapest one
      */
-    RuinAndRecreateMove(List<PlannedVisit> ruined, List<PlannedVisit> unassigned) {
+    RuinAndRecreateMove(List<PlannedVisit> ruined, List<PlannedVisit> unassigned, long seed, double blinkRate) {
         this.ruined = List.copyOf(ruined);
         this.unassigned = List.copyOf(unassigned);
+        this.seed = seed;
+        this.blinkRate = blinkRate;
     }
 
     @Override
@@ -58,12 +65,13 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
         long travelWeight = Math.max(1,
                 softWeight(plan, TechnicianRoutingConstraints.TRAVEL_TIME, ConstraintWeights.TRAVEL_TIME));
         long workWeight = softWeight(plan, TechnicianRoutingConstraints.WORKING_TIME, ConstraintWeights.WORKING_TIME);
+        Random random = new Random(seed);
         // Unassigned customers first: serving everyone outranks any saving on the ruined ones.
         for (PlannedVisit visit : unassigned) {
-            insertBest(scoreDirector, plan, visit, travelWeight, workWeight);
+            insertBest(scoreDirector, plan, visit, travelWeight, workWeight, random);
         }
         for (PlannedVisit visit : ruined) {
-            insertBest(scoreDirector, plan, visit, travelWeight, workWeight);
+            insertBest(scoreDirector, plan, visit, travelWeight, workWeight, random);
         }
     }
 
@@ -80,8 +88,8 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
      * get an unused depot stop at the start of a route. A visit that still fits nowhere stays unassigned:
      * the medium penalty is milder than a broken window, and later moves try it again.
      */
-    private static void insertBest(ScoreDirector<DispatchPlan> scoreDirector, DispatchPlan plan, PlannedVisit visit,
-            long travelWeight, long workWeight) {
+    private void insertBest(ScoreDirector<DispatchPlan> scoreDirector, DispatchPlan plan, PlannedVisit visit,
+            long travelWeight, long workWeight, Random random) {
         TechnicianRoute bestRoute = null;
         Position best = null;
         for (TechnicianRoute route : plan.getRoutes()) {
@@ -89,7 +97,7 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
                 continue;
             }
             Position position = cheapestIn(route, route.getPinnedVisitCount(), visit, travelWeight, workWeight,
-                    best == null ? Long.MAX_VALUE : best.cost());
+                    best == null ? Long.MAX_VALUE : best.cost(), random);
             if (position != null) {
                 best = position;
                 bestRoute = route;
@@ -98,12 +106,12 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
         if (best != null) {
             assign(scoreDirector, bestRoute, best.index(), visit);
         } else if (visit.isCustomer() && needsSupplies(visit)) {
-            insertWithDepotStop(scoreDirector, plan, visit, travelWeight, workWeight);
+            insertWithDepotStop(scoreDirector, plan, visit, travelWeight, workWeight, random);
         }
     }
 
-    private static void insertWithDepotStop(ScoreDirector<DispatchPlan> scoreDirector, DispatchPlan plan,
-            PlannedVisit visit, long travelWeight, long workWeight) {
+    private void insertWithDepotStop(ScoreDirector<DispatchPlan> scoreDirector, DispatchPlan plan,
+            PlannedVisit visit, long travelWeight, long workWeight, Random random) {
         PlannedVisit depot = null;
         for (PlannedVisit candidate : plan.getVisits()) {
             if (!candidate.isCustomer() && candidate.getRoute() == null) {
@@ -132,7 +140,8 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
             }
             // Try it for real: the customer's feasibility after a restock depends on the re-timed route.
             assign(scoreDirector, route, at, depot);
-            Position position = cheapestIn(route, at + 1, visit, travelWeight, workWeight, bestTotal - depotCost);
+            Position position = cheapestIn(route, at + 1, visit, travelWeight, workWeight, bestTotal - depotCost,
+                    random);
             unassign(scoreDirector, route, at, depot);
             scoreDirector.triggerVariableListeners();
             if (position != null) {
@@ -147,12 +156,18 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
         }
     }
 
-    /** The cheapest feasible position at or after {@code fromIndex} that costs less than {@code bound}, or null. */
-    private static Position cheapestIn(TechnicianRoute route, int fromIndex, PlannedVisit visit, long travelWeight,
-            long workWeight, long bound) {
+    /**
+     * The cheapest feasible position at or after {@code fromIndex} that costs less than {@code bound}, or null.
+     * Each position is skipped with the blink rate (SISR's blinks: a little randomness in a greedy recreate).
+     */
+    private Position cheapestIn(TechnicianRoute route, int fromIndex, PlannedVisit visit, long travelWeight,
+            long workWeight, long bound, Random random) {
         Position best = null;
         long bestCost = bound;
         for (int index = fromIndex; index <= route.getVisits().size(); index++) {
+            if (blinkRate > 0 && random.nextDouble() < blinkRate) {
+                continue;
+            }
             // Driving always counts (at least as a tie-breaker), and so does a longer working day.
             long lowerBound = travelWeight * InsertionCost.addedTravel(route, index, visit);
             if (lowerBound >= bestCost) {
@@ -214,7 +229,7 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
     @Override
     public RuinAndRecreateMove rebase(ScoreDirector<DispatchPlan> destinationScoreDirector) {
         return new RuinAndRecreateMove(rebaseList(ruined, destinationScoreDirector),
-                rebaseList(unassigned, destinationScoreDirector));
+                rebaseList(unassigned, destinationScoreDirector), seed, blinkRate);
     }
 
     @Override

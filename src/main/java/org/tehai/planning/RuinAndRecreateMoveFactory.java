@@ -3,17 +3,22 @@ package org.tehai.planning;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 /**
- * Proposes {@link RuinAndRecreateMove}s: mostly a seed visit and its nearest neighbours (so the freed
- * space can be reshuffled), sometimes visits picked at random (to move work between distant routes), sometimes a whole route.
- * Between 3 and 20% of the movable visits are ruined, at most {@value #MAX_RUINED}.
+ * Proposes {@link RuinAndRecreateMove}s. Around a seed visit: its nearest neighbours, or strings of
+ * consecutive visits cut from the routes nearest to it (SISR string removal, so neighbouring routes can
+ * exchange whole pieces); sometimes visits picked at random (to move work between distant routes), sometimes
+ * a whole route. Between 3 and 20% of the movable visits are ruined for the neighbour and random flavours, at
+ * most {@value #MAX_RUINED}; strings remove about {@value #AVERAGE_STRING_RUIN} visits on average. The
+ * reinsertion order is random, hardest first, farthest first or closest first.
  */
 public class RuinAndRecreateMoveFactory implements MoveIteratorFactory<DispatchPlan, RuinAndRecreateMove> {
 
@@ -45,25 +50,54 @@ public class RuinAndRecreateMoveFactory implements MoveIteratorFactory<DispatchP
         };
     }
 
+    static final int STRING_MAX = 10;
+    static final double AVERAGE_STRING_RUIN = 10.0;
+    /** Probability of skipping a position in the recreate (SISR's blinks). */
+    static final double BLINK_RATE = 0.01;
+    /** Relative weights of the ruin flavours: whole route, random visits, nearest neighbours, strings. */
+    private static final int[] FLAVOUR_WEIGHTS = { 1, 2, 5, 4 };
+
     static RuinAndRecreateMove propose(DispatchPlan plan, Random random) {
         List<PlannedVisit> movable = new ArrayList<>();
+        int usedRoutes = 0;
         for (TechnicianRoute route : plan.getRoutes()) {
             List<PlannedVisit> visits = route.getVisits();
+            boolean used = false;
             for (int i = route.getPinnedVisitCount(); i < visits.size(); i++) {
                 if (visits.get(i).isCustomer()) {
                     movable.add(visits.get(i));
+                    used = true;
                 }
+            }
+            if (used) {
+                usedRoutes++;
             }
         }
         List<PlannedVisit> unassigned = plan.getUnassignedCustomerVisits();
+        long seed = random.nextLong();
         if (movable.isEmpty()) {
-            return new RuinAndRecreateMove(List.of(), unassigned);
+            return new RuinAndRecreateMove(List.of(), unassigned, seed, BLINK_RATE);
         }
         int upper = Math.max(1, Math.min(MAX_RUINED, movable.size() / 5));
         int lower = Math.min(3, upper);
         int count = lower + random.nextInt(upper - lower + 1);
         List<PlannedVisit> ruined;
-        int flavour = random.nextInt(8);
+        int total = 0;
+        for (int weight : FLAVOUR_WEIGHTS) {
+            total += weight;
+        }
+        int pick = random.nextInt(total);
+        int flavour = 0;
+        while (pick >= FLAVOUR_WEIGHTS[flavour]) {
+            pick -= FLAVOUR_WEIGHTS[flavour];
+            flavour++;
+        }
+        // While customers wait unassigned, half of the time make room around one of them.
+        PlannedVisit seedVisit = !unassigned.isEmpty() && random.nextBoolean()
+                ? unassigned.get(random.nextInt(unassigned.size()))
+                : movable.get(random.nextInt(movable.size()));
+        TravelTimeMatrix travelTimes = plan.getTravelTimes();
+        int from = seedVisit.getLocationIndex();
         if (flavour == 0) {
             // A whole route: lets the search close a route and spread its work over the others.
             List<TechnicianRoute> used = new ArrayList<>();
@@ -79,25 +113,70 @@ public class RuinAndRecreateMoveFactory implements MoveIteratorFactory<DispatchP
                     ruined.add(visit);
                 }
             }
-            Collections.shuffle(ruined, random);
-        } else if (flavour <= 2) {
+        } else if (flavour == 1) {
             Collections.shuffle(movable, random);
             ruined = new ArrayList<>(movable.subList(0, count));
-        } else {
-            // While customers wait unassigned, half of the time make room around one of them.
-            PlannedVisit seed = !unassigned.isEmpty() && random.nextBoolean()
-                    ? unassigned.get(random.nextInt(unassigned.size()))
-                    : movable.get(random.nextInt(movable.size()));
-            TravelTimeMatrix travelTimes = plan.getTravelTimes();
-            int from = seed.getLocationIndex();
+        } else if (flavour == 2) {
             movable.sort(Comparator.comparingLong(visit -> travelTimes.travelSeconds(from, visit.getLocationIndex())));
             ruined = new ArrayList<>(movable.subList(0, count));
+        } else {
+            movable.sort(Comparator.comparingLong(visit -> travelTimes.travelSeconds(from, visit.getLocationIndex())));
+            ruined = strings(movable, usedRoutes, random);
+        }
+        order(ruined, travelTimes, from, random);
+        return new RuinAndRecreateMove(ruined, unassigned, seed, BLINK_RATE);
+    }
+
+    /**
+     * String removal (Christiaens and Vanden Berghe's SISR ruin): walking out from the seed, cut one string
+     * of consecutive visits containing the neighbour from each route met, until a random number of routes
+     * is cut. Customers on neighbouring routes come free together, so the recreate can exchange them.
+     */
+    static List<PlannedVisit> strings(List<PlannedVisit> byDistance, int usedRoutes, Random random) {
+        double averageRouteSize = byDistance.size() / (double) Math.max(1, usedRoutes);
+        int stringMax = (int) Math.max(1, Math.min(STRING_MAX, Math.round(averageRouteSize)));
+        double routesMax = Math.max(1.0, 4.0 * AVERAGE_STRING_RUIN / (1 + stringMax) - 1);
+        int routeCount = 1 + (int) Math.floor(random.nextDouble() * routesMax);
+        List<PlannedVisit> ruined = new ArrayList<>();
+        Set<TechnicianRoute> cut = new HashSet<>();
+        for (PlannedVisit neighbour : byDistance) {
+            if (cut.size() >= routeCount || ruined.size() >= MAX_RUINED) {
+                break;
+            }
+            TechnicianRoute route = neighbour.getRoute();
+            if (!cut.add(route)) {
+                continue;
+            }
+            List<PlannedVisit> visits = route.getVisits();
+            int first = route.getPinnedVisitCount();
+            int movableSize = visits.size() - first;
+            int length = 1 + random.nextInt(Math.min(movableSize, stringMax));
+            int at = visits.indexOf(neighbour);
+            int lowest = Math.max(first, at - length + 1);
+            int highest = Math.min(at, visits.size() - length);
+            int begin = lowest + random.nextInt(highest - lowest + 1);
+            for (int i = begin; i < begin + length && ruined.size() < MAX_RUINED; i++) {
+                if (visits.get(i).isCustomer()) {
+                    ruined.add(visits.get(i));
+                }
+            }
+        }
+        return ruined;
+    }
+
+    /** Reinsertion order: random, hardest (earliest window end) first, farthest first or closest first. */
+    static void order(List<PlannedVisit> ruined, TravelTimeMatrix travelTimes, int from, Random random) {
+        int pick = random.nextInt(11);
+        if (pick < 4) {
             Collections.shuffle(ruined, random);
-        }
-        if (random.nextBoolean()) {
-            // Hardest first: the visit with the earliest window end has the fewest places left.
+        } else if (pick < 8) {
+            Collections.shuffle(ruined, random);
             ruined.sort(Comparator.comparingLong(visit -> visit.getWindows().get(visit.getWindows().size() - 1).end()));
+        } else if (pick < 10) {
+            ruined.sort(Comparator.comparingLong(
+                    (PlannedVisit visit) -> travelTimes.travelSeconds(from, visit.getLocationIndex())).reversed());
+        } else {
+            ruined.sort(Comparator.comparingLong(visit -> travelTimes.travelSeconds(from, visit.getLocationIndex())));
         }
-        return new RuinAndRecreateMove(ruined, unassigned);
     }
 }

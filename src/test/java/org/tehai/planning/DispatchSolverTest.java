@@ -78,4 +78,21 @@ class DispatchSolverTest {
         assertThat(solved.getScore()).isNotNull();
         assertThat(solved.getScore().hardScore()).isZero();
     }
+
+    @Test
+    void keepsPinnedVisitsAndScoreConsistentUnderFullAssertWithEveryMove() {
+        // More visits per route than above, and a pinned head, so that string ruins, nearby relocations and
+        // swaps all meet pinned visits; FULL_ASSERT fails on any score corruption or undo mismatch.
+        DispatchPlan problem = TestPlans.generated(5, 3, 14);
+        TechnicianRoute route = problem.getRoutes().get(0);
+        PlannedVisit dispatched = problem.getVisits().get(1);
+        route.pinVisits(List.of(dispatched));
+        Solver<DispatchPlan> solver = solver(EnvironmentMode.FULL_ASSERT, new TerminationConfig()
+                .withStepCountLimit(200));
+
+        DispatchPlan solved = solver.solve(problem);
+
+        assertThat(solved.routeOf(route.getId()).getVisits().get(0).getId()).isEqualTo(dispatched.getId());
+        assertThat(solved.getScore().hardScore()).isZero();
+    }
 }

@@ -183,16 +183,7 @@ public class ArrivalAnswers {
             jobs.add(Duration.ofMinutes(earlier.estimatedDurationMinutes));
         }
         Window window = windows.quote(center, new WorkBefore(jobs, List.of()));
-        visit.quotedWindowStart = window.start();
-        visit.quotedWindowEnd = window.end();
-        visit.atRiskSince = null;
-        var quote = new ArrivalQuote();
-        quote.visit = visit;
-        quote.windowStart = window.start();
-        quote.windowEnd = window.end();
-        quote.quotedAt = Instant.now(clock);
-        quote.reason = "re-quoted: " + reason.strip();
-        quote.persist();
+        ArrivalQuote.give(visit, null, window, Instant.now(clock), "re-quoted: " + reason.strip());
         notifications.aboutAll(visit, NotificationKind.WINDOW_CHANGED);
         audit.record("VISIT_REQUOTED", "visit", visit.id, window.start() + " - " + window.end() + ": " + reason);
         return visit;

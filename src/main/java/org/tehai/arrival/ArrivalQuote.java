@@ -32,6 +32,22 @@ public class ArrivalQuote extends PanacheEntityBase {
     public Instant quotedAt;
     public String reason;
 
+    /** Tells the visit's customer a new window: the visit carries it, the history keeps it with the reason. */
+    public static ArrivalQuote give(Visit visit, Plan plan, ArrivalWindows.Window window, Instant at, String reason) {
+        visit.quotedWindowStart = window.start();
+        visit.quotedWindowEnd = window.end();
+        visit.atRiskSince = null;
+        var quote = new ArrivalQuote();
+        quote.visit = visit;
+        quote.plan = plan;
+        quote.windowStart = window.start();
+        quote.windowEnd = window.end();
+        quote.quotedAt = at;
+        quote.reason = reason;
+        quote.persist();
+        return quote;
+    }
+
     public static List<ArrivalQuote> history(Visit visit) {
         return list("visit = ?1 order by quotedAt, id", visit);
     }

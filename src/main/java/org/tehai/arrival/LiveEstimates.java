@@ -25,8 +25,6 @@ import org.tehai.visit.AvailabilityWindow;
 import org.tehai.visit.Visit;
 import org.tehai.visit.VisitStatus;
 
-import io.quarkus.panache.common.Sort;
-
 /**
  * Re-estimates the rest of a technician's day from what actually happened: the visit on site (it ends at its
  * arrival plus its duration, or now if it already took longer), the last finished visit, or the last position on
@@ -36,9 +34,6 @@ import io.quarkus.panache.common.Sort;
  */
 @ApplicationScoped
 public class LiveEstimates {
-
-    static final List<VisitStatus> ON_ROUTE = List.of(VisitStatus.DISPATCHED, VisitStatus.EN_ROUTE, VisitStatus.ON_SITE,
-            VisitStatus.DONE, VisitStatus.INCOMPLETE);
 
     private final TravelTimeProvider travel = new StraightLineTravelTime();
 
@@ -53,9 +48,7 @@ public class LiveEstimates {
     public List<Visit> reestimate(Technician technician, Instant at) {
         ZoneId zone = technician.region.zone();
         LocalDate day = LocalDate.ofInstant(at, zone);
-        List<Visit> route = Visit.list("technician = ?1 and status in ?2 and plannedStart >= ?3 and plannedStart < ?4",
-                Sort.by("plannedStart").and("id"), technician, ON_ROUTE, day.atStartOfDay(zone).toInstant(),
-                day.plusDays(1).atStartOfDay(zone).toInstant());
+        List<Visit> route = Visit.routeOf(technician, day);
         Instant now = Instant.now(clock);
         Shift shift = Shift.find(technician.id, day);
         Instant ready;
@@ -124,20 +117,10 @@ public class LiveEstimates {
         }
         ZoneId zone = visit.region.zone();
         var format = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
-        var callback = new Callback();
-        callback.ticket = visit.ticket;
-        callback.customer = visit.ticket.customer;
-        callback.region = visit.region;
-        callback.kind = CallbackKind.ARRIVAL_RISK;
-        callback.dueAt = now;
-        callback.phone = visit.ticket.callerPhone != null ? visit.ticket.callerPhone
-                : visit.ticket.customer.phones.isEmpty() ? null : visit.ticket.customer.phones.get(0).number;
-        callback.reason = "Arrival at risk: told " + format.format(visit.quotedWindowStart.atZone(zone)) + "–"
-                + format.format(visit.quotedWindowEnd.atZone(zone)) + ", now expected about "
-                + format.format(estimate.atZone(zone)) + " (" + visit.estimateReason + "). Offer a new window.";
-        callback.createdAt = now;
-        callback.createdBy = "system";
-        callback.persist();
+        Callback.system(visit.ticket, visit.region, CallbackKind.ARRIVAL_RISK, "Arrival at risk: told "
+                + format.format(visit.quotedWindowStart.atZone(zone)) + "–" + format.format(visit.quotedWindowEnd
+                        .atZone(zone)) + ", now expected about " + format.format(estimate.atZone(zone)) + " ("
+                + visit.estimateReason + "). Offer a new window.", now);
     }
 
     private static Instant waitForAvailability(Visit visit, Instant arrival) {

@@ -58,6 +58,22 @@ public class Callback extends PanacheEntityBase {
     @UpdateTimestamp
     public Instant updatedAt;
 
+    /** A call-back the system puts on the desk's list about a ticket, due at once. */
+    public static Callback system(Ticket ticket, Region region, CallbackKind kind, String reason, Instant at) {
+        var callback = new Callback();
+        callback.ticket = ticket;
+        callback.customer = ticket.customer;
+        callback.region = region;
+        callback.kind = kind;
+        callback.dueAt = at;
+        callback.phone = ticket.contactPhone();
+        callback.reason = reason;
+        callback.createdAt = at;
+        callback.createdBy = "system";
+        callback.persist();
+        return callback;
+    }
+
     public void close(CallbackStatus outcome, String notes, String by, Instant at) {
         if (status != CallbackStatus.DUE) {
             throw new IllegalStateException("The call-back (" + id + ") is already " + status + ".");

@@ -103,6 +103,8 @@ public class DispatchSolving {
         Map<String, String> knownVisits = new HashMap<>();
         Map<String, Long> knownShiftEnds = new HashMap<>();
         Set<String> knownHeads = Set.of();
+        /** What the region-day looked like in the database when the live solve last compared (see changeStamp). */
+        volatile String knownStamp;
 
         Running(long planId, Partition partition, Problem problem, boolean live, Instant notBefore,
                 Instant planStartedAt) {
@@ -211,6 +213,7 @@ public class DispatchSolving {
             plan.startedAt = now;
         }
         Running started = new Running(planId, partition, problem, plan.live, notBefore, plan.startedAt);
+        started.knownStamp = changeStamp(partition);
         remember(started, problem);
         return started;
     }
@@ -404,6 +407,10 @@ public class DispatchSolving {
 
     /** Sends a live solve what changed in the database since it last looked. */
     void reconcile(Running run) {
+        String stamp = QuarkusTransaction.requiringNew().call(() -> changeStamp(run.partition));
+        if (stamp.equals(run.knownStamp)) {
+            return; // nothing in the region-day changed: no need to rebuild it
+        }
         Problem fresh = QuarkusTransaction.requiringNew().call(() -> {
             Plan plan = Plan.findById(run.planId);
             return builder.build(plan.region, plan.workDate, run.notBefore, Map.of());
@@ -456,8 +463,26 @@ public class DispatchSolving {
                 remember(run, fresh);
             } catch (IllegalStateException stoppedMeanwhile) {
                 LOG.debugf("Live plan %d stopped before its changes arrived", run.planId);
+                return;
             }
         }
+        run.knownStamp = stamp;
+    }
+
+    /**
+     * A cheap fingerprint of what planning reads for a region-day: the latest update, the count and the sum of versions of
+     * its visits, technicians, shifts and depots. Every edit (collections included) bumps a version, so an equal
+     * stamp means nothing changed and the live solve need not rebuild the day.
+     */
+    private static String changeStamp(Partition partition) {
+        Object stamp = Plan.getEntityManager().createNativeQuery("select concat_ws('|', "
+                + "(select concat(max(updated_at), ':', count(*), ':', sum(version)) from visit where region_id = ?1), "
+                + "(select concat(max(updated_at), ':', count(*), ':', sum(version)) from technician where region_id = ?1), "
+                + "(select concat(max(s.updated_at), ':', count(*), ':', sum(s.version)) from shift s join technician t on t.id = s.technician_id "
+                + "where t.region_id = ?1 and s.work_date = ?2), "
+                + "(select concat(max(updated_at), ':', count(*), ':', sum(version)) from depot where region_id = ?1))")
+                .setParameter(1, partition.regionId()).setParameter(2, partition.workDate()).getSingleResult();
+        return String.valueOf(stamp);
     }
 
     /** A visit that arrives during a live day cannot be planned in the past. */

@@ -136,16 +136,8 @@ public class PlanPublisher {
             if (hadWindow && new Window(visit.quotedWindowStart, visit.quotedWindowEnd).contains(a.plannedStart())) {
                 continue; // the customer's window still holds: do not change what they were told
             }
-            visit.quotedWindowStart = window.start();
-            visit.quotedWindowEnd = window.end();
-            var quote = new ArrivalQuote();
-            quote.visit = visit;
-            quote.plan = published;
-            quote.windowStart = window.start();
-            quote.windowEnd = window.end();
-            quote.quotedAt = now;
-            quote.reason = hadWindow ? "re-planned: arrival moved out of the previous window" : "plan published";
-            quote.persist();
+            ArrivalQuote.give(visit, published, window, now,
+                    hadWindow ? "re-planned: arrival moved out of the previous window" : "plan published");
             if (hadWindow) {
                 requoted++;
             } else {

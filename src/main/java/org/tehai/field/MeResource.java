@@ -24,8 +24,6 @@ import org.tehai.technician.Technician;
 import org.tehai.visit.Visit;
 import org.tehai.visit.VisitStatus;
 
-import io.quarkus.panache.common.Sort;
-
 /**
  * The technician's phone: its own published route, its events and its positions. A technician sees and reports
  * only its own work.
@@ -33,9 +31,6 @@ import io.quarkus.panache.common.Sort;
 @Path("/api/me")
 @RolesAllowed(Roles.TECHNICIAN)
 public class MeResource {
-
-    static final List<VisitStatus> ON_ROUTE = List.of(VisitStatus.DISPATCHED, VisitStatus.EN_ROUTE, VisitStatus.ON_SITE,
-            VisitStatus.DONE, VisitStatus.INCOMPLETE);
 
     @Inject
     CurrentUser user;
@@ -66,17 +61,14 @@ public class MeResource {
         Technician me = Technician.findById(user.requireOwnTechnicianId());
         ZoneId zone = me.region.zone();
         LocalDate day = date == null ? LocalDate.now(clock.withZone(zone)) : QueryValues.date("date", date);
-        List<Visit> visits = Visit.list("technician = ?1 and status in ?2 and plannedStart >= ?3 and plannedStart < ?4",
-                Sort.by("plannedStart").and("id"), me, ON_ROUTE, day.atStartOfDay(zone).toInstant(),
-                day.plusDays(1).atStartOfDay(zone).toInstant());
+        List<Visit> visits = Visit.routeOf(me, day);
         List<Stop> stops = new java.util.ArrayList<>();
         for (Visit v : visits) {
             var ticket = v.ticket;
             stops.add(new Stop(stops.size() + 1, v.id, ticket == null ? null : ticket.number, v.status,
                     v.priority().name(), v.jobType, v.estimatedDurationMinutes, v.site.addressLine(), v.site.latitude,
                     v.site.longitude, v.site.accessNotes, ticket == null ? null : ticket.customer.name,
-                    ticket == null ? null : ticket.callerPhone != null ? ticket.callerPhone
-                            : ticket.customer.phones.isEmpty() ? null : ticket.customer.phones.get(0).number,
+                    ticket == null ? null : ticket.contactPhone(),
                     v.requiredSkills.stream().map(s -> s.skill + " " + s.level).toList(), Set.copyOf(v.requiredTools),
                     v.requiredParts.stream().map(p -> p.part.code + " ×" + p.quantity).toList(),
                     v.plannedStart.atZone(zone).toOffsetDateTime(), v.quotedWindowStart == null ? null

@@ -357,19 +357,8 @@ public class TechnicianEvents {
         if (visit.ticket == null) {
             return;
         }
-        var callback = new Callback();
-        callback.ticket = visit.ticket;
-        callback.customer = visit.ticket.customer;
-        callback.region = visit.region;
-        callback.kind = CallbackKind.NO_ACCESS;
-        callback.dueAt = at;
-        callback.phone = visit.ticket.callerPhone != null ? visit.ticket.callerPhone
-                : visit.ticket.customer.phones.isEmpty() ? null : visit.ticket.customer.phones.get(0).number;
-        callback.reason = "Technician found nobody at " + visit.site.addressLine() + "; agree a new time for the "
-                + "follow-up visit.";
-        callback.createdAt = at;
-        callback.createdBy = "system";
-        callback.persist();
+        Callback.system(visit.ticket, visit.region, CallbackKind.NO_ACCESS, "Technician found nobody at "
+                + visit.site.addressLine() + "; agree a new time for the follow-up visit.", at);
     }
 
     /**

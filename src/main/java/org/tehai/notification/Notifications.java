@@ -71,8 +71,7 @@ public class Notifications {
         notification.customer = ticket.customer;
         notification.ticket = ticket;
         notification.visit = visit;
-        notification.recipientPhone = ticket.callerPhone != null ? ticket.callerPhone
-                : ticket.customer.phones.isEmpty() ? null : ticket.customer.phones.get(0).number;
+        notification.recipientPhone = ticket.contactPhone();
         notification.recipientEmail = ticket.customer.email;
         notification.language = ticket.customer.language;
         notification.message = message(visit, ticket, kind, zone);

@@ -126,6 +126,14 @@ public class Ticket extends TrackedEntity {
         this.closedAt = newStatus.isOpen() ? null : at;
     }
 
+    /** The number to reach the customer about this ticket: the one they called from, else their first number. */
+    public String contactPhone() {
+        if (callerPhone != null) {
+            return callerPhone;
+        }
+        return customer.phones.isEmpty() ? null : customer.phones.get(0).number;
+    }
+
     /** The next ticket number ("TK-1234") from the database sequence, unique across application instances. */
     public static String nextNumber() {
         long value = ((Number) getEntityManager().createNativeQuery("select nextval('ticket_number_seq')")

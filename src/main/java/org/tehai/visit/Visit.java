@@ -115,6 +115,14 @@ public class Visit extends TrackedEntity {
     }
 
     /** Cancels the ticket's visits that no technician has started; returns how many. */
+    /** A technician's published route of a local date, in planned order. */
+    public static List<Visit> routeOf(Technician technician, java.time.LocalDate day) {
+        java.time.ZoneId zone = technician.region.zone();
+        return list("technician = ?1 and status in ?2 and plannedStart >= ?3 and plannedStart < ?4",
+                io.quarkus.panache.common.Sort.by("plannedStart").and("id"), technician, VisitStatus.ON_ROUTE,
+                day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
     public static int cancelOpenVisitsOf(Ticket ticket, String reason) {
         List<Visit> open = list("ticket = ?1 and status in ?2", ticket,
                 List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED, VisitStatus.DISPATCHED));

@@ -176,13 +176,13 @@ public class ArrivalAnswers {
             throw ApiProblem.invalid("reason", "Say why the window changes (it is kept in the quote history).");
         }
         Instant center = visit.estimatedStart != null ? visit.estimatedStart : visit.plannedStart;
-        List<Duration> jobs = new ArrayList<>();
+        List<ArrivalWindows.Job> jobs = new ArrayList<>();
         for (Visit earlier : Visit.<Visit>list("technician = ?1 and status in ?2 and plannedStart < ?3 and plannedStart >= ?4",
                 visit.technician, List.of(VisitStatus.DISPATCHED, VisitStatus.EN_ROUTE, VisitStatus.ON_SITE),
                 visit.plannedStart, visit.plannedStart.minus(Duration.ofHours(14)))) {
-            jobs.add(Duration.ofMinutes(earlier.estimatedDurationMinutes));
+            jobs.add(new ArrivalWindows.Job(earlier.jobType, Duration.ofMinutes(earlier.estimatedDurationMinutes)));
         }
-        Window window = windows.quote(center, new WorkBefore(jobs, List.of()));
+        Window window = windows.around(center, new WorkBefore(jobs, List.of()), visit.availableFrom(center));
         ArrivalQuote.give(visit, null, window, Instant.now(clock), "re-quoted: " + reason.strip());
         notifications.aboutAll(visit, NotificationKind.WINDOW_CHANGED);
         audit.record("VISIT_REQUOTED", "visit", visit.id, window.start() + " - " + window.end() + ": " + reason);

@@ -6,14 +6,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The window quoted for a planned arrival. The arrival is a point; what comes before it on the route is uncertain:
- * each earlier job may run longer or shorter, each drive may take longer. Spreads add up as variances, so the window
- * widens with the position on the route: half-width = z × √(Σ (cv_job × job)² + Σ (cv_travel × drive)²), with z from
- * the configured coverage, rounded out to the quarter hour and kept between a minimum and a maximum width.
+ * each earlier job may run longer or shorter, each drive may take longer. How jobs of a type really run is learned
+ * from finished visits ({@link JobDurations}): a type that usually overruns moves the window later, a type that
+ * varies a lot widens it. Spreads add up as variances, so the window widens with the position on the route:
+ * centre = arrival + Σ bias_job, half-width = z × √(Σ (sd_job × job)² + Σ (cv_travel × drive)²), with z from the
+ * configured coverage, rounded out to the quarter hour and kept between a minimum and a maximum width. A window
+ * never starts before the customer is available. Later in the day fewer jobs lie before the arrival, so a window
+ * computed then is narrower: that is how windows narrow as the day progresses (see {@link LiveEstimates}).
  */
 @ApplicationScoped
 public class ArrivalWindows {
@@ -30,15 +35,19 @@ public class ArrivalWindows {
         }
     }
 
-    /** What came before the arrival on the route: durations of earlier jobs and of every drive up to it. */
-    public record WorkBefore(List<Duration> jobs, List<Duration> drives) {
+    /** A job before the arrival: its type and how long it is still planned to take. */
+    public record Job(String jobType, Duration planned) {
+    }
+
+    /** What came before the arrival on the route: the earlier jobs and every drive up to it. */
+    public record WorkBefore(List<Job> jobs, List<Duration> drives) {
     }
 
     @ConfigProperty(name = "tehai.arrival.coverage", defaultValue = "0.9")
     double coverage;
 
-    @ConfigProperty(name = "tehai.arrival.job-cv", defaultValue = "0.3")
-    double jobCv;
+    @Inject
+    JobDurations durations;
 
     @ConfigProperty(name = "tehai.arrival.travel-cv", defaultValue = "0.25")
     double travelCv;
@@ -49,10 +58,19 @@ public class ArrivalWindows {
     @ConfigProperty(name = "tehai.arrival.max-width", defaultValue = "PT4H")
     Duration maxWidth;
 
-    public Window quote(Instant plannedArrival, WorkBefore before) {
+    /**
+     * The window for an arrival planned at {@code plannedArrival} after {@code before}; {@code availableFrom}, when
+     * not null, is when the customer's availability begins: the window does not start earlier.
+     */
+    public Window quote(Instant plannedArrival, WorkBefore before, Instant availableFrom) {
+        return around(expected(plannedArrival, before), before, availableFrom);
+    }
+
+    /** The window around an arrival already expected at {@code centre} (the bias of the work before it counted). */
+    public Window around(Instant centre, WorkBefore before, Instant availableFrom) {
         double variance = 0;
-        for (Duration job : before.jobs()) {
-            variance += Math.pow(jobCv * job.toSeconds(), 2);
+        for (Job job : before.jobs()) {
+            variance += Math.pow(durations.of(job.jobType()).sdSeconds(job.planned()), 2);
         }
         for (Duration drive : before.drives()) {
             variance += Math.pow(travelCv * drive.toSeconds(), 2);
@@ -60,12 +78,31 @@ public class ArrivalWindows {
         long half = Math.round(zFor(coverage) * Math.sqrt(variance));
         half = Math.max(half, minWidth.toSeconds() / 2);
         half = Math.min(half, maxWidth.toSeconds() / 2);
-        Instant start = floorQuarter(plannedArrival.minusSeconds(half));
-        Instant end = ceilQuarter(plannedArrival.plusSeconds(half));
+        Instant start = floorQuarter(centre.minusSeconds(half));
+        Instant end = ceilQuarter(centre.plusSeconds(half));
+        if (availableFrom != null && start.isBefore(availableFrom)) {
+            // The customer is not there earlier; waiting for them absorbs the early part of the spread.
+            start = ceilQuarter(availableFrom);
+            end = end.isBefore(start.plus(minWidth)) ? start.plus(minWidth) : end;
+        }
         if (Duration.between(start, end).compareTo(maxWidth) > 0) {
             end = start.plus(maxWidth);
         }
         return new Window(start, end);
+    }
+
+    /** Where the arrival is expected once the learned over- or underrun of the jobs before it is counted. */
+    public Instant expected(Instant plannedArrival, WorkBefore before) {
+        long bias = 0;
+        for (Job job : before.jobs()) {
+            bias += durations.of(job.jobType()).bias(job.planned()).toSeconds();
+        }
+        return plannedArrival.plusSeconds(bias);
+    }
+
+    /** The minimum width a window is given; a narrowed window is never narrower. */
+    public Duration minWidth() {
+        return minWidth;
     }
 
     /** Two-sided normal quantile for a central coverage (0.8 → 1.28, 0.9 → 1.64, 0.95 → 1.96). */

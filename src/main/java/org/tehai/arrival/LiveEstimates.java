@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tehai.callback.Callback;
 import org.tehai.callback.CallbackKind;
 import org.tehai.notification.NotificationKind;
@@ -19,7 +20,10 @@ import org.tehai.notification.Notifications;
 import org.tehai.planning.Location;
 import org.tehai.planning.StraightLineTravelTime;
 import org.tehai.planning.TravelTimeProvider;
+import org.tehai.field.TechnicianEvent;
+import org.tehai.field.TechnicianEventType;
 import org.tehai.technician.Shift;
+import org.tehai.technician.ShiftBreak;
 import org.tehai.technician.Technician;
 import org.tehai.visit.AvailabilityWindow;
 import org.tehai.visit.Visit;
@@ -28,9 +32,15 @@ import org.tehai.visit.VisitStatus;
 /**
  * Re-estimates the rest of a technician's day from what actually happened: the visit on site (it ends at its
  * arrival plus its duration, or now if it already took longer), the last finished visit, or the last position on
- * the way; then every remaining visit in route order, driving, waiting for the customer's availability and
- * working its estimated duration. A visit whose estimate leaves the window its customer was told is flagged at
- * risk once per quote: the desk gets an ARRIVAL_RISK call-back and the customer a notification.
+ * the way; then every remaining visit in route order, driving, taking the break if it is still due, waiting for the
+ * customer's availability and working its estimated duration. Jobs of a type that usually overruns move the
+ * estimate later ({@link JobDurations}).
+ *
+ * <p>A visit whose estimate leaves the window its customer was told is flagged at risk once per quote: the desk gets
+ * an ARRIVAL_RISK call-back and the customer a notification. A visit whose day goes to plan gets a narrower window
+ * once less work lies before it: the fresh window must lie inside the one told and be at least
+ * {@code tehai.arrival.narrow-by} narrower (and a quarter of its width), so the customer is told a better time, never
+ * a different one.
  */
 @ApplicationScoped
 public class LiveEstimates {
@@ -41,7 +51,16 @@ public class LiveEstimates {
     Notifications notifications;
 
     @Inject
+    ArrivalWindows windows;
+
+    @Inject
+    JobDurations durations;
+
+    @Inject
     Clock clock;
+
+    @ConfigProperty(name = "tehai.arrival.narrow-by", defaultValue = "PT30M")
+    Duration narrowBy;
 
     /** Re-estimates the technician's day around {@code at} and flags visits at risk; returns the visits flagged now. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -54,14 +73,20 @@ public class LiveEstimates {
         Instant ready;
         Location from;
         String reason = null;
-        List<Visit> remaining = new ArrayList<>();
+        // What still lies between now and each remaining arrival: its spread makes the live window.
+        List<ArrivalWindows.Job> jobs = new ArrayList<>();
+        List<Duration> drives = new ArrayList<>();
         Visit onSite = route.stream().filter(v -> v.status == VisitStatus.ON_SITE).findFirst().orElse(null);
         Visit lastDone = route.stream().filter(v -> v.actualDeparture != null)
                 .max(java.util.Comparator.comparing(v -> v.actualDeparture)).orElse(null);
         if (onSite != null) {
-            Instant plannedEnd = onSite.actualArrival.plus(Duration.ofMinutes(onSite.estimatedDurationMinutes));
-            ready = plannedEnd.isAfter(now) ? plannedEnd : now;
+            // The job is expected to end as jobs of its type do; one already running past that ends a little later.
+            Duration planned = Duration.ofMinutes(onSite.estimatedDurationMinutes);
+            Instant expectedEnd = onSite.actualArrival.plus(planned).plus(durations.of(onSite.jobType).bias(planned));
+            Instant soonest = now.plus(Duration.ofMinutes(Math.max(5, onSite.estimatedDurationMinutes / 10)));
+            ready = expectedEnd.isAfter(soonest) ? expectedEnd : soonest;
             from = location(onSite);
+            jobs.add(new ArrivalWindows.Job(null, Duration.between(now, ready)));
             if (onSite.plannedStart != null && ready.isAfter(onSite.plannedStart
                     .plus(Duration.ofMinutes(onSite.estimatedDurationMinutes)).plus(Duration.ofMinutes(10)))) {
                 reason = "previous job overran";
@@ -79,6 +104,7 @@ public class LiveEstimates {
             ready = shift == null ? now : shift.startsAt;
             from = new Location(technician.homeLatitude, technician.homeLongitude);
         }
+        List<Visit> remaining = new ArrayList<>();
         for (Visit visit : route) {
             if (visit.status == VisitStatus.DISPATCHED || visit.status == VisitStatus.EN_ROUTE) {
                 remaining.add(visit);
@@ -89,24 +115,58 @@ public class LiveEstimates {
         if (shift != null && !now.isBefore(shift.endsAt) && !remaining.isEmpty()) {
             reason = "technician off shift";
         }
+        ShiftBreak pendingBreak = shift == null || shift.breaks.isEmpty() || breakTaken(technician, shift)
+                ? null : shift.breaks.get(0);
         List<Visit> flagged = new ArrayList<>();
         for (Visit visit : remaining) {
-            Instant arrival = ready.plusSeconds(travel.travelSeconds(from, location(visit)));
+            if (pendingBreak != null && !ready.isBefore(pendingBreak.earliestStart)
+                    && visit.status == VisitStatus.DISPATCHED) {
+                ready = ready.plus(Duration.ofMinutes(pendingBreak.durationMinutes));
+                pendingBreak = null;
+            }
+            long drive = travel.travelSeconds(from, location(visit));
+            drives.add(Duration.ofSeconds(drive));
+            Instant arrival = ready.plusSeconds(drive);
             if (started && arrival.isBefore(now)) {
                 arrival = now;
             }
-            Instant start = waitForAvailability(visit, arrival);
+            ArrivalWindows.WorkBefore before = new ArrivalWindows.WorkBefore(List.copyOf(jobs), List.copyOf(drives));
+            Instant start = waitForAvailability(visit, windows.expected(arrival, before));
             visit.estimatedStart = start;
             boolean late = visit.plannedStart != null && start.isAfter(visit.plannedStart.plus(Duration.ofMinutes(10)));
             visit.estimateReason = late ? (reason == null ? "running late" : reason) : null;
-            if (visit.quotedWindowEnd != null && start.isAfter(visit.quotedWindowEnd) && visit.atRiskSince == null) {
-                flag(visit, start, now);
-                flagged.add(visit);
+            if (visit.quotedWindowEnd != null && start.isAfter(visit.quotedWindowEnd)) {
+                if (visit.atRiskSince == null) {
+                    flag(visit, start, now);
+                    flagged.add(visit);
+                }
+            } else if (visit.quotedWindowStart != null && visit.atRiskSince == null) {
+                narrowIfBetter(visit, windows.quote(arrival, before, visit.availableFrom(arrival)), now);
             }
-            ready = start.plus(Duration.ofMinutes(visit.estimatedDurationMinutes));
+            // Later arrivals are estimated from the planned durations; the spread of this job adds to theirs.
+            ready = waitForAvailability(visit, arrival).plus(Duration.ofMinutes(visit.estimatedDurationMinutes));
+            jobs.add(new ArrivalWindows.Job(visit.jobType, Duration.ofMinutes(visit.estimatedDurationMinutes)));
             from = location(visit);
         }
         return flagged;
+    }
+
+    /** Tells the customer a narrower window when the fresh one lies inside the one told and is clearly narrower. */
+    private void narrowIfBetter(Visit visit, ArrivalWindows.Window fresh, Instant now) {
+        ArrivalWindows.Window told = new ArrivalWindows.Window(visit.quotedWindowStart, visit.quotedWindowEnd);
+        long gain = told.widthMinutes() - fresh.widthMinutes();
+        if (fresh.start().isBefore(told.start()) || fresh.end().isAfter(told.end()) || fresh.end().isBefore(now)
+                || gain < narrowBy.toMinutes() || gain * 4 < told.widthMinutes()) {
+            return;
+        }
+        ArrivalQuote.give(visit, null, fresh, now, "narrowed: the technician's day is going to plan");
+        notifications.aboutAll(visit, NotificationKind.WINDOW_CHANGED);
+    }
+
+    private static boolean breakTaken(Technician technician, Shift shift) {
+        return TechnicianEvent.count("technician = ?1 and type = ?2 and occurredAt >= ?3 and occurredAt < ?4",
+                technician, TechnicianEventType.BREAK_STARTED, shift.startsAt.minus(Duration.ofHours(2)),
+                shift.endsAt.plus(Duration.ofHours(6))) > 0;
     }
 
     private void flag(Visit visit, Instant estimate, Instant now) {

@@ -143,6 +143,31 @@ public class DemoData {
         return summary;
     }
 
+    /**
+     * Adds one more working day to the loaded demo region: a shift for every technician and a day's tickets with
+     * their visits, seeded by the date so that a day always looks alike. Used to play the demo region for several
+     * days (the arrival-window simulation); returns how many visits the day has.
+     */
+    @Transactional
+    public int addDay(LocalDate day) {
+        Region region = Region.find("code", DemoRegion.CODE).firstResult();
+        if (region == null) {
+            throw ApiProblem.conflict("region", "Load the demo region before adding days to it.");
+        }
+        var generator = new Generator(new Random(20261123L + day.toEpochDay()));
+        generator.resume(region);
+        for (Technician technician : Technician.<Technician>list("region = ?1 order by code", region)) {
+            if (Shift.find(technician.id, day) == null) {
+                generator.shift(technician, day);
+            }
+        }
+        for (int t = 0; t < TICKETS_PER_DAY; t++) {
+            generator.ticket(day);
+        }
+        audit.record("DEMO_DAY_ADDED", "region", region.code, day + ": " + generator.visits + " visits");
+        return (int) generator.visits;
+    }
+
     /** The current working day (Monday to Saturday) in the zone, and the next one. */
     static List<LocalDate> workingDays(LocalDate today) {
         LocalDate first = today.getDayOfWeek() == DayOfWeek.SUNDAY ? today.plusDays(1) : today;
@@ -171,6 +196,14 @@ public class DemoData {
 
         Generator(Random random) {
             this.random = random;
+        }
+
+        /** Continues an already loaded demo region: its parts and the homes tickets come from. */
+        void resume(Region loaded) {
+            region = loaded;
+            zone = region.zone();
+            Part.<Part>listAll().forEach(part -> parts.put(part.code, part));
+            homes.addAll(Site.<Site>list("region = ?1 and customer is not null order by id", region));
         }
 
         Summary generate() {
@@ -266,17 +299,22 @@ public class DemoData {
             technician.persist();
             technicians++;
             for (LocalDate day : days) {
-                boolean early = random.nextBoolean();
-                LocalTime start = early ? LocalTime.of(8, 0) : LocalTime.of(9, 0);
-                var shift = new Shift();
-                shift.technician = technician;
-                shift.workDate = day;
-                shift.startsAt = at(day, start);
-                shift.endsAt = at(day, start.plusHours(9));
-                shift.maxOvertimeMinutes = 60;
-                shift.breaks.add(new ShiftBreak(at(day, LocalTime.of(11, 30)), at(day, LocalTime.of(14, 0)), 45));
-                shift.persist();
+                shift(technician, day);
             }
+        }
+
+        /** Eight or nine to five or six, with a 45-minute break between 11:30 and 14:00. */
+        void shift(Technician technician, LocalDate day) {
+            boolean early = random.nextBoolean();
+            LocalTime start = early ? LocalTime.of(8, 0) : LocalTime.of(9, 0);
+            var shift = new Shift();
+            shift.technician = technician;
+            shift.workDate = day;
+            shift.startsAt = at(day, start);
+            shift.endsAt = at(day, start.plusHours(9));
+            shift.maxOvertimeMinutes = 60;
+            shift.breaks.add(new ShiftBreak(at(day, LocalTime.of(11, 30)), at(day, LocalTime.of(14, 0)), 45));
+            shift.persist();
         }
 
         private void building(int index) {
@@ -317,7 +355,7 @@ public class DemoData {
                     random.nextBoolean() ? "ONT" : "SET_TOP_BOX", random.nextDouble() < 0.6 ? "SN-" + (70000 + index) : null);
         }
 
-        private void ticket(LocalDate day) {
+        void ticket(LocalDate day) {
             Site site = pick(homes);
             Trouble trouble = pick(TROUBLES);
             double p = random.nextDouble();

@@ -99,6 +99,11 @@ public class PlanPublisher {
                 byShift.computeIfAbsent(a.shiftId(), s -> new ArrayList<>()).add(a);
             }
         }
+        Map<Long, String> jobTypes = new HashMap<>();
+        for (Object[] row : Visit.getEntityManager().createQuery("select v.id, v.jobType from Visit v where v.id in ?1",
+                Object[].class).setParameter(1, assignments.stream().map(Assignment::visitId).toList()).getResultList()) {
+            jobTypes.put((Long) row[0], (String) row[1]);
+        }
         int dispatched = 0;
         int unassigned = 0;
         int quoted = 0;
@@ -131,7 +136,8 @@ public class PlanPublisher {
             visit.routePosition = a.position();
             visit.plannedStart = a.plannedStart();
             visit.status = VisitStatus.DISPATCHED;
-            Window window = windows.quote(a.arrival(), workBefore(byShift.get(a.shiftId()), a));
+            Window window = windows.quote(a.arrival(), workBefore(byShift.get(a.shiftId()), a, jobTypes),
+                    visit.availableFrom(a.arrival()));
             boolean hadWindow = visit.quotedWindowStart != null;
             if (hadWindow && new Window(visit.quotedWindowStart, visit.quotedWindowEnd).contains(a.plannedStart())) {
                 continue; // the customer's window still holds: do not change what they were told
@@ -153,8 +159,8 @@ public class PlanPublisher {
     }
 
     /** The jobs before this arrival on its route and every drive up to it (the first drive from home). */
-    private static WorkBefore workBefore(List<Assignment> route, Assignment target) {
-        List<Duration> jobs = new ArrayList<>();
+    private static WorkBefore workBefore(List<Assignment> route, Assignment target, Map<Long, String> jobTypes) {
+        List<ArrivalWindows.Job> jobs = new ArrayList<>();
         List<Duration> drives = new ArrayList<>();
         route.sort((x, y) -> Integer.compare(x.position(), y.position()));
         for (Assignment a : route) {
@@ -162,7 +168,7 @@ public class PlanPublisher {
             if (a.visitId() == target.visitId()) {
                 break;
             }
-            jobs.add(Duration.between(a.plannedStart(), a.plannedEnd()));
+            jobs.add(new ArrivalWindows.Job(jobTypes.get(a.visitId()), Duration.between(a.plannedStart(), a.plannedEnd())));
         }
         return new WorkBefore(jobs, drives);
     }

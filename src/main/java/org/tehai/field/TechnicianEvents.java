@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.tehai.arrival.JobDurations;
 import org.tehai.arrival.LiveEstimates;
 import org.tehai.callback.Callback;
 import org.tehai.callback.CallbackKind;
@@ -62,6 +63,9 @@ public class TechnicianEvents {
 
     @Inject
     LiveEstimates estimates;
+
+    @Inject
+    JobDurations durations;
 
     /** What a batch did. */
     public record Outcome(int received, int applied, int duplicates, List<Long> followUpVisitIds,
@@ -246,6 +250,7 @@ public class TechnicianEvents {
                     visit.ticket.changeStatus(TicketStatus.RESOLVED, at);
                 }
                 notifications.aboutAll(visit, NotificationKind.VISIT_DONE);
+                durations.forget();
             }
             case INCOMPLETE -> {
                 finish(me, visit, event, VisitStatus.INCOMPLETE, at, warnings);

@@ -114,7 +114,19 @@ public class Visit extends TrackedEntity {
         return ticket != null ? ticket.number : "INC-" + incident.id;
     }
 
-    /** Cancels the ticket's visits that no technician has started; returns how many. */
+    /**
+     * When the customer is available for an arrival at {@code arrival}: the start of the first availability window
+     * that has not ended by then (null without windows, or after the last one).
+     */
+    public Instant availableFrom(Instant arrival) {
+        for (AvailabilityWindow window : availability) {
+            if (!arrival.isAfter(window.endsAt)) {
+                return window.startsAt;
+            }
+        }
+        return null;
+    }
+
     /** A technician's published route of a local date, in planned order. */
     public static List<Visit> routeOf(Technician technician, java.time.LocalDate day) {
         java.time.ZoneId zone = technician.region.zone();
@@ -123,6 +135,7 @@ public class Visit extends TrackedEntity {
                 day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
+    /** Cancels the ticket's visits that no technician has started; returns how many. */
     public static int cancelOpenVisitsOf(Ticket ticket, String reason) {
         List<Visit> open = list("ticket = ?1 and status in ?2", ticket,
                 List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED, VisitStatus.DISPATCHED));

@@ -10,11 +10,15 @@ import static org.tehai.support.Api.as;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+import org.tehai.support.AdjustableClock;
 import org.tehai.support.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +30,9 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 class TechnicianDayTest {
+
+    @Inject
+    AdjustableClock clock;
 
     private static final LocalDate DAY = LocalDate.of(2030, 3, 5);
 
@@ -192,5 +199,83 @@ class TechnicianDayTest {
         as("agent").get("/api/arrivals?phone=" + phone.replace("-", " ")).then().statusCode(200)
                 .body("ticketId", org.hamcrest.Matchers.hasItem((int) ticket));
         as(me).get("/api/tickets/" + ticket + "/arrival").then().statusCode(403);
+    }
+
+    @Test
+    void shouldNarrowTheLastWindowWhenTheDayGoesToPlan() {
+        Published day = publishedDay();
+        String me = day.technician().login();
+        JsonPath route = as(me).get("/api/me/route?date=" + DAY).then().extract().jsonPath();
+        long last = route.getLong("visits[2].visitId");
+        String toldStart = route.getString("visits[2].quotedWindow.start");
+        String toldEnd = route.getString("visits[2].quotedWindow.end");
+        long toldMinutes = Duration.between(OffsetDateTime.parse(toldStart), OffsetDateTime.parse(toldEnd)).toMinutes();
+        assertThat(toldMinutes).as("two jobs before it make the last window wide").isGreaterThanOrEqualTo(90);
+
+        // The first two jobs start and end exactly as planned.
+        for (int i = 0; i < 2; i++) {
+            long visit = route.getLong("visits[" + i + "].visitId");
+            OffsetDateTime start = OffsetDateTime.parse(route.getString("visits[" + i + "].plannedStart"));
+            as(me).body(Map.of("events", List.of(timed("n-" + i + "a", "ARRIVED", visit, start),
+                    timed("n-" + i + "c", "COMPLETED", visit, start.plusMinutes(60))))).post("/api/me/events").then()
+                    .statusCode(200);
+        }
+
+        JsonPath now = as(me).get("/api/me/route?date=" + DAY).then().extract().jsonPath();
+        OffsetDateTime start = OffsetDateTime.parse(now.getString("visits[2].quotedWindow.start"));
+        OffsetDateTime end = OffsetDateTime.parse(now.getString("visits[2].quotedWindow.end"));
+        assertThat(Duration.between(start, end).toMinutes()).isLessThanOrEqualTo(toldMinutes - 30);
+        assertThat(start).isAfterOrEqualTo(OffsetDateTime.parse(toldStart));
+        assertThat(end).isBeforeOrEqualTo(OffsetDateTime.parse(toldEnd));
+        List<String> reasons = as("agent").get("/api/visits/" + last + "/quotes").then().statusCode(200).extract()
+                .jsonPath().getList("reason", String.class);
+        assertThat(reasons).first().isEqualTo("plan published");
+        assertThat(reasons).last().asString().startsWith("narrowed");
+        as(me).get("/api/visits/" + last + "/quotes").then().statusCode(403);
+    }
+
+    @Test
+    void shouldAnswerWhereIsTheTechnicianInEveryState() {
+        Published day = publishedDay();
+        String me = day.technician().login();
+        long waiting = TestData.ticket(day.region());
+        TestData.visit(waiting, DAY);
+        as("agent").get("/api/tickets/" + waiting + "/arrival").then().statusCode(200)
+                .body("state", equalTo("NOT_YET_PLANNED")).body("quotedWindow", equalTo(null));
+
+        long first = as(me).get("/api/me/route?date=" + DAY).then().extract().jsonPath().getLong("visits[0].visitId");
+        long ticket = as(DISPATCHER).get("/api/visits/" + first).then().extract().jsonPath().getLong("ticketId");
+        String arrival = "/api/tickets/" + ticket + "/arrival";
+        as("agent").get(arrival).then().body("state", equalTo("PLANNED")).body("visitsBefore", equalTo(0))
+                .body("lastPositionAgeMinutes", equalTo(null));
+
+        clock.setTo(OffsetDateTime.parse(DAY + "T08:55:00+09:00").toInstant());
+        try {
+            as(me).body(Map.of("events", List.of(event("s-1", "EN_ROUTE", first, "08:50")))).post("/api/me/events")
+                    .then().statusCode(200);
+            as(me).body(Map.of("positions", List.of(Map.of("latitude", 35.701, "longitude", 139.652, "recordedAt",
+                    DAY + "T08:52:00+09:00")))).post("/api/me/positions").then().statusCode(200);
+            as("agent").get(arrival).then().body("state", equalTo("ON_THE_WAY"))
+                    .body("technicianFirstName", equalTo("Kenji")).body("lastPositionAgeMinutes", equalTo(3));
+        } finally {
+            clock.reset();
+        }
+
+        as(me).body(Map.of("events", List.of(event("s-2", "ARRIVED", first, "09:05")))).post("/api/me/events").then()
+                .statusCode(200);
+        as("agent").get(arrival).then().body("state", equalTo("ON_SITE")).body("sayToCaller",
+                org.hamcrest.Matchers.containsString("at your address"));
+
+        as(me).body(Map.of("events", List.of(event("s-3", "COMPLETED", first, "10:00")))).post("/api/me/events").then()
+                .statusCode(200);
+        as("agent").get(arrival).then().body("state", equalTo("DONE"));
+        assertThat(as("agent").get("/api/tickets/" + ticket + "/contacts").then().extract().jsonPath()
+                .getList("kind", String.class)).filteredOn("ARRIVAL_INQUIRY"::equals).hasSize(4);
+    }
+
+    private static Map<String, Object> timed(String id, String type, long visit, OffsetDateTime at) {
+        Map<String, Object> event = event(id, type, visit, "00:00");
+        event.put("occurredAt", at.toString());
+        return event;
     }
 }

@@ -25,6 +25,11 @@ public class AdjustableClock extends Clock {
         offset = offset.plus(duration);
     }
 
+    /** From now on the clock reads {@code instant} (and runs on from there in real time). */
+    public void setTo(Instant instant) {
+        offset = Duration.between(Instant.now(), instant);
+    }
+
     public void reset() {
         offset = Duration.ZERO;
     }

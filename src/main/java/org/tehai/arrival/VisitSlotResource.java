@@ -1,0 +1,46 @@
+package org.tehai.arrival;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.tehai.arrival.SlotOffers.SlotOptions;
+import org.tehai.platform.api.QueryValues;
+import org.tehai.platform.error.ApiProblem;
+import org.tehai.platform.security.Roles;
+
+/**
+ * {@code GET /api/visits/{id}/slot-options?count=5&from=2026-11-24&days=3&anyTime=false}: the best windows the desk
+ * can offer the caller for a visit not yet dispatched, best first (see {@link SlotOffers}). Booking one is
+ * {@code POST /api/visits/{id}/booking} ({@link VisitBookingResource}); each path has its own root resource so that
+ * neither shadows {@code /api/visits/{id}}.
+ */
+@Path("/api/visits/{id}/slot-options")
+@RolesAllowed({ Roles.AGENT, Roles.DISPATCHER, Roles.ADMIN })
+public class VisitSlotResource {
+
+    @Inject
+    SlotOffers offers;
+
+    @GET
+    public SlotOptions options(@PathParam("id") long id, @QueryParam("count") String count,
+            @QueryParam("from") String from, @QueryParam("days") String days, @QueryParam("anyTime") String anyTime) {
+        int wanted = SlotOffers.wholeNumber("count", count, SlotOffers.DEFAULT_COUNT, 1, SlotOffers.MAX_COUNT);
+        int dayCount = SlotOffers.wholeNumber("days", days, SlotOffers.DEFAULT_DAYS, 1, SlotOffers.MAX_DAYS);
+        return offers.options(id, QueryValues.date("from", from), dayCount, wanted, flag("anyTime", anyTime));
+    }
+
+    private static boolean flag(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiProblem.invalid(field, "The value (" + value + ") is not true or false.");
+        };
+    }
+}

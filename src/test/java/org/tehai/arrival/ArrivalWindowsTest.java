@@ -84,7 +84,9 @@ class ArrivalWindowsTest {
 
         Window afterSlowJob = windows.quote(ARRIVAL, new WorkBefore(List.of(job(jobType)), List.of()), null);
         Window afterUnknownJob = windows.quote(ARRIVAL, new WorkBefore(List.of(job("NEVER_SEEN")), List.of()), null);
-        assertThat(Duration.between(afterUnknownJob.start(), afterSlowJob.start()).toMinutes()).isBetween(15L, 30L);
+        // The overrun (about 16 minutes) moves the window later and its spread widens it.
+        assertThat(afterSlowJob.start()).isAfterOrEqualTo(afterUnknownJob.start());
+        assertThat(Duration.between(afterUnknownJob.end(), afterSlowJob.end()).toMinutes()).isBetween(15L, 45L);
     }
 
     private static Job job(String jobType) {

@@ -3,6 +3,7 @@ package org.tehai.arrival;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.tehai.arrival.ArrivalWindows.Window;
-import org.tehai.arrival.ArrivalWindows.WorkBefore;
 import org.tehai.contact.ContactKind;
 import org.tehai.contact.ContactLog;
 import org.tehai.contact.Direction;
@@ -55,7 +55,7 @@ public class ArrivalAnswers {
     ContactLog contacts;
 
     @Inject
-    ArrivalWindows windows;
+    LiveEstimates estimates;
 
     @Inject
     Notifications notifications;
@@ -162,8 +162,8 @@ public class ArrivalAnswers {
     }
 
     /**
-     * Replaces the window of a visit by one around its live estimate (or planned start), recorded with the reason;
-     * the customer is told.
+     * Replaces the window of a visit by the one its live estimate gives now (the same estimate and spread that flag
+     * a visit at risk and narrow windows), recorded with the reason; the customer is told.
      */
     @Transactional
     public Visit requote(long visitId, String reason) {
@@ -175,14 +175,12 @@ public class ArrivalAnswers {
         if (reason == null || reason.isBlank()) {
             throw ApiProblem.invalid("reason", "Say why the window changes (it is kept in the quote history).");
         }
-        Instant center = visit.estimatedStart != null ? visit.estimatedStart : visit.plannedStart;
-        List<ArrivalWindows.Job> jobs = new ArrayList<>();
-        for (Visit earlier : Visit.<Visit>list("technician = ?1 and status in ?2 and plannedStart < ?3 and plannedStart >= ?4",
-                visit.technician, List.of(VisitStatus.DISPATCHED, VisitStatus.EN_ROUTE, VisitStatus.ON_SITE),
-                visit.plannedStart, visit.plannedStart.minus(Duration.ofHours(14)))) {
-            jobs.add(new ArrivalWindows.Job(earlier.jobType, Duration.ofMinutes(earlier.estimatedDurationMinutes)));
-        }
-        Window window = windows.around(center, new WorkBefore(jobs, List.of()), visit.availableFrom(center));
+        LocalDate day = LocalDate.ofInstant(visit.plannedStart, visit.region.zone());
+        LiveEstimates.Estimate estimate = estimates.estimate(visit.technician, day).stream()
+                .filter(e -> e.visit() == visit).findFirst().orElseThrow();
+        visit.estimatedStart = estimate.start();
+        visit.estimateReason = estimate.lateReason();
+        Window window = estimate.window();
         ArrivalQuote.give(visit, null, window, Instant.now(clock), "re-quoted: " + reason.strip());
         notifications.aboutAll(visit, NotificationKind.WINDOW_CHANGED);
         audit.record("VISIT_REQUOTED", "visit", visit.id, window.start() + " - " + window.end() + ": " + reason);

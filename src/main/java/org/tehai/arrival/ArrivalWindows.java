@@ -100,11 +100,6 @@ public class ArrivalWindows {
         return plannedArrival.plusSeconds(bias);
     }
 
-    /** The minimum width a window is given; a narrowed window is never narrower. */
-    public Duration minWidth() {
-        return minWidth;
-    }
-
     /** Two-sided normal quantile for a central coverage (0.8 → 1.28, 0.9 → 1.64, 0.95 → 1.96). */
     static double zFor(double coverage) {
         double p = 0.5 + coverage / 2;

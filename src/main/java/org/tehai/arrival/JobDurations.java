@@ -66,11 +66,6 @@ public class JobDurations {
         return spread != null ? spread : new Spread(1, priorSd, 0);
     }
 
-    /** Every job type seen finished, with its spread. */
-    public Map<String, Spread> all() {
-        return Map.copyOf(learned());
-    }
-
     /** A visit was finished: the next quote learns from it. */
     public void forget() {
         learned = null;

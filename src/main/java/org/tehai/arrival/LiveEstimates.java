@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,17 +17,16 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tehai.callback.Callback;
 import org.tehai.callback.CallbackKind;
+import org.tehai.field.TechnicianEvent;
+import org.tehai.field.TechnicianEventType;
 import org.tehai.notification.NotificationKind;
 import org.tehai.notification.Notifications;
 import org.tehai.planning.Location;
 import org.tehai.planning.StraightLineTravelTime;
 import org.tehai.planning.TravelTimeProvider;
-import org.tehai.field.TechnicianEvent;
-import org.tehai.field.TechnicianEventType;
 import org.tehai.technician.Shift;
 import org.tehai.technician.ShiftBreak;
 import org.tehai.technician.Technician;
-import org.tehai.visit.AvailabilityWindow;
 import org.tehai.visit.Visit;
 import org.tehai.visit.VisitStatus;
 
@@ -45,6 +46,8 @@ import org.tehai.visit.VisitStatus;
 @ApplicationScoped
 public class LiveEstimates {
 
+    private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
+
     private final TravelTimeProvider travel = new StraightLineTravelTime();
 
     @Inject
@@ -62,12 +65,43 @@ public class LiveEstimates {
     @ConfigProperty(name = "tehai.arrival.narrow-by", defaultValue = "PT30M")
     Duration narrowBy;
 
+    /**
+     * One visit still ahead of a technician, as it looks now: the expected service start, why it is late (null: it
+     * is not), and the window that would be quoted now from the work still before it.
+     */
+    public record Estimate(Visit visit, Instant start, String lateReason, ArrivalWindows.Window window) {
+    }
+
     /** Re-estimates the technician's day around {@code at} and flags visits at risk; returns the visits flagged now. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Visit> reestimate(Technician technician, Instant at) {
-        ZoneId zone = technician.region.zone();
-        LocalDate day = LocalDate.ofInstant(at, zone);
+        Instant now = Instant.now(clock);
+        List<Visit> flagged = new ArrayList<>();
+        for (Estimate estimate : estimate(technician, LocalDate.ofInstant(at, technician.region.zone()))) {
+            Visit visit = estimate.visit();
+            visit.estimatedStart = estimate.start();
+            visit.estimateReason = estimate.lateReason();
+            if (visit.quotedWindowEnd != null && estimate.start().isAfter(visit.quotedWindowEnd)) {
+                if (visit.atRiskSince == null) {
+                    flag(visit, estimate.start(), now);
+                    flagged.add(visit);
+                }
+            } else if (visit.quotedWindowStart != null && visit.atRiskSince == null) {
+                narrowIfBetter(visit, estimate.window(), now);
+            }
+        }
+        return flagged;
+    }
+
+    /** The rest of the technician's route of {@code day} as it looks now, in route order; nothing is written. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Estimate> estimate(Technician technician, LocalDate day) {
         List<Visit> route = Visit.routeOf(technician, day);
+        List<Visit> remaining = route.stream()
+                .filter(v -> v.status == VisitStatus.DISPATCHED || v.status == VisitStatus.EN_ROUTE).toList();
+        if (remaining.isEmpty()) {
+            return List.of();
+        }
         Instant now = Instant.now(clock);
         Shift shift = Shift.find(technician.id, day);
         Instant ready;
@@ -78,7 +112,7 @@ public class LiveEstimates {
         List<Duration> drives = new ArrayList<>();
         Visit onSite = route.stream().filter(v -> v.status == VisitStatus.ON_SITE).findFirst().orElse(null);
         Visit lastDone = route.stream().filter(v -> v.actualDeparture != null)
-                .max(java.util.Comparator.comparing(v -> v.actualDeparture)).orElse(null);
+                .max(Comparator.comparing(v -> v.actualDeparture)).orElse(null);
         if (onSite != null) {
             // The job is expected to end as jobs of its type do; one already running past that ends a little later.
             Duration planned = Duration.ofMinutes(onSite.estimatedDurationMinutes);
@@ -87,8 +121,8 @@ public class LiveEstimates {
             ready = expectedEnd.isAfter(soonest) ? expectedEnd : soonest;
             from = location(onSite);
             jobs.add(new ArrivalWindows.Job(null, Duration.between(now, ready)));
-            if (onSite.plannedStart != null && ready.isAfter(onSite.plannedStart
-                    .plus(Duration.ofMinutes(onSite.estimatedDurationMinutes)).plus(Duration.ofMinutes(10)))) {
+            if (onSite.plannedStart != null && ready.isAfter(onSite.plannedStart.plus(planned)
+                    .plus(Duration.ofMinutes(10)))) {
                 reason = "previous job overran";
             }
         } else if (lastDone != null) {
@@ -104,20 +138,14 @@ public class LiveEstimates {
             ready = shift == null ? now : shift.startsAt;
             from = new Location(technician.homeLatitude, technician.homeLongitude);
         }
-        List<Visit> remaining = new ArrayList<>();
-        for (Visit visit : route) {
-            if (visit.status == VisitStatus.DISPATCHED || visit.status == VisitStatus.EN_ROUTE) {
-                remaining.add(visit);
-            }
-        }
         boolean started = onSite != null || lastDone != null || route.stream().anyMatch(v -> v.status
                 == VisitStatus.EN_ROUTE);
-        if (shift != null && !now.isBefore(shift.endsAt) && !remaining.isEmpty()) {
+        if (shift != null && !now.isBefore(shift.endsAt)) {
             reason = "technician off shift";
         }
         ShiftBreak pendingBreak = shift == null || shift.breaks.isEmpty() || breakTaken(technician, shift)
                 ? null : shift.breaks.get(0);
-        List<Visit> flagged = new ArrayList<>();
+        List<Estimate> estimates = new ArrayList<>();
         for (Visit visit : remaining) {
             if (pendingBreak != null && !ready.isBefore(pendingBreak.earliestStart)
                     && visit.status == VisitStatus.DISPATCHED) {
@@ -131,24 +159,17 @@ public class LiveEstimates {
                 arrival = now;
             }
             ArrivalWindows.WorkBefore before = new ArrivalWindows.WorkBefore(List.copyOf(jobs), List.copyOf(drives));
-            Instant start = waitForAvailability(visit, windows.expected(arrival, before));
-            visit.estimatedStart = start;
+            Instant expected = windows.expected(arrival, before);
+            Instant start = waitForAvailability(visit, expected);
             boolean late = visit.plannedStart != null && start.isAfter(visit.plannedStart.plus(Duration.ofMinutes(10)));
-            visit.estimateReason = late ? (reason == null ? "running late" : reason) : null;
-            if (visit.quotedWindowEnd != null && start.isAfter(visit.quotedWindowEnd)) {
-                if (visit.atRiskSince == null) {
-                    flag(visit, start, now);
-                    flagged.add(visit);
-                }
-            } else if (visit.quotedWindowStart != null && visit.atRiskSince == null) {
-                narrowIfBetter(visit, windows.quote(arrival, before, visit.availableFrom(arrival)), now);
-            }
+            estimates.add(new Estimate(visit, start, late ? (reason == null ? "running late" : reason) : null,
+                    windows.around(expected, before, visit.availableFrom(expected))));
             // Later arrivals are estimated from the planned durations; the spread of this job adds to theirs.
             ready = waitForAvailability(visit, arrival).plus(Duration.ofMinutes(visit.estimatedDurationMinutes));
             jobs.add(new ArrivalWindows.Job(visit.jobType, Duration.ofMinutes(visit.estimatedDurationMinutes)));
             from = location(visit);
         }
-        return flagged;
+        return estimates;
     }
 
     /** Tells the customer a narrower window when the fresh one lies inside the one told and is clearly narrower. */
@@ -176,20 +197,17 @@ public class LiveEstimates {
             return;
         }
         ZoneId zone = visit.region.zone();
-        var format = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        var format = HOURS_MINUTES;
         Callback.system(visit.ticket, visit.region, CallbackKind.ARRIVAL_RISK, "Arrival at risk: told "
                 + format.format(visit.quotedWindowStart.atZone(zone)) + "–" + format.format(visit.quotedWindowEnd
                         .atZone(zone)) + ", now expected about " + format.format(estimate.atZone(zone)) + " ("
                 + visit.estimateReason + "). Offer a new window.", now);
     }
 
+    /** The customer is not there before their availability: service starts then. */
     private static Instant waitForAvailability(Visit visit, Instant arrival) {
-        for (AvailabilityWindow window : visit.availability) {
-            if (!arrival.isAfter(window.endsAt)) {
-                return arrival.isBefore(window.startsAt) ? window.startsAt : arrival;
-            }
-        }
-        return arrival;
+        Instant available = visit.availableFrom(arrival);
+        return available != null && arrival.isBefore(available) ? available : arrival;
     }
 
     private static Location location(Visit visit) {

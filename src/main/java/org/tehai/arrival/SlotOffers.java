@@ -36,9 +36,7 @@ import org.tehai.dispatch.PlanningProblemBuilder.RouteOwner;
 import org.tehai.notification.NotificationKind;
 import org.tehai.notification.Notifications;
 import org.tehai.planning.DispatchPlan;
-import org.tehai.planning.Location;
 import org.tehai.planning.PlannedVisit;
-import org.tehai.planning.Priority;
 import org.tehai.planning.StraightLineTravelTime;
 import org.tehai.planning.TechnicianRoute;
 import org.tehai.planning.TimeWindow;
@@ -201,7 +199,6 @@ public class SlotOffers {
                     + " is " + today + ".");
         }
         Instant earliest = now.plus(leadTime);
-        String preferred = preferredTechnician(visit);
 
         List<Candidate> candidates = new ArrayList<>();
         List<DaySearched> searched = new ArrayList<>();
@@ -235,7 +232,8 @@ public class SlotOffers {
             anyShift = true;
             Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
             long notBefore = date.equals(today) ? Math.max(0, problem.seconds(earliest)) : 0;
-            List<TimeWindow> offered = anyTime ? List.of() : stated(visit, problem, dayEnd, notBefore);
+            List<TimeWindow> offered = anyTime ? List.of()
+                    : PlanningProblemBuilder.availabilityOn(visit, problem.epoch(), dayEnd, notBefore);
             String within = offered.isEmpty() ? "shift day" : "availability";
             if (offered.isEmpty()) {
                 long shiftsFrom = Math.max(notBefore,
@@ -265,7 +263,7 @@ public class SlotOffers {
                 if (evaluated > 0 && dayWindows.size() >= count) {
                     break; // the day already has enough different windows
                 }
-                PlannedVisit trial = insertable(visit, pass, problem, preferred);
+                PlannedVisit trial = builder.trialVisit(problem, visit, pass);
                 Map<String, Integer> skills = trial.getRequiredSkillLevels();
                 if (plan.getRoutes().stream().noneMatch(r -> r.getTechnician().masters(skills))) {
                     break; // nobody on shift has the skills: every place would break a hard rule
@@ -371,21 +369,6 @@ public class SlotOffers {
         return passes;
     }
 
-    /** The customer's windows on the day, still open after {@code notBefore} (seconds of the day's plan). */
-    private static List<TimeWindow> stated(Visit visit, Problem problem, Instant dayEnd, long notBefore) {
-        List<TimeWindow> result = new ArrayList<>();
-        for (AvailabilityWindow window : visit.availability) {
-            if (window.startsAt.isBefore(dayEnd) && window.endsAt.isAfter(problem.instant(0))) {
-                long start = Math.max(problem.seconds(window.startsAt), notBefore);
-                long end = problem.seconds(window.endsAt);
-                if (start <= end) {
-                    result.add(new TimeWindow(start, end));
-                }
-            }
-        }
-        return result;
-    }
-
     /** The start of the offered window the visit is served in: the quoted window does not start earlier. */
     private static long availableFrom(List<TimeWindow> offered, long arrival) {
         for (TimeWindow window : offered) {
@@ -394,29 +377,6 @@ public class SlotOffers {
             }
         }
         return offered.get(offered.size() - 1).start();
-    }
-
-    /** The visit as the solver sees it, with the windows it is offered in on this day. */
-    private static PlannedVisit insertable(Visit visit, List<TimeWindow> offered, Problem problem, String preferred) {
-        Map<String, Integer> skills = new HashMap<>();
-        visit.requiredSkills.forEach(s -> skills.put(s.skill, s.level));
-        Map<String, Integer> parts = new HashMap<>();
-        visit.requiredParts.forEach(p -> parts.merge(p.part.code, p.quantity, Integer::sum));
-        long slaDue = visit.ticket == null || visit.ticket.slaDueAt == null ? Long.MAX_VALUE
-                : problem.seconds(visit.ticket.slaDueAt);
-        PlannedVisit planned = PlannedVisit.customerVisit(visit.id.toString(), visit.reference(),
-                new Location(visit.site.latitude, visit.site.longitude),
-                Duration.ofMinutes(visit.estimatedDurationMinutes).toSeconds(), offered,
-                Priority.valueOf(visit.priority().name()), slaDue, skills, visit.requiredTools, parts, preferred);
-        if (visit.pinned && visit.technician != null) {
-            problem.routes().entrySet().stream().filter(e -> e.getValue().technicianId() == visit.technician.id)
-                    .findFirst().ifPresent(e -> planned.pinTo(e.getKey()));
-        }
-        if (visit.quotedWindowStart != null && visit.quotedWindowEnd != null) {
-            planned.setQuotedWindow(new TimeWindow(problem.seconds(visit.quotedWindowStart),
-                    problem.seconds(visit.quotedWindowEnd)));
-        }
-        return planned;
     }
 
     /**
@@ -463,29 +423,12 @@ public class SlotOffers {
                 visit.getSchedule().serviceStart(), List.copyOf(jobs), List.copyOf(drives));
     }
 
-    /** The job type of every customer visit of the plan (one query). */
+    /** The job type of every customer visit of the plan (one query), by planning id. */
     private static Map<String, String> jobTypes(DispatchPlan plan) {
-        List<Long> ids = plan.getVisits().stream().filter(PlannedVisit::isCustomer).map(v -> Long.parseLong(v.getId()))
-                .toList();
         Map<String, String> types = new HashMap<>();
-        if (ids.isEmpty()) {
-            return types;
-        }
-        for (Object[] row : Visit.getEntityManager().createQuery("select v.id, v.jobType from Visit v where v.id in ?1",
-                Object[].class).setParameter(1, ids).getResultList()) {
-            types.put(row[0].toString(), (String) row[1]);
-        }
+        Visit.jobTypes(plan.getVisits().stream().filter(PlannedVisit::isCustomer)
+                .map(PlanningProblemBuilder.Problem::visitId).toList()).forEach((id, type) -> types.put(id.toString(), type));
         return types;
-    }
-
-    /** Continuity, as planning has it: the technician of the ticket's latest other visit that had one. */
-    private static String preferredTechnician(Visit visit) {
-        if (visit.ticket == null) {
-            return null;
-        }
-        List<Visit> earlier = Visit.list("ticket = ?1 and id <> ?2 and technician is not null and status not in ?3 "
-                + "order by id desc", visit.ticket, visit.id, OPEN);
-        return earlier.isEmpty() ? null : earlier.get(0).technician.id.toString();
     }
 
     private static String whyNone(Visit visit, LocalDate from, int days, boolean anyShift, boolean anySkilled,

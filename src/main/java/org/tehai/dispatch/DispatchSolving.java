@@ -333,12 +333,6 @@ public class DispatchSolving {
         }
     }
 
-    /** The latest best solution of a solve running here, or null. */
-    public DispatchPlan latestSolution(long planId) {
-        Running run = running.get(planId);
-        return run == null ? null : run.latestSolution;
-    }
-
     /**
      * Every tick: renew leases (stop what we lost), save progress, obey stop requests, feed live solves their
      * changes, publish automatically where the region wants it, and take over solves whose owner is gone.
@@ -395,14 +389,21 @@ public class DispatchSolving {
             visits.put(visit.getId(), visit.requestSignature());
         }
         Map<String, Long> shiftEnds = new HashMap<>();
-        List<String> heads = new ArrayList<>();
         for (TechnicianRoute route : problem.plan().getRoutes()) {
             shiftEnds.put(route.getId(), route.getShiftEnd());
-            route.getVisits().subList(0, route.getPinnedVisitCount()).forEach(v -> heads.add(v.getId()));
         }
         run.knownVisits = visits;
         run.knownShiftEnds = shiftEnds;
-        run.knownHeads = Set.copyOf(heads);
+        run.knownHeads = pinnedHeads(problem.plan());
+    }
+
+    /** The visits of every route's fixed head: when these change, the live solve restarts from its best plan. */
+    private static Set<String> pinnedHeads(DispatchPlan plan) {
+        Set<String> heads = new java.util.HashSet<>();
+        for (TechnicianRoute route : plan.getRoutes()) {
+            route.getVisits().subList(0, route.getPinnedVisitCount()).forEach(v -> heads.add(v.getId()));
+        }
+        return heads;
     }
 
     /** Sends a live solve what changed in the database since it last looked. */
@@ -416,11 +417,7 @@ public class DispatchSolving {
             return builder.build(plan.region, plan.workDate, run.notBefore, Map.of());
         });
         DispatchPlan now = fresh.plan();
-        Set<String> heads = new java.util.HashSet<>();
-        for (TechnicianRoute route : now.getRoutes()) {
-            route.getVisits().subList(0, route.getPinnedVisitCount()).forEach(v -> heads.add(v.getId()));
-        }
-        boolean structural = !heads.equals(run.knownHeads)
+        boolean structural = !pinnedHeads(now).equals(run.knownHeads)
                 || !now.getRoutes().stream().map(TechnicianRoute::getId).collect(java.util.stream.Collectors.toSet())
                         .equals(run.knownShiftEnds.keySet());
         List<ProblemChange<DispatchPlan>> changes = new ArrayList<>();
@@ -470,17 +467,21 @@ public class DispatchSolving {
     }
 
     /**
-     * A cheap fingerprint of what planning reads for a region-day: the latest update, the count and the sum of versions of
-     * its visits, technicians, shifts and depots. Every edit (collections included) bumps a version, so an equal
-     * stamp means nothing changed and the live solve need not rebuild the day.
+     * A cheap fingerprint of what planning reads for a region-day: count, sum of versions and sum of ids of the open
+     * visits and of the visits planned on the day, of the region's technicians and depots and of the day's shifts.
+     * Every edit (collections included) bumps a version; live estimates and position pings do not (they are excluded
+     * from optimistic locking), so an equal stamp means nothing planning reads changed and the day need not be
+     * rebuilt.
      */
     private static String changeStamp(Partition partition) {
         Object stamp = Plan.getEntityManager().createNativeQuery("select concat_ws('|', "
-                + "(select concat(max(updated_at), ':', count(*), ':', sum(version)) from visit where region_id = ?1), "
-                + "(select concat(max(updated_at), ':', count(*), ':', sum(version)) from technician where region_id = ?1), "
-                + "(select concat(max(s.updated_at), ':', count(*), ':', sum(s.version)) from shift s join technician t on t.id = s.technician_id "
-                + "where t.region_id = ?1 and s.work_date = ?2), "
-                + "(select concat(max(updated_at), ':', count(*), ':', sum(version)) from depot where region_id = ?1))")
+                + "(select concat(count(*), ':', sum(v.version), ':', sum(v.id)) from visit v "
+                + "join region r on r.id = v.region_id where v.region_id = ?1 and (v.status in ('UNPLANNED', 'PLANNED') "
+                + "or cast(v.planned_start at time zone r.time_zone as date) = ?2)), "
+                + "(select concat(count(*), ':', sum(version), ':', sum(id)) from technician where region_id = ?1), "
+                + "(select concat(count(*), ':', sum(s.version), ':', sum(s.id)) from shift s "
+                + "join technician t on t.id = s.technician_id where t.region_id = ?1 and s.work_date = ?2), "
+                + "(select concat(count(*), ':', sum(version), ':', sum(id)) from depot where region_id = ?1))")
                 .setParameter(1, partition.regionId()).setParameter(2, partition.workDate()).getSingleResult();
         return String.valueOf(stamp);
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,19 +100,17 @@ public class PlanPublisher {
                 byShift.computeIfAbsent(a.shiftId(), s -> new ArrayList<>()).add(a);
             }
         }
-        Map<Long, String> jobTypes = new HashMap<>();
-        for (Object[] row : Visit.getEntityManager().createQuery("select v.id, v.jobType from Visit v where v.id in ?1",
-                Object[].class).setParameter(1, assignments.stream().map(Assignment::visitId).toList()).getResultList()) {
-            jobTypes.put((Long) row[0], (String) row[1]);
-        }
+        byShift.values().forEach(route -> route.sort(Comparator.comparingInt(Assignment::position)));
+        Map<Long, Visit> visits = new HashMap<>();
+        Visit.<Visit>list("id in ?1", assignments.stream().map(Assignment::visitId).toList())
+                .forEach(v -> visits.put(v.id, v));
         int dispatched = 0;
         int unassigned = 0;
         int quoted = 0;
         int requoted = 0;
         for (Assignment a : assignments) {
-            Visit visit = Visit.findById(a.visitId());
-            if (visit == null || !(visit.status == VisitStatus.UNPLANNED || visit.status == VisitStatus.PLANNED
-                    || visit.status == VisitStatus.DISPATCHED)) {
+            Visit visit = visits.get(a.visitId());
+            if (visit == null || visit.status.isFixed()) {
                 continue; // started, finished or cancelled since the proposal was made
             }
             if (!a.assigned()) {
@@ -136,12 +135,12 @@ public class PlanPublisher {
             visit.routePosition = a.position();
             visit.plannedStart = a.plannedStart();
             visit.status = VisitStatus.DISPATCHED;
-            Window window = windows.quote(a.arrival(), workBefore(byShift.get(a.shiftId()), a, jobTypes),
-                    visit.availableFrom(a.arrival()));
             boolean hadWindow = visit.quotedWindowStart != null;
             if (hadWindow && new Window(visit.quotedWindowStart, visit.quotedWindowEnd).contains(a.plannedStart())) {
                 continue; // the customer's window still holds: do not change what they were told
             }
+            Window window = windows.quote(a.arrival(), workBefore(byShift.get(a.shiftId()), a, visits),
+                    visit.availableFrom(a.arrival()));
             ArrivalQuote.give(visit, published, window, now,
                     hadWindow ? "re-planned: arrival moved out of the previous window" : "plan published");
             if (hadWindow) {
@@ -158,17 +157,18 @@ public class PlanPublisher {
         return new Publication(published, dispatched, unassigned, quoted, requoted);
     }
 
-    /** The jobs before this arrival on its route and every drive up to it (the first drive from home). */
-    private static WorkBefore workBefore(List<Assignment> route, Assignment target, Map<Long, String> jobTypes) {
+    /** The jobs before this arrival on its route (in route order) and every drive up to it (the first from home). */
+    private static WorkBefore workBefore(List<Assignment> route, Assignment target, Map<Long, Visit> visits) {
         List<ArrivalWindows.Job> jobs = new ArrayList<>();
         List<Duration> drives = new ArrayList<>();
-        route.sort((x, y) -> Integer.compare(x.position(), y.position()));
         for (Assignment a : route) {
             drives.add(Duration.ofSeconds(Objects.requireNonNullElse(a.travelSeconds(), 0)));
             if (a.visitId() == target.visitId()) {
                 break;
             }
-            jobs.add(new ArrivalWindows.Job(jobTypes.get(a.visitId()), Duration.between(a.plannedStart(), a.plannedEnd())));
+            Visit earlier = visits.get(a.visitId());
+            jobs.add(new ArrivalWindows.Job(earlier == null ? null : earlier.jobType,
+                    Duration.between(a.plannedStart(), a.plannedEnd())));
         }
         return new WorkBefore(jobs, drives);
     }

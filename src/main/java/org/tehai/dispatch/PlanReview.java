@@ -112,9 +112,13 @@ public class PlanReview {
             List<VisitChange> changes = new ArrayList<>();
             int[] counts = new int[Change.values().length];
             int broken = 0;
-            for (Assignment after : store.assignments(proposal)) {
+            List<Assignment> proposed = store.assignments(proposal);
+            Map<Long, Visit> visits = new HashMap<>();
+            Visit.<Visit>list("id in ?1", proposed.stream().map(Assignment::visitId).toList())
+                    .forEach(v -> visits.put(v.id, v));
+            for (Assignment after : proposed) {
                 Assignment old = before.remove(after.visitId());
-                Visit visit = Visit.findById(after.visitId());
+                Visit visit = visits.get(after.visitId());
                 Change change = change(old, after);
                 counts[change.ordinal()]++;
                 WindowView quoted = visit.quotedWindowStart == null ? null

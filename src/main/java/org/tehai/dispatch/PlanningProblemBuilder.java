@@ -120,7 +120,7 @@ public class PlanningProblemBuilder {
             routes.add(new TechnicianRoute(routeId, planningTechnician, seconds(epoch, shift.startsAt),
                     seconds(epoch, shift.endsAt), Duration.ofMinutes(shift.maxOvertimeMinutes).toSeconds(),
                     breakRule(shift, epoch)));
-            owners.put(routeId, new RouteOwner(shift.id, technician.id, technician.code, technician.firstName + " " + technician.lastName));
+            owners.put(routeId, new RouteOwner(shift.id, technician.id, technician.code, technician.fullName()));
             routeByTechnician.put(technician.id, routeId);
             routeByShift.put(shift.id, routeId);
             nearest(depots, technician).ifPresent(depot -> planned.add(PlannedVisit.depotStop("depot-" + routeId,
@@ -149,34 +149,18 @@ public class PlanningProblemBuilder {
             if ((visit.pinned || visit.status == VisitStatus.DISPATCHED) && visit.technician != null) {
                 pinnedRoute = routeByTechnician.get(visit.technician.id);
             }
-            List<TimeWindow> windows = new ArrayList<>();
+            List<TimeWindow> windows;
             if (visit.pinned && visit.pinnedStart != null && pinnedRoute != null) {
                 long at = seconds(epoch, visit.pinnedStart);
-                windows.add(new TimeWindow(at, at));
+                windows = List.of(new TimeWindow(at, at));
             } else {
-                for (AvailabilityWindow window : visit.availability) {
-                    if (window.startsAt.isBefore(dayEnd) && window.endsAt.isAfter(epoch)) {
-                        long from = Math.max(seconds(epoch, window.startsAt), earliest);
-                        long to = seconds(epoch, window.endsAt);
-                        if (from <= to) {
-                            windows.add(new TimeWindow(from, to));
-                        }
-                    }
-                }
+                windows = availabilityOn(visit, epoch, dayEnd, earliest);
             }
             if (windows.isEmpty()) {
                 continue;
             }
-            PlannedVisit customer = customerVisit(visit, windows,
-                    visit.ticket == null ? null : earlierTechnician.get(visit.ticket.id), epoch);
-            if (pinnedRoute != null) {
-                customer.pinTo(pinnedRoute);
-            }
-            if (visit.quotedWindowStart != null && visit.quotedWindowEnd != null) {
-                customer.setQuotedWindow(new TimeWindow(seconds(epoch, visit.quotedWindowStart),
-                        seconds(epoch, visit.quotedWindowEnd)));
-            }
-            planned.add(customer);
+            planned.add(plannable(visit, windows, visit.ticket == null ? null : earlierTechnician.get(visit.ticket.id),
+                    pinnedRoute, epoch));
         }
 
         DispatchPlan plan = new DispatchPlan(technicians, routes, planned, new StraightLineTravelTime());
@@ -187,6 +171,51 @@ public class PlanningProblemBuilder {
             placeAsBefore(plan, warmStart, routeByShift);
         }
         return new Problem(plan, epoch, owners);
+    }
+
+    /**
+     * The customer's availability on the day from {@code epoch} to {@code dayEnd} as planning windows (seconds from
+     * {@code epoch}), none starting before {@code earliest}.
+     */
+    public static List<TimeWindow> availabilityOn(Visit visit, Instant epoch, Instant dayEnd, long earliest) {
+        List<TimeWindow> windows = new ArrayList<>();
+        for (AvailabilityWindow window : visit.availability) {
+            if (window.startsAt.isBefore(dayEnd) && window.endsAt.isAfter(epoch)) {
+                long from = Math.max(seconds(epoch, window.startsAt), earliest);
+                long to = seconds(epoch, window.endsAt);
+                if (from <= to) {
+                    windows.add(new TimeWindow(from, to));
+                }
+            }
+        }
+        return windows;
+    }
+
+    /**
+     * A visit that is not in the problem, as planning would see it on the problem's day when offered in
+     * {@code windows}: continuity with the ticket's earlier technician, a dispatcher's pin, the window already told.
+     * For trying the visit out (slot offers) without planning it.
+     */
+    public PlannedVisit trialVisit(Problem problem, Visit visit, List<TimeWindow> windows) {
+        String pinnedRoute = !visit.pinned || visit.technician == null ? null
+                : problem.routes().entrySet().stream().filter(e -> e.getValue().technicianId() == visit.technician.id)
+                        .map(Map.Entry::getKey).findFirst().orElse(null);
+        String preferred = visit.ticket == null ? null : earlierTechnicians(List.of(visit)).get(visit.ticket.id);
+        return plannable(visit, windows, preferred, pinnedRoute, problem.epoch());
+    }
+
+    /** A customer visit with its pin (null: none) and the window its customer was told, if any. */
+    private static PlannedVisit plannable(Visit visit, List<TimeWindow> windows, String preferredTechnician,
+            String pinnedRoute, Instant epoch) {
+        PlannedVisit customer = customerVisit(visit, windows, preferredTechnician, epoch);
+        if (pinnedRoute != null) {
+            customer.pinTo(pinnedRoute);
+        }
+        if (visit.quotedWindowStart != null && visit.quotedWindowEnd != null) {
+            customer.setQuotedWindow(new TimeWindow(seconds(epoch, visit.quotedWindowStart),
+                    seconds(epoch, visit.quotedWindowEnd)));
+        }
+        return customer;
     }
 
     private static PlannedVisit customerVisit(Visit visit, List<TimeWindow> windows, String preferredTechnician,

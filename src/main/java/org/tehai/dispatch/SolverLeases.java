@@ -34,11 +34,6 @@ public class SolverLeases {
 
     private final String owner = "tehai-" + UUID.randomUUID();
 
-    /** This instance's name in lease rows. */
-    public String owner() {
-        return owner;
-    }
-
     /** Takes the lease of a partition for a plan when it is free, expired, or already ours. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean tryAcquire(Partition partition, long planId) {

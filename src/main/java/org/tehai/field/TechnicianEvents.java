@@ -135,10 +135,13 @@ public class TechnicianEvents {
             }
         }
         Technician me = Technician.findById(technicianId);
+        Instant before = me.lastPositionAt;
         for (Position p : batch.positions()) {
             updatePosition(me, p.latitude(), p.longitude(), p.recordedAt().toInstant());
         }
-        estimates.reestimate(me, me.lastPositionAt);
+        if (!java.util.Objects.equals(before, me.lastPositionAt)) {
+            estimates.reestimate(me, me.lastPositionAt); // only positions newer than the last one tell anything
+        }
         return batch.positions().size();
     }
 
@@ -243,7 +246,9 @@ public class TechnicianEvents {
                 }
             }
             case COMPLETED -> {
-                finish(me, visit, event, VisitStatus.DONE, at, warnings);
+                if (!finish(me, visit, event, VisitStatus.DONE, at, warnings)) {
+                    return;
+                }
                 if (visit.ticket != null && visit.ticket.status.isOpen() && Visit.count("ticket = ?1 and status in ?2",
                         visit.ticket, List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED, VisitStatus.DISPATCHED,
                                 VisitStatus.EN_ROUTE, VisitStatus.ON_SITE)) == 0) {
@@ -253,13 +258,14 @@ public class TechnicianEvents {
                 durations.forget();
             }
             case INCOMPLETE -> {
-                finish(me, visit, event, VisitStatus.INCOMPLETE, at, warnings);
-                if (event.followUp() != null) {
+                if (finish(me, visit, event, VisitStatus.INCOMPLETE, at, warnings) && event.followUp() != null) {
                     followUps.add(followUp(visit, event, at).id);
                 }
             }
             case NO_ACCESS -> {
-                finish(me, visit, event, VisitStatus.INCOMPLETE, at, warnings);
+                if (!finish(me, visit, event, VisitStatus.INCOMPLETE, at, warnings)) {
+                    return;
+                }
                 visit.outcome = "No access" + (event.notes() == null ? "" : ": " + event.notes());
                 followUps.add(followUp(visit, event, at).id);
                 noAccessCallback(visit, at);
@@ -290,8 +296,14 @@ public class TechnicianEvents {
         };
     }
 
-    private void finish(Technician me, Visit visit, Event event, VisitStatus outcome, Instant at, List<String> warnings) {
-        advance(visit, outcome);
+    /** Ends the visit; false (and a warning) when it had already ended: the event changes nothing then. */
+    private boolean finish(Technician me, Visit visit, Event event, VisitStatus outcome, Instant at,
+            List<String> warnings) {
+        if (!advance(visit, outcome)) {
+            warnings.add("Visit " + visit.id + " had already ended (" + visit.status + "); the " + event.type()
+                    + " event was kept but changed nothing.");
+            return false;
+        }
         if (visit.actualArrival == null) {
             visit.actualArrival = at;
         }
@@ -304,6 +316,7 @@ public class TechnicianEvents {
                 takeFromVan(me, use, warnings);
             }
         }
+        return true;
     }
 
     private static void takeFromVan(Technician me, PartUse use, List<String> warnings) {

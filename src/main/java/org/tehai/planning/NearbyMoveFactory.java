@@ -88,7 +88,7 @@ public class NearbyMoveFactory implements MoveIteratorFactory<DispatchPlan, Abst
             Random random) {
         PlannedVisit visit = customers.get(random.nextInt(customers.size()));
         PlannedVisit[] near = neighbours.get(visit);
-        if (near.length == 0 || isPinned(visit)) {
+        if (near.length == 0 || visit.inPinnedHead()) {
             return null;
         }
         PlannedVisit neighbour = near[random.nextInt(near.length)];
@@ -99,7 +99,7 @@ public class NearbyMoveFactory implements MoveIteratorFactory<DispatchPlan, Abst
         TechnicianRoute source = visit.getRoute();
         if (random.nextInt(3) == 0) {
             // Swap: both must be movable, on different places, and each technician able to do the other's job.
-            if (source == null || isPinned(neighbour)
+            if (source == null || neighbour.inPinnedHead()
                     || !source.getTechnician().masters(neighbour.getRequiredSkillLevels())) {
                 return null;
             }
@@ -116,10 +116,5 @@ public class NearbyMoveFactory implements MoveIteratorFactory<DispatchPlan, Abst
             return null;
         }
         return new NearbyRelocateMove(visit, target, to);
-    }
-
-    private static boolean isPinned(PlannedVisit visit) {
-        TechnicianRoute route = visit.getRoute();
-        return route != null && route.getVisits().indexOf(visit) < route.getPinnedVisitCount();
     }
 }

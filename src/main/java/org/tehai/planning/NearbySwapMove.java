@@ -19,11 +19,8 @@ final class NearbySwapMove extends AbstractMove<DispatchPlan> {
 
     @Override
     public boolean isMoveDoable(ScoreDirector<DispatchPlan> scoreDirector) {
-        TechnicianRoute leftRoute = left.getRoute();
-        TechnicianRoute rightRoute = right.getRoute();
-        return left != right && leftRoute != null && rightRoute != null
-                && leftRoute.getVisits().indexOf(left) >= leftRoute.getPinnedVisitCount()
-                && rightRoute.getVisits().indexOf(right) >= rightRoute.getPinnedVisitCount();
+        return left != right && left.getRoute() != null && right.getRoute() != null && !left.inPinnedHead()
+                && !right.inPinnedHead();
     }
 
     @Override

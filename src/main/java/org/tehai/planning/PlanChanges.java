@@ -69,16 +69,11 @@ public final class PlanChanges {
             TechnicianRoute route = plan.routeOf(routeId);
             director.changeProblemProperty(route, r -> r.setShiftEnd(Math.max(r.getShiftStart(), shiftEnd)));
             for (PlannedVisit visit : plan.getVisits()) {
-                if (routeId.equals(visit.getPinnedRouteId()) && !isInPinnedHead(visit)) {
+                if (routeId.equals(visit.getPinnedRouteId()) && !visit.inPinnedHead()) {
                     director.changeProblemProperty(visit, PlannedVisit::unpin);
                 }
             }
         };
-    }
-
-    private static boolean isInPinnedHead(PlannedVisit visit) {
-        TechnicianRoute route = visit.getRoute();
-        return route != null && route.getVisits().indexOf(visit) < route.getPinnedVisitCount();
     }
 
     private static void unassign(DispatchPlan plan, PlannedVisit working, ProblemChangeDirector director) {
@@ -86,7 +81,7 @@ public final class PlanChanges {
         if (route == null) {
             return;
         }
-        boolean inPinnedHead = route.getVisits().indexOf(working) < route.getPinnedVisitCount();
+        boolean inPinnedHead = working.inPinnedHead();
         relist(plan, route, director, visits -> {
             visits.remove(working);
             if (inPinnedHead) {

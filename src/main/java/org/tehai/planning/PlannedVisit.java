@@ -354,6 +354,11 @@ public class PlannedVisit {
         return quotedWindow;
     }
 
+    /** True when the visit is in its route's fixed head: work begun or done that planning leaves in place. */
+    public boolean inPinnedHead() {
+        return route != null && route.getVisits().indexOf(this) < route.getPinnedVisitCount();
+    }
+
     public TechnicianRoute getRoute() {
         return route;
     }

@@ -15,6 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.OptimisticLock;
 import org.tehai.part.PartQuantity;
 import org.tehai.platform.TrackedEntity;
 import org.tehai.region.Region;
@@ -41,8 +42,12 @@ public class Technician extends TrackedEntity {
     public double homeLatitude;
     public double homeLongitude;
 
+    /** Where the phone last was; written by every position ping, so not an edit of the technician record. */
+    @OptimisticLock(excluded = true)
     public Double lastLatitude;
+    @OptimisticLock(excluded = true)
     public Double lastLongitude;
+    @OptimisticLock(excluded = true)
     public Instant lastPositionAt;
 
     public boolean active = true;

@@ -19,6 +19,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.OptimisticLock;
 import org.tehai.asset.Asset;
 import org.tehai.incident.Incident;
 import org.tehai.part.PartQuantity;
@@ -93,10 +94,16 @@ public class Visit extends TrackedEntity {
     /** A dispatcher's pin: planning keeps the visit with {@link #technician} (at {@link #pinnedStart} when set). */
     public boolean pinned;
     public Instant pinnedStart;
-    /** Live estimate of the service start from the technician's progress, and why it differs from the plan. */
+    /**
+     * Live estimate of the service start from the technician's progress, and why it differs from the plan. Written
+     * on every phone batch, so it does not count as an edit: a dispatcher's copy stays current.
+     */
+    @OptimisticLock(excluded = true)
     public Instant estimatedStart;
+    @OptimisticLock(excluded = true)
     public String estimateReason;
     /** Set when the live estimate left the quoted window; cleared by a new quote. */
+    @OptimisticLock(excluded = true)
     public Instant atRiskSince;
     public Instant quotedWindowStart;
     public Instant quotedWindowEnd;
@@ -125,6 +132,17 @@ public class Visit extends TrackedEntity {
             }
         }
         return null;
+    }
+
+    /** The job type of each of the visits (one query); visits without a type are left out. */
+    public static java.util.Map<Long, String> jobTypes(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> types = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            getEntityManager().createQuery("select v.id, v.jobType from Visit v where v.id in ?1 and v.jobType is not null",
+                    Object[].class).setParameter(1, ids).getResultList().forEach(row -> types.put((Long) row[0],
+                            (String) row[1]));
+        }
+        return types;
     }
 
     /** A technician's published route of a local date, in planned order. */

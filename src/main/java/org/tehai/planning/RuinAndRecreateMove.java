@@ -30,18 +30,23 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
     private final List<PlannedVisit> unassigned;
     private final long seed;
     private final double blinkRate;
+    private final boolean regret;
 
     /**
      * @param ruined assigned visits to take out and reinsert, in reinsertion order
      * @param unassigned currently unassigned customer visits to try to insert afterwards
      * @param seed seeds the blinks, so that doing the move again on the same plan gives the same result
      * @param blinkRate probability of skipping a feasible position while looking for the cheapest one
+     * @param regret reinsert the visit whose second-best route is worst off first (regret-2), instead of
+     *        reinserting in list order
      */
-    RuinAndRecreateMove(List<PlannedVisit> ruined, List<PlannedVisit> unassigned, long seed, double blinkRate) {
+    RuinAndRecreateMove(List<PlannedVisit> ruined, List<PlannedVisit> unassigned, long seed, double blinkRate,
+            boolean regret) {
         this.ruined = List.copyOf(ruined);
         this.unassigned = List.copyOf(unassigned);
         this.seed = seed;
         this.blinkRate = blinkRate;
+        this.regret = regret;
     }
 
     @Override
@@ -66,6 +71,12 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
                 softWeight(plan, TechnicianRoutingConstraints.TRAVEL_TIME, ConstraintWeights.TRAVEL_TIME));
         long workWeight = softWeight(plan, TechnicianRoutingConstraints.WORKING_TIME, ConstraintWeights.WORKING_TIME);
         Random random = new Random(seed);
+        if (regret) {
+            List<PlannedVisit> all = new ArrayList<>(unassigned);
+            all.addAll(ruined);
+            insertByRegret(scoreDirector, plan, all, travelWeight, workWeight, random);
+            return;
+        }
         // Unassigned customers first: serving everyone outranks any saving on the ruined ones.
         for (PlannedVisit visit : unassigned) {
             insertBest(scoreDirector, plan, visit, travelWeight, workWeight, random);
@@ -108,6 +119,90 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
         } else if (visit.isCustomer() && needsSupplies(visit)) {
             insertWithDepotStop(scoreDirector, plan, visit, travelWeight, workWeight, random);
         }
+    }
+
+    /**
+     * Regret-2 insertion: each round inserts, at its cheapest position, the visit that would lose most if its
+     * best route were taken away (the difference between its best and second-best route); a visit that fits
+     * in only one route goes first. Visits that few technicians can serve (skills, parts, tight windows) are
+     * thus placed before the easy ones fill those routes. Only the route just changed is re-evaluated between
+     * rounds. Visits that fit nowhere get the depot-stop fallback at the end.
+     */
+    private void insertByRegret(ScoreDirector<DispatchPlan> scoreDirector, DispatchPlan plan,
+            List<PlannedVisit> toInsert, long travelWeight, long workWeight, Random random) {
+        List<TechnicianRoute> routes = plan.getRoutes();
+        int visitCount = toInsert.size();
+        Position[][] best = new Position[visitCount][routes.size()];
+        for (int v = 0; v < visitCount; v++) {
+            for (int r = 0; r < routes.size(); r++) {
+                best[v][r] = cheapestInRoute(routes.get(r), toInsert.get(v), travelWeight, workWeight, random);
+            }
+        }
+        boolean[] done = new boolean[visitCount];
+        List<PlannedVisit> nowhere = new ArrayList<>();
+        for (int round = 0; round < visitCount; round++) {
+            int chosen = -1;
+            int chosenRoute = -1;
+            long chosenRegret = Long.MIN_VALUE;
+            long chosenCost = Long.MAX_VALUE;
+            for (int v = 0; v < visitCount; v++) {
+                if (done[v]) {
+                    continue;
+                }
+                long first = Long.MAX_VALUE;
+                long second = Long.MAX_VALUE;
+                int firstRoute = -1;
+                for (int r = 0; r < routes.size(); r++) {
+                    Position position = best[v][r];
+                    if (position == null) {
+                        continue;
+                    }
+                    if (position.cost() < first) {
+                        second = first;
+                        first = position.cost();
+                        firstRoute = r;
+                    } else if (position.cost() < second) {
+                        second = position.cost();
+                    }
+                }
+                if (firstRoute < 0) {
+                    done[v] = true;
+                    nowhere.add(toInsert.get(v));
+                    continue;
+                }
+                long regretValue = second == Long.MAX_VALUE ? Long.MAX_VALUE : second - first;
+                if (regretValue > chosenRegret || (regretValue == chosenRegret && first < chosenCost)) {
+                    chosen = v;
+                    chosenRoute = firstRoute;
+                    chosenRegret = regretValue;
+                    chosenCost = first;
+                }
+            }
+            if (chosen < 0) {
+                break;
+            }
+            TechnicianRoute route = routes.get(chosenRoute);
+            assign(scoreDirector, route, best[chosen][chosenRoute].index(), toInsert.get(chosen));
+            done[chosen] = true;
+            for (int v = 0; v < visitCount; v++) {
+                if (!done[v]) {
+                    best[v][chosenRoute] = cheapestInRoute(route, toInsert.get(v), travelWeight, workWeight, random);
+                }
+            }
+        }
+        for (PlannedVisit visit : nowhere) {
+            if (visit.isCustomer() && needsSupplies(visit)) {
+                insertWithDepotStop(scoreDirector, plan, visit, travelWeight, workWeight, random);
+            }
+        }
+    }
+
+    private Position cheapestInRoute(TechnicianRoute route, PlannedVisit visit, long travelWeight, long workWeight,
+            Random random) {
+        if (!route.getTechnician().masters(visit.getRequiredSkillLevels())) {
+            return null;
+        }
+        return cheapestIn(route, route.getPinnedVisitCount(), visit, travelWeight, workWeight, Long.MAX_VALUE, random);
     }
 
     private void insertWithDepotStop(ScoreDirector<DispatchPlan> scoreDirector, DispatchPlan plan,
@@ -229,7 +324,7 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
     @Override
     public RuinAndRecreateMove rebase(ScoreDirector<DispatchPlan> destinationScoreDirector) {
         return new RuinAndRecreateMove(rebaseList(ruined, destinationScoreDirector),
-                rebaseList(unassigned, destinationScoreDirector), seed, blinkRate);
+                rebaseList(unassigned, destinationScoreDirector), seed, blinkRate, regret);
     }
 
     @Override
@@ -257,6 +352,6 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
 
     @Override
     public String toString() {
-        return "ruin and recreate " + ruined + (unassigned.isEmpty() ? "" : " + " + unassigned);
+        return (regret ? "ruin and regret-recreate " : "ruin and recreate ") + ruined + (unassigned.isEmpty() ? "" : " + " + unassigned);
     }
 }

@@ -17,8 +17,8 @@ import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIterator
  * consecutive visits cut from the routes nearest to it (SISR string removal, so neighbouring routes can
  * exchange whole pieces); sometimes visits picked at random (to move work between distant routes), sometimes
  * a whole route. Between 3 and 20% of the movable visits are ruined for the neighbour and random flavours, at
- * most {@value #MAX_RUINED}; strings remove about {@value #AVERAGE_STRING_RUIN} visits on average. The
- * reinsertion order is random, hardest first, farthest first or closest first.
+ * most {@value #MAX_RUINED}; strings remove about {@value #AVERAGE_STRING_RUIN} visits on average. Half of the
+ * moves reinsert by regret-2; the others in random, hardest first, farthest first or closest first order.
  */
 public class RuinAndRecreateMoveFactory implements MoveIteratorFactory<DispatchPlan, RuinAndRecreateMove> {
 
@@ -54,6 +54,8 @@ public class RuinAndRecreateMoveFactory implements MoveIteratorFactory<DispatchP
     static final double AVERAGE_STRING_RUIN = 10.0;
     /** Probability of skipping a position in the recreate (SISR's blinks). */
     static final double BLINK_RATE = 0.01;
+    /** Share of the moves that reinsert by regret-2 instead of in the ruin's order. */
+    static final double REGRET_SHARE = 0.5;
     /** Relative weights of the ruin flavours: whole route, random visits, nearest neighbours, strings. */
     private static final int[] FLAVOUR_WEIGHTS = { 1, 2, 5, 4 };
 
@@ -76,7 +78,7 @@ public class RuinAndRecreateMoveFactory implements MoveIteratorFactory<DispatchP
         List<PlannedVisit> unassigned = plan.getUnassignedCustomerVisits();
         long seed = random.nextLong();
         if (movable.isEmpty()) {
-            return new RuinAndRecreateMove(List.of(), unassigned, seed, BLINK_RATE);
+            return new RuinAndRecreateMove(List.of(), unassigned, seed, BLINK_RATE, true);
         }
         int upper = Math.max(1, Math.min(MAX_RUINED, movable.size() / 5));
         int lower = Math.min(3, upper);
@@ -124,7 +126,8 @@ public class RuinAndRecreateMoveFactory implements MoveIteratorFactory<DispatchP
             ruined = strings(movable, usedRoutes, random);
         }
         order(ruined, travelTimes, from, random);
-        return new RuinAndRecreateMove(ruined, unassigned, seed, BLINK_RATE);
+        boolean regret = random.nextDouble() < REGRET_SHARE;
+        return new RuinAndRecreateMove(ruined, unassigned, seed, BLINK_RATE, regret);
     }
 
     /**

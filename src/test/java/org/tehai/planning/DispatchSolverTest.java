@@ -4,15 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.AcceptorType;
+import ai.timefold.solver.core.config.phase.PhaseConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import ai.timefold.solver.core.impl.localsearch.scope.LocalSearchPhaseScope;
+import ai.timefold.solver.core.impl.phase.event.PhaseLifecycleListenerAdapter;
+import ai.timefold.solver.core.impl.phase.scope.AbstractPhaseScope;
+import ai.timefold.solver.core.impl.solver.DefaultSolver;
 
 /** Solves generated days with the production solver configuration. */
 class DispatchSolverTest {
@@ -20,11 +28,14 @@ class DispatchSolverTest {
     static final String SOLVER_CONFIG = "solver-config/solver-config.xml";
 
     private static Solver<DispatchPlan> solver(EnvironmentMode mode, TerminationConfig termination) {
-        SolverConfig config = SolverConfig.createFromXmlResource(SOLVER_CONFIG)
+        return solver(SolverConfig.createFromXmlResource(SOLVER_CONFIG), mode, termination);
+    }
+
+    private static Solver<DispatchPlan> solver(SolverConfig config, EnvironmentMode mode, TerminationConfig termination) {
+        return SolverFactory.<DispatchPlan> create(config
                 .withEnvironmentMode(mode)
                 .withRandomSeed(42L)
-                .withTerminationConfig(termination);
-        return SolverFactory.<DispatchPlan> create(config).buildSolver();
+                .withTerminationConfig(termination)).buildSolver();
     }
 
     @Test
@@ -94,5 +105,41 @@ class DispatchSolverTest {
 
         assertThat(solved.routeOf(route.getId()).getVisits().get(0).getId()).isEqualTo(dispatched.getId());
         assertThat(solved.getScore().hardScore()).isZero();
+    }
+
+    @Test
+    void annealsFirstThenPolishesWithLateAcceptanceKeepingTheScoreConsistent() {
+        SolverConfig config = SolverConfig.createFromXmlResource(SOLVER_CONFIG);
+        List<PhaseConfig> phases = config.getPhaseConfigList();
+        assertThat(phases).hasSize(3);
+        LocalSearchPhaseConfig annealing = (LocalSearchPhaseConfig) phases.get(1);
+        LocalSearchPhaseConfig polishing = (LocalSearchPhaseConfig) phases.get(2);
+        // Proposals (60 s at most) and the 30 s benchmarks anneal all the way; only longer solves polish.
+        assertThat(annealing.getAcceptorConfig().getSimulatedAnnealingStartingTemperature())
+                .isEqualTo("0hard/0medium/10000soft");
+        assertThat(annealing.getTerminationConfig().getSpentLimit()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(polishing.getAcceptorConfig().getAcceptorTypeList())
+                .containsExactly(AcceptorType.DIVERSIFIED_LATE_ACCEPTANCE);
+
+        // Cut the annealing short so that the polishing phase runs too, both under FULL_ASSERT.
+        annealing.setTerminationConfig(new TerminationConfig().withStepCountLimit(80));
+        DispatchPlan problem = TestPlans.generated(5, 3, 14);
+        Solver<DispatchPlan> solver = solver(config, EnvironmentMode.FULL_ASSERT,
+                new TerminationConfig().withStepCountLimit(160));
+        AtomicInteger localSearchPhases = new AtomicInteger();
+        ((DefaultSolver<DispatchPlan>) solver).addPhaseLifecycleListener(new PhaseLifecycleListenerAdapter<>() {
+            @Override
+            public void phaseStarted(AbstractPhaseScope<DispatchPlan> phaseScope) {
+                if (phaseScope instanceof LocalSearchPhaseScope) {
+                    localSearchPhases.incrementAndGet();
+                }
+            }
+        });
+
+        DispatchPlan solved = solver.solve(problem);
+
+        assertThat(localSearchPhases).hasValue(2);
+        assertThat(solved.getScore().hardScore()).isZero();
+        assertThat(solved.getUnassignedCustomerVisits()).isEmpty();
     }
 }

@@ -18,9 +18,10 @@ import ai.timefold.solver.core.impl.heuristic.move.AbstractMove;
  *
  * <p>Timefold 1.32 ships a list ruin-and-recreate move, but it fails when a ruined value is best left
  * unassigned (depot stops always are), so this model brings its own. Reinsertion is greedy on added
- * driving and working time (weighted as the run weighs them) among the positions that keep every window, the shift end, skills, tools and parts; it
- * reads the routes' shadow state (see {@link InsertionCost}). The solver's acceptor then judges the
- * result with the full score. Pinned visits are never ruined and nothing is inserted before them.
+ * driving and working time (weighted as the run weighs them) among the positions that keep every window, the
+ * shift end, skills, tools and parts; it reads the routes' shadow state (see {@link InsertionCost}). The
+ * solver's acceptor then judges the result with the full score. Pinned visits are never ruined and nothing
+ * is inserted before them.
  */
 public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
 
@@ -104,10 +105,7 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
         TechnicianRoute bestRoute = null;
         Position best = null;
         for (TechnicianRoute route : plan.getRoutes()) {
-            if (!route.getTechnician().masters(visit.getRequiredSkillLevels())) {
-                continue;
-            }
-            Position position = cheapestIn(route, route.getPinnedVisitCount(), visit, travelWeight, workWeight,
+            Position position = cheapestInRoute(route, visit, travelWeight, workWeight,
                     best == null ? Long.MAX_VALUE : best.cost(), random);
             if (position != null) {
                 best = position;
@@ -116,7 +114,7 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
         }
         if (best != null) {
             assign(scoreDirector, bestRoute, best.index(), visit);
-        } else if (visit.isCustomer() && needsSupplies(visit)) {
+        } else {
             insertWithDepotStop(scoreDirector, plan, visit, travelWeight, workWeight, random);
         }
     }
@@ -135,7 +133,8 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
         Position[][] best = new Position[visitCount][routes.size()];
         for (int v = 0; v < visitCount; v++) {
             for (int r = 0; r < routes.size(); r++) {
-                best[v][r] = cheapestInRoute(routes.get(r), toInsert.get(v), travelWeight, workWeight, random);
+                best[v][r] = cheapestInRoute(routes.get(r), toInsert.get(v), travelWeight, workWeight,
+                        Long.MAX_VALUE, random);
             }
         }
         boolean[] done = new boolean[visitCount];
@@ -186,27 +185,32 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
             done[chosen] = true;
             for (int v = 0; v < visitCount; v++) {
                 if (!done[v]) {
-                    best[v][chosenRoute] = cheapestInRoute(route, toInsert.get(v), travelWeight, workWeight, random);
+                    best[v][chosenRoute] = cheapestInRoute(route, toInsert.get(v), travelWeight, workWeight,
+                            Long.MAX_VALUE, random);
                 }
             }
         }
         for (PlannedVisit visit : nowhere) {
-            if (visit.isCustomer() && needsSupplies(visit)) {
-                insertWithDepotStop(scoreDirector, plan, visit, travelWeight, workWeight, random);
-            }
+            insertWithDepotStop(scoreDirector, plan, visit, travelWeight, workWeight, random);
         }
     }
 
+    /** The cheapest feasible position after the pinned head below {@code bound}; null if none or if the technician
+     * lacks a skill. */
     private Position cheapestInRoute(TechnicianRoute route, PlannedVisit visit, long travelWeight, long workWeight,
-            Random random) {
+            long bound, Random random) {
         if (!route.getTechnician().masters(visit.getRequiredSkillLevels())) {
             return null;
         }
-        return cheapestIn(route, route.getPinnedVisitCount(), visit, travelWeight, workWeight, Long.MAX_VALUE, random);
+        return cheapestIn(route, route.getPinnedVisitCount(), visit, travelWeight, workWeight, bound, random);
     }
 
+    /** For a customer visit that needs tools or parts and fits nowhere: tries it after an unused depot stop. */
     private void insertWithDepotStop(ScoreDirector<DispatchPlan> scoreDirector, DispatchPlan plan,
             PlannedVisit visit, long travelWeight, long workWeight, Random random) {
+        if (!visit.isCustomer() || !needsSupplies(visit)) {
+            return;
+        }
         PlannedVisit depot = null;
         for (PlannedVisit candidate : plan.getVisits()) {
             if (!candidate.isCustomer() && candidate.getRoute() == null) {
@@ -352,6 +356,7 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
 
     @Override
     public String toString() {
-        return (regret ? "ruin and regret-recreate " : "ruin and recreate ") + ruined + (unassigned.isEmpty() ? "" : " + " + unassigned);
+        return (regret ? "ruin and regret-recreate " : "ruin and recreate ") + ruined
+                + (unassigned.isEmpty() ? "" : " + " + unassigned);
     }
 }

@@ -31,7 +31,8 @@ class DispatchSolverTest {
         return solver(SolverConfig.createFromXmlResource(SOLVER_CONFIG), mode, termination);
     }
 
-    private static Solver<DispatchPlan> solver(SolverConfig config, EnvironmentMode mode, TerminationConfig termination) {
+    private static Solver<DispatchPlan> solver(SolverConfig config, EnvironmentMode mode,
+            TerminationConfig termination) {
         return SolverFactory.<DispatchPlan> create(config
                 .withEnvironmentMode(mode)
                 .withRandomSeed(42L)

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import jakarta.validation.constraints.Size;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -135,7 +136,7 @@ public class SlotOffers {
     }
 
     /** The body of {@code POST /api/visits/{id}/booking}: a window ({@code start}, {@code end}) or an option id. */
-    public record BookingRequest(OffsetDateTime start, OffsetDateTime end, String optionId) {
+    public record BookingRequest(OffsetDateTime start, OffsetDateTime end, @Size(max = 200) String optionId) {
     }
 
     /**

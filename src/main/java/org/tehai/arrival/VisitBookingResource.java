@@ -1,5 +1,6 @@
 package org.tehai.arrival;
 
+import jakarta.validation.Valid;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -26,7 +27,7 @@ public class VisitBookingResource {
     CurrentUser currentUser;
 
     @POST
-    public Booking book(@PathParam("id") long id, BookingRequest request) {
+    public Booking book(@PathParam("id") long id, @Valid BookingRequest request) {
         return offers.book(id, request, currentUser.name());
     }
 }

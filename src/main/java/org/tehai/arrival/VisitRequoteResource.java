@@ -1,5 +1,7 @@
 package org.tehai.arrival;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -7,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
+import org.tehai.platform.api.TextLimits;
 import org.tehai.platform.security.Roles;
 import org.tehai.visit.VisitView;
 
@@ -18,12 +21,12 @@ public class VisitRequoteResource {
     @Inject
     ArrivalAnswers answers;
 
-    public record RequoteRequest(String reason) {
+    public record RequoteRequest(@Size(max = TextLimits.REASON) String reason) {
     }
 
     @POST
     @Transactional
-    public VisitView requote(@PathParam("id") long id, RequoteRequest request) {
+    public VisitView requote(@PathParam("id") long id, @Valid RequoteRequest request) {
         return VisitView.of(answers.requote(id, request == null ? null : request.reason()));
     }
 }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.QueryParam;
 
 import org.tehai.arrival.SlotOffers.SlotOptions;
 import org.tehai.platform.api.QueryValues;
-import org.tehai.platform.error.ApiProblem;
 import org.tehai.platform.security.Roles;
 
 /**
@@ -30,17 +29,7 @@ public class VisitSlotResource {
             @QueryParam("from") String from, @QueryParam("days") String days, @QueryParam("anyTime") String anyTime) {
         int wanted = SlotOffers.wholeNumber("count", count, SlotOffers.DEFAULT_COUNT, 1, SlotOffers.MAX_COUNT);
         int dayCount = SlotOffers.wholeNumber("days", days, SlotOffers.DEFAULT_DAYS, 1, SlotOffers.MAX_DAYS);
-        return offers.options(id, QueryValues.date("from", from), dayCount, wanted, flag("anyTime", anyTime));
-    }
-
-    private static boolean flag(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        return switch (value.strip().toLowerCase()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ApiProblem.invalid(field, "The value (" + value + ") is not true or false.");
-        };
+        return offers.options(id, QueryValues.date("from", from), dayCount, wanted,
+                QueryValues.bool("anyTime", anyTime, false));
     }
 }

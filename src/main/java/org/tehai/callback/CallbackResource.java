@@ -18,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.tehai.platform.api.TextLimits;
 import org.tehai.platform.api.Page;
 import org.tehai.platform.api.PageRequest;
 import org.tehai.platform.api.QueryValues;
@@ -32,10 +33,10 @@ public class CallbackResource {
     CallbackService callbacks;
 
     public record CallbackRequest(Long ticketId, Long customerId, @NotNull OffsetDateTime dueAt,
-            @NotBlank @Size(max = 2000) String reason, @Size(max = 40) String phone) {
+            @NotBlank @Size(max = TextLimits.FREE_TEXT) String reason, @Size(max = TextLimits.PHONE) String phone) {
     }
 
-    public record OutcomeRequest(@NotBlank @Size(max = 4000) String notes) {
+    public record OutcomeRequest(@NotBlank @Size(max = TextLimits.FREE_TEXT) String notes) {
     }
 
     public record CallbackView(long id, Long ticketId, String ticketNumber, long customerId, String customerName,

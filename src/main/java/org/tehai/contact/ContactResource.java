@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
+import org.tehai.platform.api.TextLimits;
 import org.tehai.platform.security.Roles;
 import org.tehai.ticket.Channel;
 
@@ -28,7 +29,7 @@ public class ContactResource {
     ContactLog contacts;
 
     public record ContactRequest(@NotNull ContactKind kind, Channel channel, Direction direction,
-            OffsetDateTime occurredAt, @Size(max = 4000) String notes) {
+            OffsetDateTime occurredAt, @Size(max = TextLimits.FREE_TEXT) String notes) {
     }
 
     public record ContactView(long id, long ticketId, Instant occurredAt, Channel channel, ContactKind kind,

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.tehai.platform.api.QueryValues;
 import org.tehai.platform.security.Roles;
 
 /** Loads the demo region on request: {@code POST /api/admin/demo-data?replace=true} (admin). */
@@ -18,7 +19,8 @@ public class DemoDataResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    public Response load(@QueryParam("replace") boolean replace) {
-        return Response.status(Response.Status.CREATED).entity(demoData.load(replace)).build();
+    public Response load(@QueryParam("replace") String replace) {
+        return Response.status(Response.Status.CREATED).entity(demoData.load(QueryValues.bool("replace", replace, false)))
+                .build();
     }
 }

@@ -29,6 +29,8 @@ import org.tehai.notification.NotificationKind;
 import org.tehai.notification.Notifications;
 import org.tehai.part.Part;
 import org.tehai.part.PartQuantity;
+import org.tehai.platform.api.InputRules;
+import org.tehai.platform.api.TextLimits;
 import org.tehai.platform.audit.Audit;
 import org.tehai.platform.error.ApiProblem;
 import org.tehai.technician.Shift;
@@ -123,6 +125,9 @@ public class TechnicianEvents {
         if (batch == null || batch.positions() == null || batch.positions().isEmpty()) {
             throw ApiProblem.invalid("positions", "Send at least one position.");
         }
+        if (batch.positions().size() > MAX_BATCH) {
+            throw ApiProblem.invalid("positions", "At most " + MAX_BATCH + " positions per batch.");
+        }
         for (int i = 0; i < batch.positions().size(); i++) {
             Position p = batch.positions().get(i);
             String field = "positions[" + i + "].";
@@ -149,8 +154,12 @@ public class TechnicianEvents {
         if (e == null) {
             throw ApiProblem.invalid(field.substring(0, field.length() - 1), "The event is empty.");
         }
-        if (e.eventId() == null || e.eventId().isBlank() || e.eventId().length() > 80) {
-            throw ApiProblem.invalid(field + "eventId", "Each event needs the phone's own id (1 to 80 characters).");
+        if (e.eventId() == null || e.eventId().isBlank() || e.eventId().length() > TextLimits.CLIENT_EVENT_ID) {
+            throw ApiProblem.invalid(field + "eventId", "Each event needs the phone's own id (1 to "
+                    + TextLimits.CLIENT_EVENT_ID + " characters).");
+        }
+        if (e.notes() != null && e.notes().length() > TextLimits.FREE_TEXT) {
+            throw ApiProblem.invalid(field + "notes", "At most " + TextLimits.FREE_TEXT + " characters.");
         }
         if (e.type() == null) {
             throw ApiProblem.invalid(field + "type", "The event type is required.");
@@ -159,9 +168,13 @@ public class TechnicianEvents {
             throw ApiProblem.invalid(field + "occurredAt", "The device time of the event is required.");
         }
         checkPosition(e.latitude(), e.longitude(), field);
-        if (e.type().concernsVisit()) {
-            if (e.visitId() == null) {
-                throw ApiProblem.invalid(field + "visitId", e.type() + " needs the visit it concerns.");
+        if (e.type().concernsVisit() && e.visitId() == null) {
+            throw ApiProblem.invalid(field + "visitId", e.type() + " needs the visit it concerns.");
+        }
+        if (e.visitId() != null) {
+            // Also for events that need no visit: none may name a visit that is not on this technician's route.
+            if (e.visitId() <= 0) {
+                throw ApiProblem.invalid(field + "visitId", "The id (" + e.visitId() + ") must be a number above zero.");
             }
             Visit visit = Visit.findById(e.visitId());
             if (visit == null || visit.technician == null || !visit.technician.id.equals(me.id)) {
@@ -182,13 +195,20 @@ public class TechnicianEvents {
             if (minutes != null && (minutes < 5 || minutes > 600)) {
                 throw ApiProblem.invalid(field + "followUp.durationMinutes", "Between 5 and 600 minutes.");
             }
+            if (e.followUp().notes() != null && e.followUp().notes().length() > TextLimits.FREE_TEXT) {
+                throw ApiProblem.invalid(field + "followUp.notes", "At most " + TextLimits.FREE_TEXT + " characters.");
+            }
+            if (e.followUp().skills() != null && e.followUp().skills().size() > TextLimits.LIST) {
+                throw ApiProblem.invalid(field + "followUp.skills", "At most " + TextLimits.LIST + " skills.");
+            }
             if (e.followUp().parts() != null) {
                 checkParts(e.followUp().parts(), field + "followUp.parts");
             }
             if (e.followUp().skills() != null) {
                 for (int i = 0; i < e.followUp().skills().size(); i++) {
                     SkillNeed skill = e.followUp().skills().get(i);
-                    if (skill == null || skill.skill() == null || skill.skill().isBlank() || skill.minLevel() == null
+                    if (skill == null || skill.skill() == null || skill.skill().isBlank()
+                            || skill.skill().length() > TextLimits.CODE || skill.minLevel() == null
                             || skill.minLevel() < 1 || skill.minLevel() > 5) {
                         throw ApiProblem.invalid(field + "followUp.skills[" + i + "]", "A skill and a level 1 to 5.");
                     }
@@ -198,14 +218,18 @@ public class TechnicianEvents {
     }
 
     private static void checkParts(List<PartUse> parts, String field) {
+        if (parts.size() > TextLimits.LIST) {
+            throw ApiProblem.invalid(field, "At most " + TextLimits.LIST + " parts.");
+        }
         for (int i = 0; i < parts.size(); i++) {
             PartUse use = parts.get(i);
-            if (use == null || use.partCode() == null || Part.findByCode(use.partCode()) == null) {
+            if (use == null || use.partCode() == null || use.partCode().length() > TextLimits.CODE
+                    || Part.findByCode(use.partCode()) == null) {
                 throw ApiProblem.unprocessable(field + "[" + i + "].partCode", "Unknown part ("
-                        + (use == null ? null : use.partCode()) + ").");
+                        + InputRules.echo(use == null ? null : use.partCode()) + ").");
             }
-            if (use.quantity() == null || use.quantity() < 1) {
-                throw ApiProblem.invalid(field + "[" + i + "].quantity", "At least 1.");
+            if (use.quantity() == null || use.quantity() < 1 || use.quantity() > 10_000) {
+                throw ApiProblem.invalid(field + "[" + i + "].quantity", "From 1 to 10000.");
             }
         }
     }

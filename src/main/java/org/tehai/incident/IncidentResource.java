@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.tehai.platform.api.TextLimits;
 import org.tehai.platform.api.Page;
 import org.tehai.platform.api.PageRequest;
 import org.tehai.platform.api.QueryValues;
@@ -30,14 +31,15 @@ public class IncidentResource {
     @Inject
     IncidentService incidents;
 
-    public record ResolveRequest(@NotBlank @Size(max = 4000) String cause) {
+    public record ResolveRequest(@NotBlank @Size(max = TextLimits.FREE_TEXT) String cause) {
     }
 
     @GET
     @Path("/incidents")
-    public Page<IncidentView> search(@QueryParam("status") String status, @QueryParam("open") Boolean open,
+    public Page<IncidentView> search(@QueryParam("status") String status, @QueryParam("open") String open,
             @QueryParam("regionId") Long regionId, @Valid @BeanParam PageRequest paging) {
-        return incidents.search(QueryValues.enumValue(IncidentStatus.class, "status", status), open, regionId, paging);
+        return incidents.search(QueryValues.enumValue(IncidentStatus.class, "status", status),
+                QueryValues.bool("open", open), regionId, paging);
     }
 
     @GET

@@ -19,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.tehai.platform.api.TextLimits;
 import org.tehai.platform.security.Roles;
 
 /** Parts depots and their stock. Technicians may restock at a depot on the way. */
@@ -30,12 +31,12 @@ public class DepotResource {
 
     public record DepotRequest(
             @NotNull Long regionId,
-            @NotBlank @Size(max = 40) String code,
-            @NotBlank @Size(max = 200) String name,
-            @Size(max = 300) String address,
+            @NotBlank @Size(max = TextLimits.CODE) String code,
+            @NotBlank @Size(max = TextLimits.NAME) String name,
+            @Size(max = TextLimits.ADDRESS) String address,
             @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
             @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
-            @NotNull List<@Valid PartQuantityRequest> stock,
+            @NotNull @Size(max = TextLimits.STOCK_LINES) List<@Valid PartQuantityRequest> stock,
             Long version) {
     }
 

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
+import org.tehai.platform.api.TextLimits;
 import org.tehai.platform.security.Roles;
 
 /** The parts catalogue, and where each part is in stock (depots and vans). */
@@ -27,8 +28,8 @@ public class PartResource {
     PartService parts;
 
     public record PartRequest(
-            @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "use letters, digits, '.', '-' and '_'") String code,
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = TextLimits.CODE) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "use letters, digits, '.', '-' and '_'") String code,
+            @NotBlank @Size(max = TextLimits.NAME) String name,
             Long version) {
     }
 

@@ -15,6 +15,9 @@ public final class Records {
 
     /** The record the request's path names; 404 when it does not exist. */
     public static <T> T require(Class<T> type, Object id, String what) {
+        if (id instanceof Number number && number.longValue() <= 0) {
+            throw ApiProblem.invalid("id", "The id (" + id + ") must be a number above zero.");
+        }
         T found = Panache.getEntityManager(type).find(type, id);
         if (found == null) {
             throw ApiProblem.notFound(what, id);
@@ -26,6 +29,9 @@ public final class Records {
     public static <T> T reference(Class<T> type, String field, Object id, String what) {
         if (id == null) {
             return null;
+        }
+        if (id instanceof Number number && number.longValue() <= 0) {
+            throw ApiProblem.invalid(field, "The id (" + id + ") must be a number above zero.");
         }
         T found = Panache.getEntityManager(type).find(type, id);
         if (found == null) {

@@ -29,10 +29,18 @@ public class Region extends TrackedEntity {
         return find("code", code).firstResult();
     }
 
-    /** The region a URL or query names, by id ("1") or by code ("TOKYO-WEST"); null when there is none. */
+    /**
+     * The region a URL or query names, by code ("TOKYO-WEST") or by id ("1"); null when there is none. Codes always
+     * hold a letter (see {@link RegionRequest}), so a reference never means two regions.
+     */
     public static Region findByIdOrCode(String reference) {
         String trimmed = reference.trim();
-        return !trimmed.isEmpty() && trimmed.chars().allMatch(Character::isDigit)
-                ? findById(Long.parseLong(trimmed)) : findByCode(trimmed);
+        if (trimmed.isEmpty()) {
+            return null;
+        }
+        if (trimmed.length() <= 18 && trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return findById(Long.parseLong(trimmed));
+        }
+        return trimmed.length() > 40 ? null : findByCode(trimmed);
     }
 }

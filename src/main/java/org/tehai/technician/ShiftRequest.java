@@ -3,6 +3,7 @@ package org.tehai.technician;
 import java.time.LocalTime;
 import java.util.List;
 
+import jakarta.validation.constraints.Size;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,7 +17,7 @@ public record ShiftRequest(
         @NotNull LocalTime start,
         @NotNull LocalTime end,
         @Min(0) @Max(240) int maxOvertimeMinutes,
-        @NotNull List<@Valid Break> breaks,
+        @NotNull @Size(max = 5) List<@Valid Break> breaks,
         Long version) {
 
     public record Break(@NotNull LocalTime earliestStart, @NotNull LocalTime latestEnd,

@@ -39,8 +39,8 @@ public class TechnicianResource {
     @GET
     @RolesAllowed({ Roles.AGENT, Roles.DISPATCHER, Roles.MANAGER, Roles.ADMIN })
     public Page<TechnicianView> search(@QueryParam("regionId") Long regionId, @QueryParam("skill") String skill,
-            @QueryParam("active") Boolean active, @Valid @BeanParam PageRequest paging) {
-        return technicians.search(regionId, skill, active, paging);
+            @QueryParam("active") String active, @Valid @BeanParam PageRequest paging) {
+        return technicians.search(regionId, skill, QueryValues.bool("active", active), paging);
     }
 
     @GET

@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.tehai.platform.api.TextLimits;
+
 /**
  * Opening a ticket with what the caller has: an existing {@code customerId}, or just a {@code caller} name and
  * phone number (the customer is found by that number or created). Site, asset and impact are optional. The
@@ -17,12 +19,12 @@ public record TicketRequest(
         Long assetId,
         Channel channel,
         TicketKind kind,
-        @NotBlank @Size(max = 60) String troubleCode,
-        @Size(max = 4000) String description,
+        @NotBlank @Size(max = TextLimits.TROUBLE_CODE) String troubleCode,
+        @Size(max = TextLimits.FREE_TEXT) String description,
         Impact impact,
         Priority priority,
-        @Size(max = 2000) String priorityOverrideReason) {
+        @Size(max = TextLimits.FREE_TEXT) String priorityOverrideReason) {
 
-    public record Caller(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 40) String phone) {
+    public record Caller(@NotBlank @Size(max = TextLimits.NAME) String name, @NotBlank @Size(max = TextLimits.PHONE) String phone) {
     }
 }

@@ -4,6 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.tehai.platform.api.TextLimits;
+
 /**
  * Editing a ticket: details found out later (site, asset/serial), trouble code, priority, status. A missing
  * {@code siteId} or {@code assetId} keeps the current one. A priority other than the suggested one needs a
@@ -14,14 +16,14 @@ import jakarta.validation.constraints.Size;
 public record TicketUpdateRequest(
         Long siteId,
         Long assetId,
-        @NotBlank @Size(max = 60) String troubleCode,
-        @Size(max = 4000) String description,
+        @NotBlank @Size(max = TextLimits.TROUBLE_CODE) String troubleCode,
+        @Size(max = TextLimits.FREE_TEXT) String description,
         @NotNull Priority priority,
-        @Size(max = 2000) String priorityOverrideReason,
+        @Size(max = TextLimits.FREE_TEXT) String priorityOverrideReason,
         @NotNull TicketStatus status,
         CauseCategory causeCategory,
-        @Size(max = 4000) String causeText,
-        @Size(max = 4000) String preventionAction,
-        @Size(max = 4000) String resolution,
+        @Size(max = TextLimits.FREE_TEXT) String causeText,
+        @Size(max = TextLimits.FREE_TEXT) String preventionAction,
+        @Size(max = TextLimits.FREE_TEXT) String resolution,
         Long version) {
 }

@@ -20,6 +20,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.tehai.platform.api.TextLimits;
+import org.tehai.platform.api.QueryValues;
 import org.tehai.platform.security.Roles;
 
 
@@ -34,12 +36,12 @@ public class TroubleCodeResource {
     TroubleCodeCatalogue catalogue;
 
     public record TroubleCodeRequest(
-            @NotBlank @Size(max = 60) @Pattern(regexp = "[A-Z0-9_]+/[A-Z0-9_]+", message = "use CATEGORY/CODE in capitals") String code,
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = TextLimits.TROUBLE_CODE) @Pattern(regexp = "[A-Z0-9_]+/[A-Z0-9_]+", message = "use CATEGORY/CODE in capitals") String code,
+            @NotBlank @Size(max = TextLimits.NAME) String name,
             @NotNull Priority basePriority,
             boolean needsVisit,
-            @Size(max = 60) String jobType,
-            @Size(max = 40) String skill,
+            @Size(max = TextLimits.TROUBLE_CODE) String jobType,
+            @Size(max = TextLimits.CODE) String skill,
             @Min(1) @Max(5) Integer skillLevel,
             @Min(5) @Max(720) Integer durationMinutes,
             Boolean active,
@@ -58,8 +60,8 @@ public class TroubleCodeResource {
     @GET
     @RolesAllowed({ Roles.AGENT, Roles.DISPATCHER, Roles.TECHNICIAN, Roles.MANAGER, Roles.ADMIN })
     public List<TroubleCodeView> list(@QueryParam("category") String category,
-            @QueryParam("includeInactive") boolean includeInactive) {
-        return catalogue.list(category, includeInactive).stream().map(TroubleCodeView::of).toList();
+            @QueryParam("includeInactive") String includeInactive) {
+        return catalogue.list(category, QueryValues.bool("includeInactive", includeInactive, false)).stream().map(TroubleCodeView::of).toList();
     }
 
     @POST

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.tehai.platform.api.TextLimits;
 import org.tehai.part.PartQuantityRequest;
 
 /**
@@ -22,15 +23,15 @@ public record VisitRequest(
         @NotNull Long ticketId,
         Long siteId,
         Long assetId,
-        @Size(max = 60) String jobType,
+        @Size(max = TextLimits.TROUBLE_CODE) String jobType,
         @Min(5) @Max(720) int estimatedDurationMinutes,
-        @NotNull List<@Valid SkillNeed> requiredSkills,
-        @NotNull Set<@NotBlank @Size(max = 40) String> requiredTools,
-        @NotNull List<@Valid PartQuantityRequest> requiredParts,
+        @NotNull @Size(max = TextLimits.LIST) List<@Valid SkillNeed> requiredSkills,
+        @NotNull @Size(max = TextLimits.LIST) Set<@NotBlank @Size(max = TextLimits.CODE) String> requiredTools,
+        @NotNull @Size(max = TextLimits.LIST) List<@Valid PartQuantityRequest> requiredParts,
         @NotEmpty @Size(max = 10) List<@Valid Window> availability,
         Long version) {
 
-    public record SkillNeed(@NotBlank @Size(max = 40) String skill, @Min(1) @Max(5) int minLevel) {
+    public record SkillNeed(@NotBlank @Size(max = TextLimits.CODE) String skill, @Min(1) @Max(5) int minLevel) {
     }
 
     public record Window(@NotNull OffsetDateTime startsAt, @NotNull OffsetDateTime endsAt) {

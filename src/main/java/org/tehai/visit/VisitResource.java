@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.tehai.platform.api.TextLimits;
 import org.tehai.platform.api.Page;
 import org.tehai.platform.api.PageRequest;
 import org.tehai.platform.api.QueryValues;
@@ -36,7 +37,7 @@ public class VisitResource {
     @Inject
     CurrentUser currentUser;
 
-    public record CancelRequest(@NotBlank @Size(max = 2000) String reason) {
+    public record CancelRequest(@NotBlank @Size(max = TextLimits.FREE_TEXT) String reason) {
     }
 
     @GET
@@ -64,7 +65,8 @@ public class VisitResource {
         if (!currentUser.isStaff()) {
             long own = currentUser.requireOwnTechnicianId();
             if (visit.technician == null || visit.technician.id != own) {
-                throw ApiProblem.forbidden("The visit (" + id + ") is not assigned to you.");
+                // The same answer as for a missing id: a technician learns nothing about other technicians' work.
+                throw ApiProblem.notFound("visit", id);
             }
         }
         return VisitView.of(visit);

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.tehai.support.Api.DISPATCHER;
 import static org.tehai.support.Api.as;
+import static org.tehai.support.Api.assertProblem;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -103,6 +104,26 @@ class TechnicianDayTest {
         List<String> kinds = as("manager").get("/api/notifications?size=500").then().extract().jsonPath()
                 .getList("items.findAll { it.visitId == " + first + " }.kind");
         assertThat(kinds).contains("WINDOW_QUOTED", "TECHNICIAN_ON_THE_WAY", "VISIT_DONE");
+    }
+
+    @Test
+    void shouldNotLetAnEventWithoutVisitNameAnotherTechniciansVisit() {
+        Published day = publishedDay();
+        TestData.Technician colleague = TestData.technician(day.region());
+        long theirs = day.visits().get(0);
+        long versionBefore = as(DISPATCHER).get("/api/visits/" + theirs).then().statusCode(200).extract().jsonPath()
+                .getLong("version");
+
+        for (String type : List.of("BREAK_STARTED", "DAY_STARTED", "DAY_ENDED")) {
+            Map<String, Object> event = event("c-" + type, type, theirs, "12:00");
+            assertProblem(as(colleague.login()).body(Map.of("events", List.of(event))).post("/api/me/events").then(),
+                    422, "events[0].visitId");
+        }
+        // Nothing happened to the visit, and the colleague cannot tell it from a missing one.
+        as(DISPATCHER).get("/api/visits/" + theirs).then().body("version", equalTo((int) versionBefore))
+                .body("status", equalTo("DISPATCHED"));
+        assertProblem(as(colleague.login()).get("/api/visits/" + theirs).then(), 404);
+        as(colleague.login()).get("/api/me/route?date=" + DAY).then().statusCode(200).body("visits", hasSize(0));
     }
 
     @Test

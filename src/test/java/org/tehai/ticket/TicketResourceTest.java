@@ -213,8 +213,11 @@ class TicketResourceTest {
 
         as(AGENT).queryParam("regionId", region).get("/api/tickets").then().statusCode(200)
                 .body("total", equalTo(3)).body("items.id", contains((int) p1, (int) p3, (int) working));
-        as(AGENT).queryParam("regionId", region).queryParam("priority", "p1").get("/api/tickets").then()
+        as(AGENT).queryParam("regionId", region).queryParam("priority", "P1").get("/api/tickets").then()
                 .body("total", equalTo(1)).body("items.id", contains((int) p1));
+        // Only the priority's name: a lower-case "p1" is refused.
+        as(AGENT).queryParam("regionId", region).queryParam("priority", "p1").get("/api/tickets").then()
+                .statusCode(400).body("field", equalTo("priority"));
         as(AGENT).queryParam("regionId", region).queryParam("status", "OPEN").get("/api/tickets").then()
                 .body("items.id", containsInAnyOrder((int) p1, (int) p3));
         as(AGENT).queryParam("regionId", region).queryParam("status", "IN_PROGRESS").queryParam("priority", "P3")

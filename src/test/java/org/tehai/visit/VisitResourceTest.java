@@ -174,7 +174,9 @@ class VisitResourceTest {
         as(DISPATCHER).queryParam("regionId", region).queryParam("date", DAY.plusDays(1).toString())
                 .get("/api/visits").then().body("items.id", contains((int) tomorrow));
         as(DISPATCHER).queryParam("regionId", region).queryParam("date", DAY.toString())
-                .queryParam("status", "unplanned").get("/api/visits").then().body("items.id", contains((int) today));
+                .queryParam("status", "UNPLANNED").get("/api/visits").then().body("items.id", contains((int) today));
+        // Only the status's name: a lower-case "unplanned" is refused.
+        assertProblem(as(DISPATCHER).queryParam("status", "unplanned").get("/api/visits").then(), 400, "status");
         as(DISPATCHER).queryParam("ticketId", ticket).queryParam("status", "CANCELLED").get("/api/visits").then()
                 .body("items.id", contains((int) cancelled));
         as(DISPATCHER).queryParam("regionId", region).queryParam("date", DAY.toString()).queryParam("size", 1)
@@ -215,7 +217,11 @@ class VisitResourceTest {
         as(me.login()).queryParam("technicianId", me.id()).get("/api/visits").then().statusCode(200)
                 .body("total", equalTo(0));
         assertProblem(as(me.login()).queryParam("technicianId", colleague.id()).get("/api/visits").then(), 403);
-        assertProblem(as(me.login()).get("/api/visits/" + visit).then(), 403);
+        // A colleague's visit and a missing one look the same to a technician.
+        assertProblem(as(me.login()).get("/api/visits/" + visit).then(), 404)
+                .body("detail", equalTo("The visit (" + visit + ") does not exist."));
+        assertProblem(as(me.login()).get("/api/visits/999999998").then(), 404)
+                .body("detail", equalTo("The visit (999999998) does not exist."));
         as(DISPATCHER).queryParam("technicianId", me.id()).get("/api/visits").then().body("total", equalTo(0));
         as(me.login()).body(visitBody(TestData.ticket(region), DAY)).post("/api/visits").then().statusCode(403);
     }

@@ -26,9 +26,15 @@ public final class QueryValues {
             return null;
         }
         try {
-            return LocalDate.parse(value.trim());
+            LocalDate date = LocalDate.parse(value.trim());
+            if (InputRules.dateProblem(date) != null) {
+                throw ApiProblem.invalid(field, "The date (" + InputRules.echo(value) + ") "
+                        + InputRules.dateProblem(date) + ".");
+            }
+            return date;
         } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid(field, "The date (" + value + ") is not an ISO date such as 2026-11-23.");
+            throw ApiProblem.invalid(field, "The date (" + InputRules.echo(value) + ") is not an ISO date such as "
+                    + "2026-11-23.");
         }
     }
 
@@ -37,11 +43,43 @@ public final class QueryValues {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
+            Instant instant = OffsetDateTime.parse(value.trim()).toInstant();
+            if (InputRules.instantProblem(instant) != null) {
+                throw ApiProblem.invalid(field, "The time (" + InputRules.echo(value) + ") "
+                        + InputRules.instantProblem(instant) + ".");
+            }
+            return instant;
         } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid(field, "The time (" + value + ") is not an ISO date-time with offset such as "
-                    + "2026-11-23T09:00:00+09:00.");
+            throw ApiProblem.invalid(field, "The time (" + InputRules.echo(value) + ") is not an ISO date-time with "
+                    + "offset such as 2026-11-23T09:00:00+09:00.");
         }
+    }
+
+    /** A yes/no parameter: exactly {@code true} or {@code false}; absent is null. */
+    public static Boolean bool(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ApiProblem.invalid(field, "The value (" + InputRules.echo(value) + ") is neither true nor "
+                    + "false.");
+        };
+    }
+
+    /** A yes/no parameter with a default when absent. */
+    public static boolean bool(String field, String value, boolean absent) {
+        Boolean given = bool(field, value);
+        return given == null ? absent : given;
+    }
+
+    /** An id in a query: a whole number above zero, or null when absent. */
+    public static Long id(String field, Long value) {
+        if (value != null && value <= 0) {
+            throw ApiProblem.invalid(field, "The id (" + value + ") must be a number above zero.");
+        }
+        return value;
     }
 
     public static <E extends Enum<E>> E enumValue(Class<E> type, String field, String value) {
@@ -49,10 +87,10 @@ public final class QueryValues {
             return null;
         }
         try {
-            return Enum.valueOf(type, value.trim().toUpperCase());
+            return Enum.valueOf(type, value.trim());
         } catch (IllegalArgumentException e) {
             String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            throw ApiProblem.invalid(field, "The value (" + value + ") is not one of " + allowed + ".");
+            throw ApiProblem.invalid(field, "The value (" + InputRules.echo(value) + ") is not one of " + allowed + ".");
         }
     }
 }

@@ -16,19 +16,30 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.tehai.platform.api.InputRules;
+import org.tehai.platform.api.JsonInput;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /** Turns every failure into an {@code application/problem+json} response that names the offending field. */
 public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, UriInfo uri) {
@@ -50,23 +61,40 @@ public class ProblemMappers {
 
     // The specific Jackson types are named so this mapper wins over Quarkus' built-in ones for them.
     @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
-            InvalidFormatException.class, ValueInstantiationException.class })
+            InvalidFormatException.class, ValueInstantiationException.class, InvalidNullException.class,
+            JsonInput.RejectedValue.class, StreamReadException.class, InputCoercionException.class })
     public Response unreadableJson(JsonProcessingException exception, UriInfo uri) {
         String field = null;
-        String detail = "The request body is not valid JSON: " + exception.getOriginalMessage();
+        String detail = "The request body is not valid JSON: " + cut(exception.getOriginalMessage());
+        if (exception.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null) {
+            // A syntax error or a key given twice: the parser knows where it stopped.
+            field = pointerAsField(parser.getParsingContext().pathAsPointer(false).toString());
+            if (exception.getOriginalMessage() != null && exception.getOriginalMessage().startsWith("Duplicate field")) {
+                detail = "The field (" + field + ") is given more than once.";
+            }
+        }
         if (exception instanceof ValueInstantiationException && exception.getCause() != null) {
             detail = exception.getCause().getMessage();
         }
         if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = jsonPath(mapping.getPath());
-            if (mapping instanceof InvalidFormatException format) {
-                detail = "The value (" + format.getValue() + ") is not a valid " + describe(format.getTargetType()) + ".";
+            if (mapping instanceof JsonInput.RejectedValue) {
+                detail = mapping.getOriginalMessage();
+            } else if (mapping instanceof InvalidNullException) {
+                detail = "The value at " + field + " may not be null.";
+            } else if (mapping instanceof InvalidFormatException format) {
+                detail = "The value (" + InputRules.echo(format.getValue()) + ") is not a valid "
+                        + describe(format.getTargetType()) + ".";
+            } else if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                    && !(mapping instanceof ValueInstantiationException)) {
+                detail = "The value at " + field + " is not a valid " + describe(mismatch.getTargetType()) + ".";
             } else if (!(mapping instanceof ValueInstantiationException)) {
-                detail = "The value cannot be read: " + mapping.getOriginalMessage();
+                detail = "The value cannot be read: " + cut(mapping.getOriginalMessage());
             }
         }
-        return ProblemBody.response(400, "Invalid request", detail, path(uri), field,
-                field == null ? List.of() : List.of(new ApiProblem.FieldError(field, detail)));
+        return ProblemBody.response(400, "Invalid request", detail, path(uri), field == null || field.isEmpty()
+                ? null : field, field == null || field.isEmpty() ? List.of() : List.of(new ApiProblem.FieldError(field,
+                        detail)));
     }
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
@@ -83,6 +111,24 @@ public class ProblemMappers {
         return ProblemBody.response(409, "Conflict", "The change conflicts with a record saved meanwhile"
                 + (constraint == null ? "" : " (" + constraint + ")") + ". Reload and try again.", path(uri), null,
                 List.of());
+    }
+
+    /** No credentials, or ones that did not sign anybody in. */
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException exception, UriInfo uri) {
+        return Response.fromResponse(ProblemBody.response(401, "Unauthorized", HttpErrors.UNAUTHORIZED, path(uri), null,
+                List.of())).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /**
+     * A value the database refused (too long for its column, not storable): the request rules should have caught
+     * it first, so it is logged for the developers, and the client still learns it sent something unusable.
+     */
+    @ServerExceptionMapper
+    public Response unstorable(org.hibernate.exception.DataException exception, UriInfo uri) {
+        LOG.warnf("A value reached the database that the input rules let through: %s", exception.getMessage());
+        return ProblemBody.response(400, "Invalid request", "A value in the request cannot be stored: it is too long "
+                + "or holds characters that are not allowed.", path(uri), null, List.of());
     }
 
     /** A signed-in user whose role does not allow the call. */
@@ -164,6 +210,27 @@ public class ProblemMappers {
             case "LocalTime" -> "time; use e.g. 08:30";
             default -> type.getSimpleName();
         };
+    }
+
+    /** A JSON pointer ({@code /phones/0/number}) as the API names fields ({@code phones[0].number}). */
+    static String pointerAsField(String pointer) {
+        StringBuilder field = new StringBuilder();
+        for (String segment : pointer.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (segment.chars().allMatch(Character::isDigit)) {
+                field.append('[').append(segment).append(']');
+            } else {
+                appendName(field, segment.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return InputRules.echo(field);
+    }
+
+    /** A message from a parser, which may repeat much of the input, cut to a readable length. */
+    private static String cut(String message) {
+        return message == null ? "" : InputRules.echo(message.replaceAll("\\s+", " "), 200);
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> references) {

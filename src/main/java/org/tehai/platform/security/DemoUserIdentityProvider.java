@@ -6,6 +6,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tehai.platform.api.InputRules;
+import org.tehai.platform.api.TextLimits;
 import org.tehai.technician.Technician;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -50,7 +52,7 @@ public class DemoUserIdentityProvider implements IdentityProvider<UsernamePasswo
         }
         String user = request.getUsername();
         String password = new String(request.getPassword().getPassword());
-        if (!user.equals(password)) {
+        if (!user.equals(password) || user.length() > TextLimits.LOGIN || InputRules.textProblem(user) != null) {
             return Uni.createFrom().failure(new AuthenticationFailedException());
         }
         Set<String> staffRoles = STAFF.get(user);

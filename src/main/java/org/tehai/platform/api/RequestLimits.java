@@ -1,0 +1,43 @@
+package org.tehai.platform.api;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.tehai.platform.error.ApiProblem;
+
+/**
+ * The address of every API request obeys {@link InputRules} before a resource reads it: no control characters in
+ * the path or a query parameter (a {@code %00} would otherwise reach PostgreSQL), and no query value longer than
+ * {@link InputRules#MAX_QUERY_VALUE} characters.
+ */
+public class RequestLimits {
+
+    @ServerRequestFilter(preMatching = true)
+    public void checkAddress(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (InputRules.textProblem(path) != null || path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0
+                || path.indexOf('\t') >= 0) {
+            throw ApiProblem.invalid(null, "The address (" + InputRules.echo(path) + ") contains a control character.");
+        }
+        for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
+            String name = InputRules.echo(parameter.getKey());
+            if (InputRules.textProblem(parameter.getKey()) != null) {
+                throw ApiProblem.invalid(name, "The query parameter's name (" + name + ") contains a control character.");
+            }
+            for (String value : parameter.getValue()) {
+                if (value.length() > InputRules.MAX_QUERY_VALUE) {
+                    throw ApiProblem.invalid(name, "The value (" + InputRules.echo(value) + ") is longer than "
+                            + InputRules.MAX_QUERY_VALUE + " characters.");
+                }
+                String problem = InputRules.textProblem(value);
+                if (problem != null || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+                    throw ApiProblem.invalid(name, "The value (" + InputRules.echo(value) + ") "
+                            + (problem != null ? problem : "contains a line break") + ".");
+                }
+            }
+        }
+    }
+}

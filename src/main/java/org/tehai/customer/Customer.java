@@ -34,7 +34,10 @@ public class Customer extends TrackedEntity {
     @OrderBy("position")
     public List<CustomerPhone> phones = new ArrayList<>();
 
-    /** Replaces the phone numbers, keeping their order; each is normalised for lookup. */
+    /**
+     * Replaces the phone numbers, keeping their order; each is kept as typed but in plain characters (full-width
+     * digits and dash look-alikes such as 'ー' made ASCII, see {@link PhoneNumber#plain}) and normalised for lookup.
+     */
     public void replacePhones(List<PhoneEntry> entries) {
         phones.clear();
         int position = 0;
@@ -42,7 +45,7 @@ public class Customer extends TrackedEntity {
             var phone = new CustomerPhone();
             phone.customer = this;
             phone.position = position++;
-            phone.number = entry.number().trim();
+            phone.number = PhoneNumber.plain(entry.number());
             phone.normalized = PhoneNumber.normalize(entry.number());
             phone.label = entry.label();
             phones.add(phone);

@@ -12,7 +12,6 @@ import org.tehai.platform.api.Page;
 import org.tehai.platform.api.PageRequest;
 import org.tehai.platform.api.QueryValues;
 import org.tehai.platform.audit.Audit;
-import org.tehai.platform.error.ApiProblem;
 
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -31,12 +30,8 @@ public class CustomerService {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (phone != null && !phone.isBlank()) {
-            String normalized = PhoneNumber.normalizeOrNull(phone);
-            if (normalized == null) {
-                throw ApiProblem.invalid("phone", "The phone number (" + phone + ") is not a complete number.");
-            }
             conditions.add("exists (from CustomerPhone p where p.customer = c and p.normalized = :phone)");
-            parameters.and("phone", normalized);
+            parameters.and("phone", PhoneNumber.require("phone", phone));
         }
         if (nameFragment != null && !nameFragment.isBlank()) {
             conditions.add("lower(c.name) like :name");
@@ -83,10 +78,7 @@ public class CustomerService {
         List<Customer.PhoneEntry> phones = new ArrayList<>();
         for (int i = 0; i < request.phones().size(); i++) {
             var phone = request.phones().get(i);
-            if (PhoneNumber.normalizeOrNull(phone.number()) == null) {
-                throw ApiProblem.invalid("phones[" + i + "].number", "The phone number (" + phone.number()
-                        + ") is not a complete number: use e.g. 03-1234-5678 or +81 3 1234 5678.");
-            }
+            PhoneNumber.require("phones[" + i + "].number", phone.number());
             phones.add(new Customer.PhoneEntry(phone.number(), phone.label()));
         }
         customer.replacePhones(phones);

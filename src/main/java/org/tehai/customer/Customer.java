@@ -9,6 +9,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.OptimisticLock;
@@ -20,6 +22,9 @@ import org.tehai.platform.TrackedEntity;
 public class Customer extends TrackedEntity {
 
     public String name;
+
+    /** {@link SearchName#fold} of the name, what name searches compare; set on every insert and update. */
+    public String searchName;
     public String email;
     public String language;
 
@@ -33,6 +38,12 @@ public class Customer extends TrackedEntity {
     @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<CustomerPhone> phones = new ArrayList<>();
+
+    @PrePersist
+    @PreUpdate
+    void foldName() {
+        searchName = SearchName.fold(name);
+    }
 
     /**
      * Replaces the phone numbers, keeping their order; each is kept as typed but in plain characters (full-width

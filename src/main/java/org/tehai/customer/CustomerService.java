@@ -23,8 +23,8 @@ public class CustomerService {
     Audit audit;
 
     /**
-     * Customers matching a phone number (any format) and/or a fragment of the name. An agent finds a caller by the
-     * number on the screen in one request.
+     * Customers matching a phone number (any format) and/or a fragment of the name (in any width, kana or case, see
+     * {@link SearchName}). An agent finds a caller by the number on the screen in one request.
      */
     public Page<CustomerView> search(String phone, String nameFragment, PageRequest page) {
         List<String> conditions = new ArrayList<>();
@@ -33,9 +33,11 @@ public class CustomerService {
             conditions.add("exists (from CustomerPhone p where p.customer = c and p.normalized = :phone)");
             parameters.and("phone", PhoneNumber.require("phone", phone));
         }
-        if (nameFragment != null && !nameFragment.isBlank()) {
-            conditions.add("lower(c.name) like :name");
-            parameters.and("name", QueryValues.containsPattern(nameFragment));
+        String name = nameFragment == null ? "" : SearchName.fold(nameFragment);
+        if (!name.isEmpty()) {
+            // Width, kana and case variants of the name: "ｻﾄｳ", "さとう" and "サトウ" find each other.
+            conditions.add("c.searchName like :name");
+            parameters.and("name", QueryValues.containsPattern(name));
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         var query = Customer.<Customer>find("from Customer c" + where, Sort.by("name").and("id"), parameters);

@@ -17,6 +17,7 @@ import org.tehai.customer.Customer;
 import org.tehai.customer.CustomerPhone;
 import org.tehai.customer.CustomerView;
 import org.tehai.customer.PhoneNumber;
+import org.tehai.customer.SearchName;
 import org.tehai.desk.CallerCard.MatchedBy;
 import org.tehai.platform.api.QueryValues;
 import org.tehai.platform.error.ApiProblem;
@@ -61,9 +62,13 @@ public class CallerLookup {
             CustomerPhone.<CustomerPhone>list("normalized", Sort.by("customer.id"), PhoneNumber.normalize(plain))
                     .forEach(p -> found.putIfAbsent(p.customer.id, MatchedBy.PHONE));
         } else {
+            // Names first (in any width, kana or case: "ｻﾄｳ", "さとう" and "サトウ" find each other), then addresses.
+            String name = SearchName.fold(q);
+            if (!name.isEmpty()) {
+                Customer.<Customer>find("searchName like ?1", Sort.by("name"), QueryValues.containsPattern(name))
+                        .page(Page.ofSize(MAX_CALLERS)).list().forEach(c -> found.putIfAbsent(c.id, MatchedBy.NAME));
+            }
             String like = QueryValues.containsPattern(q);
-            Customer.<Customer>find("lower(name) like ?1", Sort.by("name"), like).page(Page.ofSize(MAX_CALLERS)).list()
-                    .forEach(c -> found.putIfAbsent(c.id, MatchedBy.NAME));
             Site.<Site>find("customer is not null and (lower(building) like ?1 or lower(street) like ?1)",
                     Sort.by("id"), like).page(Page.ofSize(MAX_CALLERS)).list()
                     .forEach(s -> found.putIfAbsent(s.customer.id, MatchedBy.ADDRESS));

@@ -103,6 +103,32 @@ class CallerLookupTest {
                 .body("[0].matchedBy", equalTo("TICKET_NUMBER"));
     }
 
+    @Test
+    void shouldFindCallersByNameInAnyWidthOrKanaAndListNamesBeforeAddresses() {
+        long region = TestData.region();
+        String unique = JapaneseText.uniqueKatakana(8);
+        long halfWidth = TestData.customer("ｻﾄｳ" + JapaneseText.toHalfWidth(unique) + " ﾊﾅｺ", TestData.tokyoPhone());
+        long neighbour = TestData.customer("Kondo Shun", TestData.tokyoPhone());
+        TestData.site(neighbour, region, "サトウ" + unique + "ハイツ", "101", 35.7, 139.65);
+
+        JsonPath byKatakana = as("agent").queryParam("q", "サトウ" + unique).get("/api/callers").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(byKatakana.getList("customer.id", Integer.class))
+                .containsExactly((int) halfWidth, (int) neighbour);
+        assertThat(byKatakana.getList("matchedBy", String.class)).containsExactly("NAME", "ADDRESS");
+
+        as("agent").queryParam("q", "さとう" + JapaneseText.toHiragana(unique)).get("/api/callers").then()
+                .statusCode(200).body("customer.id", org.hamcrest.Matchers.contains((int) halfWidth));
+
+        String family = Api.unique("Sato");
+        long wide = TestData.customer(JapaneseText.fullWidth(family + " Hanako"), TestData.tokyoPhone());
+        as("agent").queryParam("q", family.toLowerCase()).get("/api/callers").then().statusCode(200)
+                .body("customer.id", org.hamcrest.Matchers.contains((int) wide)).body("[0].matchedBy", equalTo("NAME"));
+        long plain = TestData.customer(family + "x Ken", TestData.tokyoPhone());
+        as("agent").queryParam("q", JapaneseText.fullWidth(family.toUpperCase() + "X")).get("/api/callers").then()
+                .statusCode(200).body("customer.id", org.hamcrest.Matchers.contains((int) plain));
+    }
+
     private static void ensureCustomer(String name, String phone) {
         int found = as("agent").queryParam("phone", phone).get("/api/customers").then().extract().path("total");
         if (found == 0) {

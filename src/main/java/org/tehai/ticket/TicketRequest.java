@@ -6,9 +6,9 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Opening a ticket with what the caller has: an existing {@code customerId}, or just a {@code caller} name and
- * phone number (the customer is found by that number or created). Site, asset and impact are optional. The
- * trouble code comes from the catalogue; without a priority the suggested one is taken, and another priority needs
- * a {@code priorityOverrideReason}.
+ * phone number (the customer is found by that number or created, see {@code CallerMatch}). Site, asset and impact
+ * are optional. The trouble code comes from the catalogue; without a priority the suggested one is taken, and
+ * another priority needs a {@code priorityOverrideReason}.
  */
 public record TicketRequest(
         Long customerId,
@@ -23,6 +23,11 @@ public record TicketRequest(
         Priority priority,
         @Size(max = 2000) String priorityOverrideReason) {
 
-    public record Caller(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 40) String phone) {
+    /**
+     * Who is calling. {@code newCustomer: true} when the agent knows the caller is not any customer already on that
+     * number (optional; without it the number finds the customer, see {@code CallerMatch}).
+     */
+    public record Caller(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 40) String phone,
+            Boolean newCustomer) {
     }
 }

@@ -75,10 +75,7 @@ public class ArrivalAnswers {
     /** The answers for every open ticket of the caller's number (any format), newest first. */
     @Transactional
     public List<Answer> forPhone(String phone) {
-        String normalized = PhoneNumber.normalizeOrNull(phone);
-        if (normalized == null) {
-            throw ApiProblem.invalid("phone", "The phone number (" + phone + ") is not a phone number.");
-        }
+        String normalized = PhoneNumber.require("phone", phone);
         Instant dayAgo = Instant.now(clock).minus(Duration.ofDays(1));
         List<Ticket> tickets = Ticket.list("customer in (select p.customer from CustomerPhone p where p.normalized = ?1) "
                 + "and (status in ?2 or closedAt >= ?3) order by openedAt desc", normalized,

@@ -9,6 +9,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.OptimisticLock;
@@ -20,6 +22,9 @@ import org.tehai.platform.TrackedEntity;
 public class Customer extends TrackedEntity {
 
     public String name;
+
+    /** {@link SearchName#fold} of the name, what name searches compare; set on every insert and update. */
+    public String searchName;
     public String email;
     public String language;
 
@@ -34,7 +39,16 @@ public class Customer extends TrackedEntity {
     @OrderBy("position")
     public List<CustomerPhone> phones = new ArrayList<>();
 
-    /** Replaces the phone numbers, keeping their order; each is normalised for lookup. */
+    @PrePersist
+    @PreUpdate
+    void foldName() {
+        searchName = SearchName.fold(name);
+    }
+
+    /**
+     * Replaces the phone numbers, keeping their order; each is kept as typed but in plain characters (full-width
+     * digits and dash look-alikes such as 'ー' made ASCII, see {@link PhoneNumber#plain}) and normalised for lookup.
+     */
     public void replacePhones(List<PhoneEntry> entries) {
         phones.clear();
         int position = 0;
@@ -42,7 +56,7 @@ public class Customer extends TrackedEntity {
             var phone = new CustomerPhone();
             phone.customer = this;
             phone.position = position++;
-            phone.number = entry.number().trim();
+            phone.number = PhoneNumber.plain(entry.number());
             phone.normalized = PhoneNumber.normalize(entry.number());
             phone.label = entry.label();
             phones.add(phone);

@@ -12,7 +12,6 @@ import org.tehai.platform.api.Page;
 import org.tehai.platform.api.PageRequest;
 import org.tehai.platform.api.QueryValues;
 import org.tehai.platform.audit.Audit;
-import org.tehai.platform.error.ApiProblem;
 
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -24,23 +23,21 @@ public class CustomerService {
     Audit audit;
 
     /**
-     * Customers matching a phone number (any format) and/or a fragment of the name. An agent finds a caller by the
-     * number on the screen in one request.
+     * Customers matching a phone number (any format) and/or a fragment of the name (in any width, kana or case, see
+     * {@link SearchName}). An agent finds a caller by the number on the screen in one request.
      */
     public Page<CustomerView> search(String phone, String nameFragment, PageRequest page) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (phone != null && !phone.isBlank()) {
-            String normalized = PhoneNumber.normalizeOrNull(phone);
-            if (normalized == null) {
-                throw ApiProblem.invalid("phone", "The phone number (" + phone + ") is not a complete number.");
-            }
             conditions.add("exists (from CustomerPhone p where p.customer = c and p.normalized = :phone)");
-            parameters.and("phone", normalized);
+            parameters.and("phone", PhoneNumber.require("phone", phone));
         }
-        if (nameFragment != null && !nameFragment.isBlank()) {
-            conditions.add("lower(c.name) like :name");
-            parameters.and("name", QueryValues.containsPattern(nameFragment));
+        String name = nameFragment == null ? "" : SearchName.fold(nameFragment);
+        if (!name.isEmpty()) {
+            // Width, kana and case variants of the name: "ｻﾄｳ", "さとう" and "サトウ" find each other.
+            conditions.add("c.searchName like :name");
+            parameters.and("name", QueryValues.containsPattern(name));
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         var query = Customer.<Customer>find("from Customer c" + where, Sort.by("name").and("id"), parameters);
@@ -83,10 +80,7 @@ public class CustomerService {
         List<Customer.PhoneEntry> phones = new ArrayList<>();
         for (int i = 0; i < request.phones().size(); i++) {
             var phone = request.phones().get(i);
-            if (PhoneNumber.normalizeOrNull(phone.number()) == null) {
-                throw ApiProblem.invalid("phones[" + i + "].number", "The phone number (" + phone.number()
-                        + ") is not a complete number: use e.g. 03-1234-5678 or +81 3 1234 5678.");
-            }
+            PhoneNumber.require("phones[" + i + "].number", phone.number());
             phones.add(new Customer.PhoneEntry(phone.number(), phone.label()));
         }
         customer.replacePhones(phones);

@@ -17,6 +17,7 @@ import org.tehai.customer.Customer;
 import org.tehai.customer.CustomerPhone;
 import org.tehai.customer.CustomerView;
 import org.tehai.customer.PhoneNumber;
+import org.tehai.customer.SearchName;
 import org.tehai.desk.CallerCard.MatchedBy;
 import org.tehai.platform.api.QueryValues;
 import org.tehai.platform.error.ApiProblem;
@@ -41,29 +42,33 @@ public class CallerLookup {
     static final int LAST_CONTACTS = 5;
 
     private static final Pattern TICKET_NUMBER = Pattern.compile("(?i)\\s*TK-?(\\d+)\\s*");
-    private static final Pattern PHONE_LIKE = Pattern.compile("\\s*\\+?[\\d\\s()./-]{8,}\\s*");
 
     public List<CallerCard> find(String query) {
         if (query == null || query.isBlank() || query.trim().length() < 2) {
             throw ApiProblem.invalid("q", "Type at least two characters: a phone number, ticket number, name or "
                     + "address.");
         }
-        // Input from a Japanese IME may be full-width ("０３－１２３４", "ＴＫ－１００２").
+        // Input from a Japanese IME may be full-width ("０３－１２３４", "ＴＫ－１００２") and have 'ー' for a dash.
         String q = Normalizer.normalize(query, Normalizer.Form.NFKC).trim();
+        String plain = PhoneNumber.plain(query);
         Map<Long, MatchedBy> found = new LinkedHashMap<>();
-        var ticketNumber = TICKET_NUMBER.matcher(q);
+        var ticketNumber = TICKET_NUMBER.matcher(plain);
         if (ticketNumber.matches()) {
             Ticket ticket = Ticket.find("number", "TK-" + ticketNumber.group(1)).firstResult();
             if (ticket != null) {
                 found.put(ticket.customer.id, MatchedBy.TICKET_NUMBER);
             }
-        } else if (PHONE_LIKE.matcher(q).matches() && PhoneNumber.normalizeOrNull(q) != null) {
-            CustomerPhone.<CustomerPhone>list("normalized", Sort.by("customer.id"), PhoneNumber.normalize(q))
+        } else if (PhoneNumber.looksLikeNumber(plain) && PhoneNumber.normalizeOrNull(plain) != null) {
+            CustomerPhone.<CustomerPhone>list("normalized", Sort.by("customer.id"), PhoneNumber.normalize(plain))
                     .forEach(p -> found.putIfAbsent(p.customer.id, MatchedBy.PHONE));
         } else {
+            // Names first (in any width, kana or case: "ｻﾄｳ", "さとう" and "サトウ" find each other), then addresses.
+            String name = SearchName.fold(q);
+            if (!name.isEmpty()) {
+                Customer.<Customer>find("searchName like ?1", Sort.by("name"), QueryValues.containsPattern(name))
+                        .page(Page.ofSize(MAX_CALLERS)).list().forEach(c -> found.putIfAbsent(c.id, MatchedBy.NAME));
+            }
             String like = QueryValues.containsPattern(q);
-            Customer.<Customer>find("lower(name) like ?1", Sort.by("name"), like).page(Page.ofSize(MAX_CALLERS)).list()
-                    .forEach(c -> found.putIfAbsent(c.id, MatchedBy.NAME));
             Site.<Site>find("customer is not null and (lower(building) like ?1 or lower(street) like ?1)",
                     Sort.by("id"), like).page(Page.ofSize(MAX_CALLERS)).list()
                     .forEach(s -> found.putIfAbsent(s.customer.id, MatchedBy.ADDRESS));

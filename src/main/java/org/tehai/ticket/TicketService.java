@@ -18,10 +18,9 @@ import org.tehai.asset.AssetService;
 import org.tehai.contact.ContactLog;
 import org.tehai.contact.ContactKind;
 import org.tehai.contact.Direction;
+import org.tehai.customer.CallerMatch;
 import org.tehai.customer.Customer;
-import org.tehai.customer.CustomerPhone;
 import org.tehai.customer.CustomerService;
-import org.tehai.customer.PhoneNumber;
 import org.tehai.incident.IncidentService;
 import org.tehai.incident.RelatedTickets;
 import org.tehai.platform.Records;
@@ -63,6 +62,9 @@ public class TicketService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CallerMatch callerMatch;
 
     public Page<TicketView> search(TicketStatus status, Long regionId, Priority priority, Long customerId,
             PageRequest page) {
@@ -118,8 +120,8 @@ public class TicketService {
 
 
     /**
-     * Opens a ticket with what the caller has. Without a customer id, the caller's phone number finds the customer
-     * (a customer of the same name with that number), or a new customer is created from name and number.
+     * Opens a ticket with what the caller has. Without a customer id, the caller's phone number finds the customer,
+     * or a new customer is created from name and number ({@link CallerMatch}).
      */
     @Transactional
     public TicketView open(TicketRequest request) {
@@ -278,22 +280,7 @@ public class TicketService {
         if (request.caller() == null) {
             throw ApiProblem.invalid("caller", "Give either customerId or the caller's name and phone number.");
         }
-        String normalized = PhoneNumber.normalizeOrNull(request.caller().phone());
-        if (normalized == null) {
-            throw ApiProblem.invalid("caller.phone", "The phone number (" + request.caller().phone()
-                    + ") is not a complete number: use e.g. 03-1234-5678 or +81 3 1234 5678.");
-        }
-        String name = request.caller().name().trim();
-        Customer known = CustomerPhone.<CustomerPhone>list("normalized", normalized).stream()
-                .map(p -> p.customer).filter(c -> c.name.equalsIgnoreCase(name)).findFirst().orElse(null);
-        if (known != null) {
-            return known;
-        }
-        var customer = new Customer();
-        customer.name = name;
-        customer.replacePhones(List.of(new Customer.PhoneEntry(request.caller().phone(), null)));
-        customer.persist();
-        audit.record("CUSTOMER_CREATED", "customer", customer.id, customer.name + " (at ticket intake)");
-        return customer;
+        return callerMatch.customerFor(request.caller().name(), request.caller().phone(),
+                Boolean.TRUE.equals(request.caller().newCustomer()));
     }
 }

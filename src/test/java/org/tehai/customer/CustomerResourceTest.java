@@ -17,6 +17,13 @@ import static org.tehai.support.Api.uniqueDigits;
 import static org.tehai.support.TestData.customer;
 import static org.tehai.support.TestData.customerBody;
 import static org.tehai.support.TestData.tokyoPhone;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.tehai.support.JapaneseText.fullWidth;
+import static org.tehai.support.JapaneseText.fullWidthPhone;
+import static org.tehai.support.JapaneseText.toHalfWidth;
+import static org.tehai.support.JapaneseText.toHiragana;
+import static org.tehai.support.JapaneseText.uniqueKatakana;
 
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +31,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tehai.support.JapaneseText;
 import org.tehai.support.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -102,6 +111,84 @@ class CustomerResourceTest {
         }
         as(AGENT).queryParam("phone", fullWidth.toString()).get("/api/customers").then().statusCode(200)
                 .body("items.id", contains((int) id));
+    }
+
+    static List<String> dashLookAlikes() {
+        return JapaneseText.DASH_LOOK_ALIKES;
+    }
+
+    /** "０３ー１２３４ー５６７８": the IME gives the long-vowel mark or another dash look-alike for '-'. */
+    @ParameterizedTest
+    @MethodSource("dashLookAlikes")
+    void shouldFindCallerByPhoneTypedWithAnyDashLookAlike(String dash) {
+        String stored = tokyoPhone();
+        long id = customer("Nishida Kaito", stored);
+        as(AGENT).queryParam("phone", fullWidthPhone(stored, dash)).get("/api/customers").then().statusCode(200)
+                .body("total", equalTo(1)).body("items.id", contains((int) id));
+    }
+
+    @Test
+    void shouldStoreTheNormalFormOfANumberTypedOnAJapaneseKeyboard() {
+        String national = tokyoPhone();
+        String typed = "（" + fullWidthPhone(national, "ー").replaceFirst("ー", "）");
+        as(AGENT).body(customerBody("Ueda Mao", typed)).post("/api/customers").then().statusCode(201)
+                .body("phones[0].normalized", equalTo("+81" + national.replace("-", "").substring(1)))
+                .body("phones[0].number", equalTo("(" + national.replaceFirst("-", ")")));
+        as(AGENT).queryParam("phone", national).get("/api/customers").then().body("items.name", contains("Ueda Mao"));
+    }
+
+    @Test
+    void shouldNameTheStrayCharacterOfAPhoneNumber() {
+        assertProblem(as(AGENT).body(customerBody("Kato Mei", "03〜1234〜5678")).post("/api/customers").then(), 400,
+                "phones[0].number").body("detail", org.hamcrest.Matchers.containsString("character '〜'"));
+    }
+
+    @Test
+    void shouldFindHalfWidthKanaNamesByFullWidthKanaOrHiragana() {
+        String unique = uniqueKatakana(8);
+        long id = customer("ｻﾄｳ" + toHalfWidth(unique) + " ﾊﾅｺ", tokyoPhone());
+        for (String typed : List.of("サトウ" + unique, "さとう" + toHiragana(unique), "ｻﾄｳ" + toHalfWidth(unique) + "ﾊﾅｺ",
+                "サトウ" + unique + "　ハナコ")) {
+            as(AGENT).queryParam("q", typed).get("/api/customers").then().statusCode(200)
+                    .body("items.id", contains((int) id));
+        }
+    }
+
+    @Test
+    void shouldFindFullWidthKanaNamesByHalfWidthKanaOrHiragana() {
+        String unique = uniqueKatakana(8);
+        long id = customer("タカハシ" + unique + " ユイ", tokyoPhone());
+        as(AGENT).queryParam("q", "ﾀｶﾊｼ" + toHalfWidth(unique)).get("/api/customers").then()
+                .body("items.id", contains((int) id));
+        as(AGENT).queryParam("q", "たかはし" + toHiragana(unique) + " ゆい").get("/api/customers").then()
+                .body("items.id", contains((int) id));
+    }
+
+    @Test
+    void shouldFindFullWidthLatinNamesByPlainLettersAndTheOtherWayRound() {
+        String wideFamily = unique("Sato");
+        long wide = customer(fullWidth(wideFamily + " Hanako"), tokyoPhone());
+        as(AGENT).queryParam("q", wideFamily.toLowerCase()).get("/api/customers").then()
+                .body("items.id", contains((int) wide));
+
+        String plainFamily = unique("Sato");
+        long plain = customer(plainFamily + " Hanako", tokyoPhone());
+        as(AGENT).queryParam("q", fullWidth(plainFamily.toUpperCase() + " hanako")).get("/api/customers").then()
+                .body("items.id", contains((int) plain));
+    }
+
+    @Test
+    void shouldSearchTheNewNameAfterAnUpdate() {
+        String unique = uniqueKatakana(8);
+        String phone = tokyoPhone();
+        long id = customer("ｲﾄｳ" + toHalfWidth(unique), phone);
+        Map<String, Object> body = new HashMap<>(customerBody("カトウ" + unique, phone));
+        body.put("version", 0);
+        as(AGENT).body(body).put("/api/customers/" + id).then().statusCode(200);
+        as(AGENT).queryParam("q", "かとう" + toHiragana(unique)).get("/api/customers").then()
+                .body("items.id", contains((int) id));
+        as(AGENT).queryParam("q", "いとう" + toHiragana(unique)).get("/api/customers").then()
+                .body("items.id", not(hasItem((int) id)));
     }
 
     @Test

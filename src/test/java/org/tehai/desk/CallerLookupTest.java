@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.tehai.support.Api;
+import org.tehai.support.JapaneseText;
 import org.tehai.support.TestData;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -71,6 +73,60 @@ class CallerLookupTest {
                 .body("[0].customer.id", equalTo((int) customer)).body("[0].matchedBy", equalTo("ADDRESS"));
         as("agent").queryParam("q", "x").get("/api/callers").then().statusCode(400).body("field", equalTo("q"));
         as("sato.nobody").get("/api/callers?q=abc").then().statusCode(401);
+    }
+
+    static List<String> dashLookAlikes() {
+        return JapaneseText.DASH_LOOK_ALIKES;
+    }
+
+    /** "０３ー１２３４ー５６７８" typed in kana mode used to fall through to a name search and find nobody. */
+    @ParameterizedTest
+    @MethodSource("dashLookAlikes")
+    void shouldFindTheCallerByPhoneTypedWithAnyDashLookAlike(String dash) {
+        String phone = TestData.tokyoPhone();
+        long customer = TestData.customer("Mori Yuto", phone);
+        as("agent").queryParam("q", JapaneseText.fullWidthPhone(phone, dash)).get("/api/callers").then()
+                .statusCode(200).body("customer.id", org.hamcrest.Matchers.contains((int) customer))
+                .body("[0].matchedBy", equalTo("PHONE"));
+        as("agent").queryParam("q", phone.replace("-", dash)).get("/api/callers").then().statusCode(200)
+                .body("customer.id", org.hamcrest.Matchers.contains((int) customer));
+    }
+
+    @Test
+    void shouldFindATicketNumberTypedInFullWidthWithALongVowelMark() {
+        long region = TestData.region();
+        long customer = TestData.customer("Abe Rin", TestData.tokyoPhone());
+        String number = as("agent").body(TestData.ticketBody(customer, TestData.site(region))).post("/api/tickets")
+                .then().statusCode(201).extract().path("number");
+        as("agent").queryParam("q", JapaneseText.fullWidth(number).replace("－", "ー")).get("/api/callers").then()
+                .statusCode(200).body("[0].customer.id", equalTo((int) customer))
+                .body("[0].matchedBy", equalTo("TICKET_NUMBER"));
+    }
+
+    @Test
+    void shouldFindCallersByNameInAnyWidthOrKanaAndListNamesBeforeAddresses() {
+        long region = TestData.region();
+        String unique = JapaneseText.uniqueKatakana(8);
+        long halfWidth = TestData.customer("ｻﾄｳ" + JapaneseText.toHalfWidth(unique) + " ﾊﾅｺ", TestData.tokyoPhone());
+        long neighbour = TestData.customer("Kondo Shun", TestData.tokyoPhone());
+        TestData.site(neighbour, region, "サトウ" + unique + "ハイツ", "101", 35.7, 139.65);
+
+        JsonPath byKatakana = as("agent").queryParam("q", "サトウ" + unique).get("/api/callers").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(byKatakana.getList("customer.id", Integer.class))
+                .containsExactly((int) halfWidth, (int) neighbour);
+        assertThat(byKatakana.getList("matchedBy", String.class)).containsExactly("NAME", "ADDRESS");
+
+        as("agent").queryParam("q", "さとう" + JapaneseText.toHiragana(unique)).get("/api/callers").then()
+                .statusCode(200).body("customer.id", org.hamcrest.Matchers.contains((int) halfWidth));
+
+        String family = Api.unique("Sato");
+        long wide = TestData.customer(JapaneseText.fullWidth(family + " Hanako"), TestData.tokyoPhone());
+        as("agent").queryParam("q", family.toLowerCase()).get("/api/callers").then().statusCode(200)
+                .body("customer.id", org.hamcrest.Matchers.contains((int) wide)).body("[0].matchedBy", equalTo("NAME"));
+        long plain = TestData.customer(family + "x Ken", TestData.tokyoPhone());
+        as("agent").queryParam("q", JapaneseText.fullWidth(family.toUpperCase() + "X")).get("/api/callers").then()
+                .statusCode(200).body("customer.id", org.hamcrest.Matchers.contains((int) plain));
     }
 
     private static void ensureCustomer(String name, String phone) {

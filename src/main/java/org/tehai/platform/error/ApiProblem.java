@@ -12,17 +12,32 @@ public class ApiProblem extends RuntimeException {
     private final String title;
     private final String field;
     private final List<FieldError> errors;
+    private final List<?> candidates;
 
     public ApiProblem(int status, String title, String field, String detail) {
         this(status, title, field, detail, field == null ? List.of() : List.of(new FieldError(field, detail)));
     }
 
     public ApiProblem(int status, String title, String field, String detail, List<FieldError> errors) {
+        this(status, title, field, detail, errors, List.of());
+    }
+
+    private ApiProblem(int status, String title, String field, String detail, List<FieldError> errors,
+            List<?> candidates) {
         super(detail);
         this.status = status;
         this.title = title;
         this.field = field;
         this.errors = List.copyOf(errors);
+        this.candidates = List.copyOf(candidates);
+    }
+
+    /**
+     * The same problem with the records the client may choose from to repeat the request (e.g. the customers that
+     * share a caller's phone number); the problem body carries them as the extension member {@code candidates}.
+     */
+    public ApiProblem withCandidates(List<?> choices) {
+        return new ApiProblem(status, title, field, getMessage(), errors, choices);
     }
 
     public static ApiProblem notFound(String what, Object id) {
@@ -71,6 +86,11 @@ public class ApiProblem extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** The records to choose from; empty for most problems. */
+    public List<?> candidates() {
+        return candidates;
     }
 
     public record FieldError(String field, String message) {

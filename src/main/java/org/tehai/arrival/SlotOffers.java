@@ -25,6 +25,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.tehai.platform.api.InputRules;
 import org.tehai.arrival.ArrivalWindows.Job;
 import org.tehai.arrival.ArrivalWindows.Window;
 import org.tehai.arrival.ArrivalWindows.WorkBefore;
@@ -563,7 +564,7 @@ public class SlotOffers {
         try {
             number = Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw ApiProblem.invalid(field, "The value (" + value + ") is not a whole number from " + min + " to " + max
+            throw ApiProblem.invalid(field, "The value (" + InputRules.echo(value) + ") is not a whole number from " + min + " to " + max
                     + ".");
         }
         if (number < min || number > max) {

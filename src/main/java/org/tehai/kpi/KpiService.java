@@ -14,6 +14,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.tehai.platform.api.InputRules;
 import org.tehai.contact.Contact;
 import org.tehai.contact.ContactKind;
 import org.tehai.contact.Direction;
@@ -205,7 +206,7 @@ public class KpiService {
         }
         Region region = Region.findByIdOrCode(reference);
         if (region == null) {
-            throw ApiProblem.unprocessable("region", "The region (" + reference + ") does not exist.");
+            throw ApiProblem.unprocessable("region", "The region (" + InputRules.echo(reference) + ") does not exist.");
         }
         return region;
     }

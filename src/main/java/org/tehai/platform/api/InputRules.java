@@ -29,25 +29,11 @@ public final class InputRules {
     /** A query parameter's value. */
     public static final int MAX_QUERY_VALUE = 500;
     /** How much of a rejected value an error message repeats. */
-    public static final int ECHO_LENGTH = 100;
+    public static final int ECHO_LENGTH = ApiProblem.ECHO_LENGTH;
 
     /** The value as an error message repeats it: at most {@value #ECHO_LENGTH} characters, control characters shown. */
     public static String echo(Object value) {
-        return echo(value, ECHO_LENGTH);
-    }
-
-    /** The text cut to {@code length} characters, control characters shown as a replacement character. */
-    public static String echo(Object value, int length) {
-        if (value == null) {
-            return "null";
-        }
-        String text = value.toString();
-        StringBuilder shown = new StringBuilder(Math.min(text.length(), length + 1));
-        for (int i = 0; i < text.length() && shown.length() < length; i++) {
-            char c = text.charAt(i);
-            shown.append(Character.isISOControl(c) || Character.isSurrogate(c) ? '\uFFFD' : c);
-        }
-        return text.length() > length ? shown + "…" : shown.toString();
+        return ApiProblem.echo(value, ECHO_LENGTH);
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.function.Function;
 
 import jakarta.inject.Singleton;
 
+import org.tehai.platform.error.RejectedValue;
+
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
@@ -19,7 +21,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -86,14 +87,6 @@ public class JsonInput implements ObjectMapperCustomizer {
                 throw new RejectedValue(parser, text, String.class, problem);
             }
             return text;
-        }
-    }
-
-    /** A value the input rules refuse; its message is the sentence the client reads. */
-    public static final class RejectedValue extends InvalidFormatException {
-
-        RejectedValue(JsonParser parser, String value, Class<?> type, String reason) {
-            super(parser, "The value (" + InputRules.echo(value) + ") " + reason + ".", InputRules.echo(value), type);
         }
     }
 

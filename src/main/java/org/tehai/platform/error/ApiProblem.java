@@ -40,13 +40,35 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(status, title, field, getMessage(), errors, choices);
     }
 
+    /** How much of a rejected value an error message repeats. */
+    public static final int ECHO_LENGTH = 100;
+
     public static ApiProblem notFound(String what, Object id) {
-        return new ApiProblem(404, "Not found", null, "The " + what + " (" + id + ") does not exist.");
+        return new ApiProblem(404, "Not found", null, "The " + what + " (" + echo(id) + ") does not exist.");
+    }
+
+    /** The value as an error message repeats it: at most {@value #ECHO_LENGTH} characters. */
+    public static String echo(Object value) {
+        return echo(value, ECHO_LENGTH);
+    }
+
+    /** The text cut to {@code length} characters, control characters shown as a replacement character. */
+    public static String echo(Object value, int length) {
+        if (value == null) {
+            return "null";
+        }
+        String text = value.toString();
+        StringBuilder shown = new StringBuilder(Math.min(text.length(), length + 1));
+        for (int i = 0; i < text.length() && shown.length() < length; i++) {
+            char c = text.charAt(i);
+            shown.append(Character.isISOControl(c) || Character.isSurrogate(c) ? '\uFFFD' : c);
+        }
+        return text.length() > length ? shown + "…" : shown.toString();
     }
 
     /** A referenced record in the request body does not exist: the request names it in {@code field}. */
     public static ApiProblem unknownReference(String field, String what, Object id) {
-        return new ApiProblem(422, "Unknown reference", field, "The " + what + " (" + id + ") does not exist.");
+        return new ApiProblem(422, "Unknown reference", field, "The " + what + " (" + echo(id) + ") does not exist.");
     }
 
     public static ApiProblem invalid(String field, String detail) {

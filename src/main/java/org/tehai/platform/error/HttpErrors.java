@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tehai.platform.api.InputRules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,7 +44,7 @@ public class HttpErrors {
         router.route().order(Integer.MIN_VALUE).handler(this::checkSize);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
         router.route().order(Integer.MAX_VALUE).handler(ctx -> send(ctx, 404, "Not found",
-                "There is no resource at " + InputRules.echo(ctx.request().path()) + "."));
+                "There is no resource at " + ApiProblem.echo(ctx.request().path()) + "."));
     }
 
     private void checkSize(RoutingContext ctx) {
@@ -59,7 +58,7 @@ public class HttpErrors {
             try {
                 bytes = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
-                send(ctx, 400, "Invalid request", "The Content-Length header (" + InputRules.echo(length)
+                send(ctx, 400, "Invalid request", "The Content-Length header (" + ApiProblem.echo(length)
                         + ") is not a number.");
                 return;
             }
@@ -81,7 +80,7 @@ public class HttpErrors {
         } else if (failure == null && ctx.statusCode() == 401) {
             unauthorized(ctx);
         } else if (failure == null && ctx.statusCode() == 404) {
-            send(ctx, 404, "Not found", "There is no resource at " + InputRules.echo(ctx.request().path()) + ".");
+            send(ctx, 404, "Not found", "There is no resource at " + ApiProblem.echo(ctx.request().path()) + ".");
         } else if (failure == null && ctx.statusCode() == 405) {
             send(ctx, 405, "Method not allowed", "The method " + ctx.request().method() + " is not allowed here.");
         } else {
@@ -106,7 +105,7 @@ public class HttpErrors {
         String body;
         try {
             body = json.writeValueAsString(new ProblemBody("about:blank", title, status, detail,
-                    InputRules.echo(ctx.request().path()), null, List.of()));
+                    ApiProblem.echo(ctx.request().path()), null, List.of()));
         } catch (JsonProcessingException e) {
             body = "{\"title\":\"" + title + "\",\"status\":" + status + "}";
         }

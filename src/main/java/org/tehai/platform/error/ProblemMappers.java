@@ -18,8 +18,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.tehai.platform.api.InputRules;
-import org.tehai.platform.api.JsonInput;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -62,7 +60,7 @@ public class ProblemMappers {
     // The specific Jackson types are named so this mapper wins over Quarkus' built-in ones for them.
     @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
             InvalidFormatException.class, ValueInstantiationException.class, InvalidNullException.class,
-            JsonInput.RejectedValue.class, StreamReadException.class, InputCoercionException.class })
+            RejectedValue.class, StreamReadException.class, InputCoercionException.class })
     public Response unreadableJson(JsonProcessingException exception, UriInfo uri) {
         String field = null;
         String detail = "The request body is not valid JSON: " + cut(exception.getOriginalMessage());
@@ -78,12 +76,12 @@ public class ProblemMappers {
         }
         if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = jsonPath(mapping.getPath());
-            if (mapping instanceof JsonInput.RejectedValue) {
+            if (mapping instanceof RejectedValue) {
                 detail = mapping.getOriginalMessage();
             } else if (mapping instanceof InvalidNullException) {
                 detail = "The value at " + field + " may not be null.";
             } else if (mapping instanceof InvalidFormatException format) {
-                detail = "The value (" + InputRules.echo(format.getValue()) + ") is not a valid "
+                detail = "The value (" + ApiProblem.echo(format.getValue()) + ") is not a valid "
                         + describe(format.getTargetType()) + ".";
             } else if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
                     && !(mapping instanceof ValueInstantiationException)) {
@@ -225,12 +223,12 @@ public class ProblemMappers {
                 appendName(field, segment.replace("~1", "/").replace("~0", "~"));
             }
         }
-        return InputRules.echo(field);
+        return ApiProblem.echo(field);
     }
 
     /** A message from a parser, which may repeat much of the input, cut to a readable length. */
     private static String cut(String message) {
-        return message == null ? "" : InputRules.echo(message.replaceAll("\\s+", " "), 200);
+        return message == null ? "" : ApiProblem.echo(message.replaceAll("\\s+", " "), 200);
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> references) {

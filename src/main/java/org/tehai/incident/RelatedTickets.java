@@ -92,7 +92,8 @@ public class RelatedTickets {
 
     /**
      * The equipment a ticket is about: its asset; without one, the equipment at its address (the flat's outlet
-     * hanging off the building's booster), so a caller who could not name the device still counts.
+     * hanging off the building's booster), so a caller who could not name the device still joins an incident that
+     * calls naming the equipment established, or pairs with such a call.
      */
     public static List<Asset> equipmentOf(Ticket ticket) {
         return equipmentOf(ticket, equipmentAtSites(List.of(ticket)));
@@ -121,7 +122,9 @@ public class RelatedTickets {
     private RelatedTicket link(Ticket ticket, String category, List<Asset> equipment, Ticket other,
             List<Asset> otherEquipment) {
         boolean sameCategory = category.equals(other.category());
-        Asset shared = sharedEquipment(equipment, otherEquipment);
+        // Equipment inferred from an address counts only against equipment a caller named: two calls that name no
+        // equipment do not say which of the flats' devices (TV outlet, fibre terminal, ...) is in trouble.
+        Asset shared = ticket.asset == null && other.asset == null ? null : sharedEquipment(equipment, otherEquipment);
         Site site = ticket.site;
         Site otherSite = other.site;
         boolean sameAddress = (site != null && otherSite != null && Objects.equals(site.id, otherSite.id))

@@ -1,13 +1,16 @@
 package org.tehai.incident;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.tehai.asset.Asset;
+import org.tehai.part.PartQuantity;
 import org.tehai.platform.Records;
 import org.tehai.platform.api.Page;
 import org.tehai.platform.api.PageRequest;
@@ -25,6 +29,7 @@ import org.tehai.region.Region;
 import org.tehai.region.RegionService;
 import org.tehai.site.Site;
 import org.tehai.technician.SkillLevel;
+import org.tehai.ticket.Priority;
 import org.tehai.ticket.PrioritySuggestion;
 import org.tehai.ticket.RelatedTicket;
 import org.tehai.ticket.ServiceLevels;
@@ -73,45 +78,100 @@ public class IncidentService {
     static final int SHARED_EQUIPMENT_LOCKS = 7_341;
 
     /**
-     * Links a ticket that was just opened to a declared outage or a shared-equipment incident (opening one when the
-     * calls say so) and returns the related open tickets, which the agent sees with the reason for each link.
+     * Links a ticket that was just opened to a declared outage or a shared-equipment incident (opening one when calls
+     * from at least two addresses say so) and returns the related open tickets, which the agent sees with the reason
+     * for each link.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<RelatedTicket> linkNewTicket(Ticket ticket) {
-        lockSharedEquipmentOf(ticket);
+        lockSharedEquipmentOf(ticket, null);
         List<RelatedTicket> related = relatedTickets.of(ticket);
         if (ticket.kind == TicketKind.COMPLAINT) {
             return related;
         }
+        attach(ticket, related);
+        return related;
+    }
+
+    /**
+     * Re-evaluates the links of an open ticket whose site, equipment or trouble code was corrected: it stays where it
+     * still belongs; otherwise it leaves its incident (which closes when fewer than two addresses remain), joins the
+     * outage or incident it now belongs to, and gets its own visit back when nothing covers it any more.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void relinkCorrectedTicket(Ticket ticket) {
+        Incident current = ticket.incident != null && ticket.incident.status.isOpen() ? ticket.incident : null;
+        lockSharedEquipmentOf(ticket, current);
+        if (ticket.kind == TicketKind.COMPLAINT) {
+            return;
+        }
+        if (current != null) {
+            if (stillBelongs(ticket, current)) {
+                return;
+            }
+            leave(ticket, current);
+        }
+        attach(ticket, relatedTickets.of(ticket));
+        if (current != null && (ticket.incident == null || !ticket.incident.status.isOpen())) {
+            restoreOwnVisit(ticket, current);
+        }
+    }
+
+    /** The lowest priority an incident's ticket may take without a stated reason: the incident's, while it is open. */
+    public static Priority incidentPriorityOf(Ticket ticket) {
+        return ticket.incident != null && ticket.incident.status.isOpen() ? ticket.incident.priority : null;
+    }
+
+    /** Links the ticket to the outage that covers it, the open incident on its equipment, or a new suspected one. */
+    private void attach(Ticket ticket, List<RelatedTicket> related) {
         Incident outage = coveringOutage(ticket);
         if (outage != null) {
-            ticket.linkTo(outage, "Inside the declared outage: " + outage.title);
-            audit.record("TICKET_LINKED", "incident", outage.id, ticket.number + " (area outage)");
-            return related;
+            linkToOutage(ticket, outage);
+            return;
         }
         TroubleCode code = TroubleCode.findById(ticket.troubleCode);
         if (code != null && !code.needsVisit) {
             // Questions and the like are not equipment faults: they never open or join an equipment incident.
-            return related;
+            return;
         }
-        Incident existing = openIncidentOnEquipmentOf(ticket);
+        String category = ticket.category();
+        Incident existing = openIncidentOnEquipmentOf(ticket, category);
         if (existing != null) {
             link(existing, ticket, "Depends on the faulty " + existing.asset.model + " like the other "
                     + existing.category + " calls of this incident.");
             ensureOneVisit(existing, ticket);
-            return related;
+            return;
         }
-        Instant since = ticket.openedAt.minus(rules.incidentWindow());
+        // Same-category calls on equipment hanging off one parent, close in time, that no incident covers yet.
+        Duration window = rules.incidentWindow();
         Map<Long, List<Long>> callsPerSharedAsset = new LinkedHashMap<>();
         for (RelatedTicket r : related) {
-            if (r.reason() == RelatedTicket.Reason.SHARED_EQUIPMENT && !r.openedAt().isBefore(since)
-                    && TroubleCode.categoryOf(r.troubleCode()).equals(ticket.category())) {
+            boolean sameCause = r.reason() == RelatedTicket.Reason.SHARED_EQUIPMENT
+                    || r.reason() == RelatedTicket.Reason.REPEAT_CONTACT;
+            if (sameCause && r.sharedAssetId() != null
+                    && Duration.between(r.openedAt(), ticket.openedAt).abs().compareTo(window) <= 0) {
                 callsPerSharedAsset.computeIfAbsent(r.sharedAssetId(), id -> new ArrayList<>()).add(r.ticketId());
             }
         }
-        callsPerSharedAsset.entrySet().stream().max(Comparator.comparingInt(e -> e.getValue().size()))
-                .ifPresent(e -> openSharedEquipmentIncident(Asset.findById(e.getKey()), ticket, e.getValue()));
-        return related;
+        Asset best = null;
+        List<Ticket> bestCalls = List.of();
+        int bestAddresses = 1;
+        for (Map.Entry<Long, List<Long>> entry : callsPerSharedAsset.entrySet()) {
+            List<Ticket> calls = Ticket.<Ticket>list("id in ?1", entry.getValue()).stream()
+                    .filter(t -> t.incident == null || !t.incident.status.isOpen()).toList();
+            Set<Long> addresses = new HashSet<>();
+            addresses.add(addressOf(ticket));
+            calls.forEach(t -> addresses.add(addressOf(t)));
+            // The same flat calling twice is a repeat contact, not evidence of shared equipment.
+            if (addresses.size() > bestAddresses) {
+                best = Asset.findById(entry.getKey());
+                bestCalls = calls;
+                bestAddresses = addresses.size();
+            }
+        }
+        if (best != null) {
+            openSharedEquipmentIncident(best, ticket, bestCalls);
+        }
     }
 
     public Page<IncidentView> search(IncidentStatus status, Boolean open, Long regionId, PageRequest page) {
@@ -188,14 +248,21 @@ public class IncidentService {
         outage.openedAt = Instant.now(clock);
         outage.openedBy = currentUser.name();
         outage.persist();
+        audit.record("OUTAGE_DECLARED", "incident", outage.id, outage.title);
+        // The outage explains the suspected shared-equipment incidents of its category inside its area: they are
+        // absorbed (their visit cancelled, their tickets linked to the outage) before the other open tickets join.
+        for (Incident suspected : Incident.<Incident>list("kind = ?1 and status = ?2 and category = ?3",
+                Sort.by("id"), IncidentKind.SHARED_EQUIPMENT, IncidentStatus.SUSPECTED, category)) {
+            if ((suspected.region == null || suspected.region.id.equals(region.id)) && covers(outage, suspected)) {
+                absorb(outage, suspected);
+            }
+        }
         for (Ticket ticket : Ticket.<Ticket>list("region = ?1 and status in ?2 and incident is null and kind = ?3",
                 region, List.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS), TicketKind.FAULT)) {
             if (outage.covers(ticket.category(), ticket.site)) {
-                ticket.linkTo(outage, "Inside the declared outage: " + outage.title);
-                Visit.cancelOpenVisitsOf(ticket, "Covered by the declared outage INC-" + outage.id + ".");
+                linkToOutage(ticket, outage);
             }
         }
-        audit.record("OUTAGE_DECLARED", "incident", outage.id, outage.title);
         outage.flush();
         return view(outage);
     }
@@ -248,69 +315,210 @@ public class IncidentService {
     }
 
     /**
-     * Serialises the intakes about one piece of shared equipment, across application instances: when two
-     * neighbours' calls are taken at the same moment, the second waits for the first to commit and sees it.
+     * Serialises the intakes and corrections about one piece of shared equipment, across application instances: when
+     * two neighbours' calls are taken at the same moment, the second waits for the first to commit and sees it.
      */
-    private void lockSharedEquipmentOf(Ticket ticket) {
-        if (ticket.asset == null) {
-            return;
+    private void lockSharedEquipmentOf(Ticket ticket, Incident current) {
+        Set<Long> equipment = new TreeSet<>();
+        for (Asset asset : RelatedTickets.equipmentOf(ticket)) {
+            equipment.add(asset.parent != null ? asset.parent.id : asset.id);
         }
-        long equipment = ticket.asset.parent != null ? ticket.asset.parent.id : ticket.asset.id;
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(?1, ?2)")
-                .setParameter(1, SHARED_EQUIPMENT_LOCKS).setParameter(2, (int) equipment).getSingleResult();
+        if (current != null && current.asset != null) {
+            equipment.add(current.asset.id);
+        }
+        for (long id : equipment) {
+            entityManager.createNativeQuery("select pg_advisory_xact_lock(?1, ?2)")
+                    .setParameter(1, SHARED_EQUIPMENT_LOCKS).setParameter(2, (int) id).getSingleResult();
+        }
     }
 
     private Incident coveringOutage(Ticket ticket) {
         if (ticket.site == null) {
             return null;
         }
-        List<Incident> outages = Incident.list("kind = ?1 and status <> ?2", IncidentKind.AREA_OUTAGE,
+        List<Incident> outages = Incident.list("kind = ?1 and status <> ?2", Sort.by("id"), IncidentKind.AREA_OUTAGE,
                 IncidentStatus.RESOLVED);
+        String category = ticket.category();
         return outages.stream()
                 .filter(o -> o.region == null || ticket.region == null || o.region.id.equals(ticket.region.id))
-                .filter(o -> o.covers(ticket.category(), ticket.site)).findFirst().orElse(null);
+                .filter(o -> o.covers(category, ticket.site)).findFirst().orElse(null);
     }
 
-    private Incident openIncidentOnEquipmentOf(Ticket ticket) {
-        if (ticket.asset == null) {
+    /** True if the outage covers the suspected incident: its shared equipment's site, or one of its calls. */
+    private static boolean covers(Incident outage, Incident suspected) {
+        if (suspected.asset != null && outage.covers(suspected.category, suspected.asset.site)) {
+            return true;
+        }
+        return Ticket.<Ticket>list("incident", suspected).stream()
+                .anyMatch(t -> outage.covers(suspected.category, t.site));
+    }
+
+    /** The outage explains the suspected incident: its visit is cancelled and its open tickets join the outage. */
+    private void absorb(Incident outage, Incident suspected) {
+        String reason = "Covered by the declared outage INC-" + outage.id + ": " + outage.title;
+        for (Visit visit : Visit.<Visit>list("incident = ?1 and status in ?2", suspected, REPLACEABLE)) {
+            visit.cancel(reason);
+        }
+        for (Ticket ticket : Ticket.<Ticket>list("incident", suspected)) {
+            if (ticket.status.isOpen()) {
+                linkToOutage(ticket, outage);
+            }
+        }
+        suspected.resolve("Absorbed by the declared outage INC-" + outage.id + ": " + outage.title,
+                Instant.now(clock));
+        audit.record("INCIDENT_ABSORBED", "incident", suspected.id, "into outage INC-" + outage.id);
+    }
+
+    private void linkToOutage(Ticket ticket, Incident outage) {
+        ticket.linkTo(outage, "Inside the declared outage: " + outage.title);
+        Visit.cancelReplaceableVisitsOf(ticket, "Covered by the declared outage INC-" + outage.id + ".");
+        audit.record("TICKET_LINKED", "incident", outage.id, ticket.number + " (area outage)");
+    }
+
+    /** True if the corrected ticket still belongs to its incident: same category, and still inside or on it. */
+    private static boolean stillBelongs(Ticket ticket, Incident incident) {
+        String category = ticket.category();
+        if (incident.kind == IncidentKind.AREA_OUTAGE) {
+            return incident.covers(category, ticket.site);
+        }
+        return incident.category.equals(category) && incident.asset != null
+                && RelatedTickets.equipmentOf(ticket).stream().anyMatch(a -> a.id.equals(incident.asset.id)
+                        || (a.parent != null && a.parent.id.equals(incident.asset.id)));
+    }
+
+    /**
+     * The ticket leaves an incident it does not belong to. A suspected shared-equipment incident left with calls
+     * from fewer than two addresses no longer stands: its visit is cancelled, it closes, and the remaining caller
+     * gets its own visit back.
+     */
+    private void leave(Ticket ticket, Incident incident) {
+        ticket.linkTo(null, null);
+        audit.record("TICKET_UNLINKED", "incident", incident.id, ticket.number + ": site, equipment or trouble "
+                + "corrected");
+        if (incident.kind != IncidentKind.SHARED_EQUIPMENT || incident.status != IncidentStatus.SUSPECTED) {
+            return;
+        }
+        List<Ticket> remaining = Ticket.<Ticket>list("incident", incident).stream()
+                .filter(t -> !t.id.equals(ticket.id)).toList();
+        if (remaining.stream().map(IncidentService::addressOf).distinct().count() >= 2) {
+            return;
+        }
+        String reason = "Incident INC-" + incident.id + " no longer stands: after a correction, fewer than two "
+                + "addresses call about it.";
+        for (Visit visit : Visit.<Visit>list("incident = ?1 and status in ?2", incident, REPLACEABLE)) {
+            visit.cancel(reason);
+        }
+        for (Ticket other : remaining) {
+            if (other.status.isOpen()) {
+                other.linkTo(null, null);
+                restoreOwnVisit(other, incident);
+            }
+        }
+        incident.resolve("Not a shared fault: after a correction, fewer than two addresses remained linked.",
+                Instant.now(clock));
+        audit.record("INCIDENT_CLOSED", "incident", incident.id, reason);
+    }
+
+    /**
+     * A ticket no incident covers any more gets its own visit back: the one the incident replaced (its needs, and its
+     * availability windows still ahead), or else one made from the trouble code. Nothing is made for a ticket that
+     * already has an open visit, whose trouble needs no visit, or whose site cannot be planned (a dispatcher must).
+     */
+    private void restoreOwnVisit(Ticket ticket, Incident left) {
+        if (Visit.count("ticket = ?1 and status in ?2", ticket, ACTIVE) > 0) {
+            return;
+        }
+        TroubleCode code = TroubleCode.findById(ticket.troubleCode);
+        if (code != null && !code.needsVisit) {
+            return;
+        }
+        Site site = ticket.site;
+        if (site == null || !site.hasCoordinates() || site.region == null) {
+            return;
+        }
+        Visit replaced = Visit.<Visit>find("ticket = ?1 and status = ?2 and (outcome like ?3 or outcome like ?4)",
+                Sort.descending("id"), ticket, VisitStatus.CANCELLED, "Replaced by the visit of incident%",
+                "Covered by the declared outage%").firstResult();
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MINUTES);
+        var visit = new Visit();
+        visit.ticket = ticket;
+        visit.site = site;
+        visit.region = site.region;
+        visit.asset = ticket.asset;
+        if (replaced != null) {
+            visit.jobType = replaced.jobType;
+            visit.estimatedDurationMinutes = replaced.estimatedDurationMinutes;
+            replaced.requiredSkills.forEach(skill -> visit.requiredSkills.add(new SkillLevel(skill.skill, skill.level)));
+            visit.requiredTools.addAll(replaced.requiredTools);
+            replaced.requiredParts.forEach(part -> visit.requiredParts.add(new PartQuantity(part.part, part.quantity)));
+            replaced.availability.stream().filter(w -> w.endsAt.isAfter(now))
+                    .forEach(w -> visit.availability.add(new AvailabilityWindow(w.startsAt, w.endsAt)));
+        } else {
+            visit.jobType = code != null && code.jobType != null ? code.jobType : ticket.category() + "_REPAIR";
+            visit.estimatedDurationMinutes = code != null && code.durationMinutes != null ? code.durationMinutes : 60;
+            if (code != null && code.skill != null) {
+                visit.requiredSkills.add(new SkillLevel(code.skill, code.skillLevel == null ? 1 : code.skillLevel));
+            }
+        }
+        if (visit.availability.isEmpty()) {
+            visit.availability.add(new AvailabilityWindow(now, now.plus(rules.incidentVisitHorizon())));
+        }
+        visit.persist();
+        audit.record("VISIT_CREATED", "visit", visit.id, ticket.number + ": own visit back after leaving INC-"
+                + left.id);
+    }
+
+    /** Where a call comes from: its site (or its equipment when no site is known). */
+    private static long addressOf(Ticket ticket) {
+        return ticket.site != null ? ticket.site.id : ticket.asset != null ? -ticket.asset.site.id : -ticket.id;
+    }
+
+    private static Incident openIncidentOnEquipmentOf(Ticket ticket, String category) {
+        List<Long> candidates = new ArrayList<>();
+        for (Asset asset : RelatedTickets.equipmentOf(ticket)) {
+            candidates.add(asset.id);
+            if (asset.parent != null) {
+                candidates.add(asset.parent.id);
+            }
+        }
+        if (candidates.isEmpty()) {
             return null;
         }
-        List<Long> candidates = new ArrayList<>();
-        candidates.add(ticket.asset.id);
-        if (ticket.asset.parent != null) {
-            candidates.add(ticket.asset.parent.id);
-        }
         return Incident.<Incident>find("kind = ?1 and status <> ?2 and category = ?3 and asset.id in ?4",
-                IncidentKind.SHARED_EQUIPMENT, IncidentStatus.RESOLVED, ticket.category(), candidates).firstResult();
+                Sort.by("id"), IncidentKind.SHARED_EQUIPMENT, IncidentStatus.RESOLVED, category, candidates)
+                .firstResult();
     }
 
-    private void openSharedEquipmentIncident(Asset shared, Ticket ticket, List<Long> otherTicketIds) {
+    private void openSharedEquipmentIncident(Asset shared, Ticket ticket, List<Ticket> others) {
         var incident = new Incident();
         incident.kind = IncidentKind.SHARED_EQUIPMENT;
         incident.status = IncidentStatus.SUSPECTED;
         incident.category = ticket.category();
         incident.asset = shared;
         incident.region = shared.site.region != null ? shared.site.region : ticket.region;
-        incident.title = "Suspected " + ticket.category() + " fault on " + shared.model + " at "
+        incident.title = "Suspected " + incident.category + " fault on " + shared.model + " at "
                 + (shared.site.building != null ? shared.site.building : shared.site.addressLine());
         incident.openedAt = Instant.now(clock);
         incident.openedBy = "desk linking";
         incident.priority = ticket.priority;
         incident.persist();
-        List<Ticket> others = Ticket.list("id in ?1", otherTicketIds);
+        String reason = "Calls from several addresses about equipment hanging off " + shared.model + " within "
+                + rules.incidentWindow().toMinutes() + " minutes.";
         for (Ticket other : others) {
-            if (other.incident == null) {
-                link(incident, other, "Calls about equipment hanging off " + shared.model + " within "
-                        + rules.incidentWindow().toMinutes() + " minutes.");
-            }
+            link(incident, other, reason);
         }
-        link(incident, ticket, "Calls about equipment hanging off " + shared.model + " within "
-                + rules.incidentWindow().toMinutes() + " minutes.");
+        link(incident, ticket, reason);
         audit.record("INCIDENT_SUSPECTED", "incident", incident.id, incident.title);
-        ensureOneVisit(incident, ticket);
+        Visit visit = ensureOneVisit(incident, ticket);
+        // Written once: a dispatcher may replace it with what is known, and later calls must not overwrite it.
+        incident.statusText = "Suspected fault on the shared " + shared.model + " (" + shared.site.addressLine()
+                + "). " + (visit != null ? "One technician visit (visit " + visit.id + ") is arranged for the shared "
+                        + "equipment; no visit per caller is needed."
+                        : "The shared equipment's site has no coordinates or region: a dispatcher must arrange the "
+                                + "visit; no visit per caller is needed.");
     }
 
-    /** Links a ticket, raises the incident's priority above its most urgent call, and refreshes the banner text. */
+    /** Links a ticket and raises the incident's priority above its most urgent call, and every call to it. */
     private void link(Incident incident, Ticket ticket, String reason) {
         ticket.linkTo(incident, reason);
         var raised = PrioritySuggestion.raise(ticket.priority);
@@ -324,32 +532,27 @@ public class IncidentService {
             }
         }
         ticket.raiseTo(incident.priority, serviceLevels, now);
-        if (incident.statusText == null) {
-            // Written once: a dispatcher may replace it with what is known, and later calls must not overwrite it.
-            incident.statusText = "Suspected fault on the shared " + incident.asset.model + " ("
-                    + incident.asset.site.addressLine() + "). One technician visit is arranged for the shared "
-                    + "equipment; no visit per caller is needed.";
-        }
         audit.record("TICKET_LINKED", "incident", incident.id, ticket.number + ": " + reason);
     }
 
     /**
      * One visit to the shared equipment serves every ticket of the incident: it is created once, and the callers'
-     * own visits that are not dispatched yet are cancelled.
+     * own visits that are not dispatched yet are cancelled (except those planned on purpose, with a reason).
+     * Returns the incident's visit, or null when its site cannot be planned.
      */
-    private void ensureOneVisit(Incident incident, Ticket trigger) {
+    private Visit ensureOneVisit(Incident incident, Ticket trigger) {
         for (Ticket member : Ticket.<Ticket>list("incident", incident)) {
-            Visit.cancelOpenVisitsOf(member, "Replaced by the visit of incident INC-" + incident.id
+            Visit.cancelReplaceableVisitsOf(member, "Replaced by the visit of incident INC-" + incident.id
                     + " to the shared equipment.");
         }
-        if (Visit.count("incident = ?1 and status <> ?2", incident, VisitStatus.CANCELLED) > 0) {
-            return;
+        Visit existing = Visit.<Visit>find("incident = ?1 and status <> ?2", Sort.by("id"), incident,
+                VisitStatus.CANCELLED).firstResult();
+        if (existing != null) {
+            return existing;
         }
         Site site = incident.asset.site;
         if (!site.hasCoordinates() || site.region == null) {
-            incident.statusText += " The shared equipment's site has no coordinates or region: a dispatcher must "
-                    + "arrange the visit.";
-            return;
+            return null;
         }
         TroubleCode code = TroubleCode.findById(trigger.troubleCode);
         var visit = new Visit();
@@ -366,5 +569,21 @@ public class IncidentService {
         visit.availability.add(new AvailabilityWindow(from, from.plus(rules.incidentVisitHorizon())));
         visit.persist();
         audit.record("VISIT_CREATED", "visit", visit.id, "for incident INC-" + incident.id);
+        return visit;
     }
+
+    /** The incident's visit to the shared equipment that is not cancelled, if any (for the intake answer). */
+    public static Visit sharedVisitOf(Incident incident) {
+        if (incident == null || incident.kind != IncidentKind.SHARED_EQUIPMENT) {
+            return null;
+        }
+        return Visit.<Visit>find("incident = ?1 and status <> ?2", Sort.by("id"), incident, VisitStatus.CANCELLED)
+                .firstResult();
+    }
+
+    private static final List<VisitStatus> REPLACEABLE = List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED,
+            VisitStatus.DISPATCHED);
+
+    private static final List<VisitStatus> ACTIVE = List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED,
+            VisitStatus.DISPATCHED, VisitStatus.EN_ROUTE, VisitStatus.ON_SITE);
 }

@@ -6,12 +6,17 @@ import java.time.Instant;
 public record RelatedTicket(long ticketId, String number, String troubleCode, TicketStatus status, Instant openedAt,
         Reason reason, String detail, Long sharedAssetId) {
 
+    /** Why a ticket is listed, most telling first: the agent sees them in this order. */
     public enum Reason {
-        /** Both hang off the same piece of shared equipment (e.g. one building booster). */
+        /** Same trouble category, from another address, on equipment hanging off the same shared parent (a booster). */
         SHARED_EQUIPMENT,
-        /** Both are in the same building. */
+        /** Same trouble category from the same address or equipment: the same flat calling again, not a second flat. */
+        REPEAT_CONTACT,
+        /** Same trouble category in the same building, without known shared equipment. */
         SAME_BUILDING,
-        /** Same kind of trouble, reported close by. */
-        SAME_CATEGORY_NEARBY
+        /** Same trouble category, reported close by. */
+        SAME_CATEGORY_NEARBY,
+        /** Another kind of trouble in the same building or at the same address: not the same fault; capped. */
+        OTHER_TROUBLE_SAME_BUILDING
     }
 }

@@ -111,9 +111,9 @@ public class Ticket extends TrackedEntity {
         }
     }
 
-    /** The trouble category (TV, INTERNET, ...): the part of the code before the slash. */
+    /** The trouble category (TV, INTERNET, BUILDING, ...) the catalogue files the trouble code under. */
     public String category() {
-        return TroubleCode.categoryOf(troubleCode);
+        return TroubleCode.categoryFor(troubleCode);
     }
 
     public void linkTo(Incident newIncident, String reason) {

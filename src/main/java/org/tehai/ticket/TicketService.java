@@ -98,9 +98,18 @@ public class TicketService {
             }
         }
         // List rows leave out the related-ticket search, which is for one ticket at a time.
-        return new Page<>(tickets.stream().map(t -> TicketView.of(t, List.of(), visits.getOrDefault(t.id, List.of())))
-                .toList(), page.page(), page.size(), query.count());
+        Map<Long, Visit> sharedVisits = new HashMap<>();
+        for (Ticket t : tickets) {
+            if (t.incident != null && !sharedVisits.containsKey(t.incident.id)) {
+                sharedVisits.put(t.incident.id, IncidentService.sharedVisitOf(t.incident));
+            }
+        }
+        return new Page<>(tickets.stream().map(t -> TicketView.of(t, NO_RELATED, visits.getOrDefault(t.id, List.of()),
+                t.incident == null ? null : sharedVisits.get(t.incident.id))).toList(), page.page(), page.size(),
+                query.count());
     }
+
+    private static final RelatedTickets.Shown NO_RELATED = new RelatedTickets.Shown(List.of(), 0);
 
     public Ticket get(long id) {
         return Records.require(Ticket.class, id, "ticket");
@@ -115,7 +124,8 @@ public class TicketService {
     private TicketView view(Ticket ticket, List<RelatedTicket> related) {
         List<TicketView.VisitSummary> visits = Visit.<Visit>list("ticket", Sort.by("id"), ticket).stream()
                 .map(v -> new TicketView.VisitSummary(v.id, v.status.name(), v.plannedStart)).toList();
-        return TicketView.of(ticket, related, visits);
+        return TicketView.of(ticket, RelatedTickets.forAgent(related), visits,
+                IncidentService.sharedVisitOf(ticket.incident));
     }
 
 
@@ -186,6 +196,14 @@ public class TicketService {
                     + "), not at the ticket's site (" + site.id + ").");
         }
         String troubleCode = catalogued(request.troubleCode()).code;
+        Priority incidentPriority = IncidentService.incidentPriorityOf(ticket);
+        if (request.priority() != ticket.priority && incidentPriority != null
+                && request.priority().compareTo(incidentPriority) > 0
+                && blankToNull(request.priorityOverrideReason()) == null) {
+            throw ApiProblem.invalid("priorityOverrideReason", "The ticket belongs to incident INC-"
+                    + ticket.incident.id + " with priority " + incidentPriority + "; say why the ticket needs the "
+                    + "lower priority " + request.priority() + ".");
+        }
         boolean relocated = !Objects.equals(site, ticket.site) || !Objects.equals(asset, ticket.asset)
                 || !troubleCode.equals(ticket.troubleCode);
         ticket.locateAt(asset != null && site == null ? asset.site : site);
@@ -209,10 +227,11 @@ public class TicketService {
             }
             ticket.changeStatus(request.status(), Instant.now(clock));
         }
-        if (relocated && ticket.status.isOpen() && ticket.incident == null) {
-            // Site, equipment or trouble found out after intake: look for related calls and incidents again.
+        if (relocated && ticket.status.isOpen()) {
+            // Site, equipment or trouble found out or corrected after intake: the links are evaluated again; the
+            // ticket may leave a wrong incident and join the right one.
             ticket.flush();
-            incidents.linkNewTicket(ticket);
+            incidents.relinkCorrectedTicket(ticket);
         }
         ticket.flush();
         audit.record("TICKET_UPDATED", "ticket", ticket.id, ticket.number + " " + ticket.status + " " + ticket.priority);

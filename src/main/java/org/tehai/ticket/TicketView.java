@@ -1,19 +1,42 @@
 package org.tehai.ticket;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
+
+import org.tehai.incident.RelatedTickets;
+import org.tehai.visit.Visit;
 
 /** A ticket as the API shows it, with its customer and the state of its visits. */
 public record TicketView(long id, String number, CustomerSummary customer, Long siteId, String address, Long assetId,
         Long regionId, Channel channel, TicketKind kind, String troubleCode, String description, Impact impact,
         Priority priority, Priority suggestedPriority, String priorityOverrideReason, TicketStatus status,
         Instant openedAt, Instant slaDueAt, Instant closedAt, String callerName, String callerPhone,
-        IncidentSummary incident, List<RelatedTicket> related, List<VisitSummary> visits, Closing closing,
-        long version) {
+        IncidentSummary incident, List<RelatedTicket> related, int relatedNotShown, List<VisitSummary> visits,
+        Closing closing, long version) {
 
-    /** The incident the ticket belongs to, with what to tell the caller. */
+    /**
+     * The incident the ticket belongs to, with what to tell the caller and, for shared equipment, the one visit that
+     * serves every caller (null for a declared outage, or before a dispatcher could arrange it).
+     */
     public record IncidentSummary(long id, String kind, String status, String title, String statusText,
-            String linkReason) {
+            String linkReason, Priority priority, SharedVisit visit) {
+    }
+
+    /** The incident's visit to the shared equipment: its state, planned start and quoted window (local time). */
+    public record SharedVisit(long id, String status, OffsetDateTime plannedStart, OffsetDateTime quotedWindowStart,
+            OffsetDateTime quotedWindowEnd) {
+
+        static SharedVisit of(Visit v) {
+            ZoneId zone = v.region.zone();
+            return new SharedVisit(v.id, v.status.name(), local(v.plannedStart, zone), local(v.quotedWindowStart, zone),
+                    local(v.quotedWindowEnd, zone));
+        }
+
+        private static OffsetDateTime local(Instant instant, ZoneId zone) {
+            return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+        }
     }
 
     /** How the ticket was closed (required for complaints). */
@@ -26,18 +49,19 @@ public record TicketView(long id, String number, CustomerSummary customer, Long 
     public record VisitSummary(long id, String status, Instant plannedStart) {
     }
 
-    public static TicketView of(Ticket t, List<RelatedTicket> related, List<VisitSummary> visits) {
+    public static TicketView of(Ticket t, RelatedTickets.Shown related, List<VisitSummary> visits, Visit sharedVisit) {
         var customer = new CustomerSummary(t.customer.id, t.customer.name,
                 t.customer.phones.stream().map(p -> p.number).toList());
         IncidentSummary incident = t.incident == null ? null
                 : new IncidentSummary(t.incident.id, t.incident.kind.name(), t.incident.status.name(),
-                        t.incident.title, t.incident.statusText, t.incidentLinkReason);
+                        t.incident.title, t.incident.statusText, t.incidentLinkReason, t.incident.priority,
+                        sharedVisit == null ? null : SharedVisit.of(sharedVisit));
         Closing closing = t.causeCategory == null && t.resolution == null ? null
                 : new Closing(t.causeCategory, t.causeText, t.preventionAction, t.resolution);
         return new TicketView(t.id, t.number, customer, t.site == null ? null : t.site.id,
                 t.site == null ? null : t.site.addressLine(), t.asset == null ? null : t.asset.id,
                 t.region == null ? null : t.region.id, t.channel, t.kind, t.troubleCode, t.description, t.impact,
                 t.priority, t.suggestedPriority, t.priorityOverrideReason, t.status, t.openedAt, t.slaDueAt,
-                t.closedAt, t.callerName, t.callerPhone, incident, related, visits, closing, t.version);
+                t.closedAt, t.callerName, t.callerPhone, incident, related.tickets(), related.notShown(), visits, closing, t.version);
     }
 }

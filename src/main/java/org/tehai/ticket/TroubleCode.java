@@ -47,9 +47,22 @@ public class TroubleCode extends PanacheEntityBase {
     @UpdateTimestamp
     public Instant updatedAt;
 
-    /** The category of a code: the part before the slash ({@code TV} of {@code TV/NO_SIGNAL}). */
+    /**
+     * The default category of a new code: the part before the slash ({@code TV} of {@code TV/NO_SIGNAL}). The
+     * catalogue may file a code elsewhere ({@code WIFI/WEAK} under INTERNET): use {@link #categoryFor} to match.
+     */
     public static String categoryOf(String code) {
         int slash = code.indexOf('/');
         return slash < 0 ? code : code.substring(0, slash);
+    }
+
+    /**
+     * The category the catalogue files a code under: the one list that trouble codes, incidents and declared
+     * outages share ({@code INTERCOM/DEAD} is BUILDING trouble). A code missing from the catalogue falls back to
+     * the part before its slash.
+     */
+    public static String categoryFor(String code) {
+        TroubleCode entry = findById(code);
+        return entry != null && entry.category != null ? entry.category : categoryOf(code);
     }
 }

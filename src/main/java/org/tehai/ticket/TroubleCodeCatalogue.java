@@ -53,7 +53,13 @@ public class TroubleCodeCatalogue {
                         : ApiProblem.staleVersion("trouble code", code.code, request.version(), code.version);
             }
         }
-        code.category = TroubleCode.categoryOf(request.code());
+        // One list of categories for codes, incidents and outages: a new code goes under the category given, else
+        // the part before its slash; an edit keeps the category unless a new one is given (WIFI/WEAK stays INTERNET).
+        if (request.category() != null) {
+            code.category = request.category();
+        } else if (existingCode == null) {
+            code.category = TroubleCode.categoryOf(request.code());
+        }
         code.name = request.name();
         code.basePriority = request.basePriority();
         code.needsVisit = request.needsVisit();

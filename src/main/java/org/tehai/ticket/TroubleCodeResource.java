@@ -26,7 +26,9 @@ import org.tehai.platform.security.Roles;
 
 
 /**
- * The managed trouble-code catalogue (category → code, e.g. TV / TV/NO_SIGNAL). Agents pick from it at intake;
+ * The managed trouble-code catalogue (category → code, e.g. TV / TV/NO_SIGNAL, BUILDING / INTERCOM/DEAD): the
+ * categories are the ones incidents and declared outages use. A new code goes under the part before its slash unless
+ * the request names a {@code category}. Agents pick from it at intake;
  * managers and admins maintain it. Codes are never deleted, only deactivated, so old tickets keep their meaning.
  */
 @Path("/api/trouble-codes")
@@ -45,7 +47,8 @@ public class TroubleCodeResource {
             @Min(1) @Max(5) Integer skillLevel,
             @Min(5) @Max(720) Integer durationMinutes,
             Boolean active,
-            Long version) {
+            Long version,
+            @Size(max = 30) @Pattern(regexp = "[A-Z0-9_]+", message = "use a category in capitals, e.g. INTERNET") String category) {
     }
 
     public record TroubleCodeView(String code, String category, String name, Priority basePriority,

@@ -110,6 +110,11 @@ public class Visit extends TrackedEntity {
     public Instant actualArrival;
     public Instant actualDeparture;
     public String outcome;
+    /**
+     * Why this ticket needs its own visit although an incident or a declared outage covers it (e.g. a second fault
+     * in the flat); such a visit is kept when the incident's one visit replaces the callers' own.
+     */
+    public String separateVisitReason;
 
     /** The priority planning gives the visit: its ticket's, or its incident's. */
     public Priority priority() {
@@ -156,6 +161,17 @@ public class Visit extends TrackedEntity {
     /** Cancels the ticket's visits that no technician has started; returns how many. */
     public static int cancelOpenVisitsOf(Ticket ticket, String reason) {
         List<Visit> open = list("ticket = ?1 and status in ?2", ticket,
+                List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED, VisitStatus.DISPATCHED));
+        open.forEach(visit -> visit.cancel(reason));
+        return open.size();
+    }
+
+    /**
+     * Cancels the ticket's visits that no technician has started, except those planned on purpose besides an
+     * incident's visit (with a {@link #separateVisitReason}); returns how many.
+     */
+    public static int cancelReplaceableVisitsOf(Ticket ticket, String reason) {
+        List<Visit> open = list("ticket = ?1 and status in ?2 and separateVisitReason is null", ticket,
                 List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED, VisitStatus.DISPATCHED));
         open.forEach(visit -> visit.cancel(reason));
         return open.size();

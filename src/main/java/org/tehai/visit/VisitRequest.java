@@ -17,7 +17,8 @@ import org.tehai.part.PartQuantityRequest;
 
 /**
  * A visit as a client creates or edits it: what the job needs and when the customer is available. The site defaults
- * to the ticket's site. {@code version} on update.
+ * to the ticket's site. {@code version} on update. A ticket that an open incident or declared outage covers is served
+ * by the incident's one visit (or by fixing the outage): a visit of its own needs {@code separateVisitReason}.
  */
 public record VisitRequest(
         @NotNull Long ticketId,
@@ -29,7 +30,8 @@ public record VisitRequest(
         @NotNull @Size(max = TextLimits.LIST) Set<@NotBlank @Size(max = TextLimits.CODE) String> requiredTools,
         @NotNull @Size(max = TextLimits.LIST) List<@Valid PartQuantityRequest> requiredParts,
         @NotEmpty @Size(max = 10) List<@Valid Window> availability,
-        Long version) {
+        Long version,
+        @Size(max = 2000) String separateVisitReason) {
 
     public record SkillNeed(@NotBlank @Size(max = TextLimits.CODE) String skill, @Min(1) @Max(5) int minLevel) {
     }

@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 
 import org.tehai.asset.Asset;
 import org.tehai.asset.AssetService;
+import org.tehai.incident.Incident;
+import org.tehai.incident.IncidentKind;
 import org.tehai.part.PartQuantity;
 import org.tehai.part.PartQuantityRequest;
 import org.tehai.platform.Records;
@@ -99,10 +101,23 @@ public class VisitService {
             throw ApiProblem.conflict("ticketId", "The ticket (" + ticket.number + ") is " + ticket.status
                     + "; open visits only for open tickets.");
         }
+        String separateReason = request.separateVisitReason() == null || request.separateVisitReason().isBlank() ? null
+                : request.separateVisitReason().trim();
+        Incident covering = ticket.incident != null && ticket.incident.status.isOpen() ? ticket.incident : null;
+        if (covering != null && separateReason == null) {
+            throw ApiProblem.conflict("ticketId", "The ticket (" + ticket.number + ") is covered by "
+                    + (covering.kind == IncidentKind.AREA_OUTAGE ? "the declared outage" : "the shared-equipment "
+                            + "incident") + " INC-" + covering.id + " (" + covering.title + "), "
+                    + (covering.kind == IncidentKind.AREA_OUTAGE ? "which needs no visit per caller"
+                            : "whose one visit serves every caller")
+                    + "; give separateVisitReason to plan a visit of its own anyway.");
+        }
         visit.ticket = ticket;
+        visit.separateVisitReason = covering == null ? null : separateReason;
         apply(visit, request);
         visit.persist();
-        audit.record("VISIT_CREATED", "visit", visit.id, ticket.number);
+        audit.record("VISIT_CREATED", "visit", visit.id, ticket.number + (visit.separateVisitReason == null ? ""
+                : " besides incident INC-" + covering.id + ": " + visit.separateVisitReason));
         return VisitView.of(visit);
     }
 

@@ -163,6 +163,7 @@ class TwoNeighboursScenarioTest {
                     "troubleCode", codes[flat])).post("/api/tickets").then().statusCode(201).extract().jsonPath();
         }
         assertThat(last.<Object>get("incident")).isNull();
-        assertThat(last.getList("related.reason", String.class)).contains("SHARED_EQUIPMENT");
+        // Another category on the same booster is other trouble in the building, not shared equipment.
+        assertThat(last.getList("related.reason", String.class)).containsExactly("OTHER_TROUBLE_SAME_BUILDING");
     }
 }

@@ -200,7 +200,7 @@ public class TicketService {
         if (request.priority() != ticket.priority && incidentPriority != null
                 && request.priority().compareTo(incidentPriority) > 0
                 && blankToNull(request.priorityOverrideReason()) == null) {
-            throw ApiProblem.invalid("priorityOverrideReason", "The ticket belongs to incident INC-"
+            throw ApiProblem.unprocessable("priorityOverrideReason", "The ticket belongs to incident INC-"
                     + ticket.incident.id + " with priority " + incidentPriority + "; say why the ticket needs the "
                     + "lower priority " + request.priority() + ".");
         }

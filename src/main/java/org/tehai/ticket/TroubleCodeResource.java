@@ -48,7 +48,7 @@ public class TroubleCodeResource {
             @Min(5) @Max(720) Integer durationMinutes,
             Boolean active,
             Long version,
-            @Size(max = 30) @Pattern(regexp = "[A-Z0-9_]+", message = "use a category in capitals, e.g. INTERNET") String category) {
+            @Size(max = TextLimits.CATEGORY) @Pattern(regexp = "[A-Z0-9_]+", message = "use a category in capitals, e.g. INTERNET") String category) {
     }
 
     public record TroubleCodeView(String code, String category, String name, Priority basePriority,

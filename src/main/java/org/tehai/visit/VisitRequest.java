@@ -31,7 +31,7 @@ public record VisitRequest(
         @NotNull @Size(max = TextLimits.LIST) List<@Valid PartQuantityRequest> requiredParts,
         @NotEmpty @Size(max = 10) List<@Valid Window> availability,
         Long version,
-        @Size(max = 2000) String separateVisitReason) {
+        @Size(max = TextLimits.FREE_TEXT) String separateVisitReason) {
 
     public record SkillNeed(@NotBlank @Size(max = TextLimits.CODE) String skill, @Min(1) @Max(5) int minLevel) {
     }

@@ -55,7 +55,7 @@ class IncidentTicketIntakeTest {
                 flats.get(1).outlet(), "troubleCode", "TV/NO_SIGNAL", "priority", "P2", "status", "OPEN",
                 "description", "changed", "version", linked.getLong("version")));
         // Even back to the suggested priority: the incident made it urgent, so lowering it needs a reason.
-        assertProblem(as("agent").body(lower).put("/api/tickets/" + id).then(), 400, "priorityOverrideReason")
+        assertProblem(as("agent").body(lower).put("/api/tickets/" + id).then(), 422, "priorityOverrideReason")
                 .body("detail", org.hamcrest.Matchers.containsString("INC-" + linked.getLong("incident.id")));
         JsonPath unchanged = as("agent").get("/api/tickets/" + id).then().statusCode(200).extract().jsonPath();
         assertThat(unchanged.getString("priority")).isEqualTo("P1");

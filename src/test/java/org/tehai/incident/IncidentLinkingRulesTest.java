@@ -198,7 +198,7 @@ class IncidentLinkingRulesTest {
                 .body("status", org.hamcrest.Matchers.equalTo("UNPLANNED"));
 
         Map<String, Object> tooLong = new java.util.HashMap<>(TestData.visitBody(ticketId, DAY));
-        tooLong.put("separateVisitReason", "x".repeat(2001));
+        tooLong.put("separateVisitReason", "x".repeat(org.tehai.platform.api.TextLimits.FREE_TEXT + 1));
         assertProblem(as("dispatcher").body(tooLong).post("/api/visits").then(), 400, "separateVisitReason");
     }
 

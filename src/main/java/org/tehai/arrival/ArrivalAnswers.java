@@ -17,7 +17,7 @@ import org.tehai.arrival.ArrivalWindows.Window;
 import org.tehai.contact.ContactKind;
 import org.tehai.contact.ContactLog;
 import org.tehai.contact.Direction;
-import org.tehai.customer.PhoneNumber;
+import org.tehai.customer.NumberingPlan;
 import org.tehai.notification.NotificationKind;
 import org.tehai.notification.Notifications;
 import org.tehai.platform.Records;
@@ -66,6 +66,9 @@ public class ArrivalAnswers {
     @Inject
     Clock clock;
 
+    @Inject
+    NumberingPlan numbering;
+
     @Transactional
     public Answer forTicket(long ticketId) {
         Ticket ticket = Records.require(Ticket.class, ticketId, "ticket");
@@ -75,7 +78,7 @@ public class ArrivalAnswers {
     /** The answers for every open ticket of the caller's number (any format), newest first. */
     @Transactional
     public List<Answer> forPhone(String phone) {
-        String normalized = PhoneNumber.require("phone", phone);
+        String normalized = numbering.require("phone", phone);
         Instant dayAgo = Instant.now(clock).minus(Duration.ofDays(1));
         List<Ticket> tickets = Ticket.list("customer in (select p.customer from CustomerPhone p where p.normalized = ?1) "
                 + "and (status in ?2 or closedAt >= ?3) order by openedAt desc", normalized,

@@ -8,8 +8,6 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 /**
  * The window quoted for a planned arrival. The arrival is a point; what comes before it on the route is uncertain:
  * each earlier job may run longer or shorter, each drive may take longer. How jobs of a type really run is learned
@@ -43,20 +41,11 @@ public class ArrivalWindows {
     public record WorkBefore(List<Job> jobs, List<Duration> drives) {
     }
 
-    @ConfigProperty(name = "tehai.arrival.coverage", defaultValue = "0.9")
-    double coverage;
+    @Inject
+    ArrivalSettings settings;
 
     @Inject
     JobDurations durations;
-
-    @ConfigProperty(name = "tehai.arrival.travel-cv", defaultValue = "0.25")
-    double travelCv;
-
-    @ConfigProperty(name = "tehai.arrival.min-width", defaultValue = "PT1H")
-    Duration minWidth;
-
-    @ConfigProperty(name = "tehai.arrival.max-width", defaultValue = "PT4H")
-    Duration maxWidth;
 
     /**
      * The window for an arrival planned at {@code plannedArrival} after {@code before}; {@code availableFrom}, when
@@ -68,14 +57,16 @@ public class ArrivalWindows {
 
     /** The window around an arrival already expected at {@code centre} (the bias of the work before it counted). */
     public Window around(Instant centre, WorkBefore before, Instant availableFrom) {
+        Duration minWidth = settings.minWidth();
+        Duration maxWidth = settings.maxWidth();
         double variance = 0;
         for (Job job : before.jobs()) {
             variance += Math.pow(durations.of(job.jobType()).sdSeconds(job.planned()), 2);
         }
         for (Duration drive : before.drives()) {
-            variance += Math.pow(travelCv * drive.toSeconds(), 2);
+            variance += Math.pow(settings.travelCv() * drive.toSeconds(), 2);
         }
-        long half = Math.round(zFor(coverage) * Math.sqrt(variance));
+        long half = Math.round(zFor(settings.coverage()) * Math.sqrt(variance));
         half = Math.max(half, minWidth.toSeconds() / 2);
         half = Math.min(half, maxWidth.toSeconds() / 2);
         Instant start = floorQuarter(centre.minusSeconds(half));

@@ -11,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -45,11 +43,8 @@ public class JobDurations {
     private static final double MAX_RATIO = 5;
     private static final long CACHE_NANOS = Duration.ofMinutes(5).toNanos();
 
-    @ConfigProperty(name = "tehai.arrival.job-cv", defaultValue = "0.3")
-    double priorSd;
-
-    @ConfigProperty(name = "tehai.arrival.prior-weight", defaultValue = "10")
-    double priorWeight;
+    @Inject
+    ArrivalSettings settings;
 
     @Inject
     EntityManager entityManager;
@@ -63,7 +58,7 @@ public class JobDurations {
     /** The spread of a job type; the prior for a type never seen finished (or a visit without a type). */
     public Spread of(String jobType) {
         Spread spread = jobType == null ? null : learned().get(jobType);
-        return spread != null ? spread : new Spread(1, priorSd, 0);
+        return spread != null ? spread : new Spread(1, settings.jobCv(), 0);
     }
 
     /** A visit was finished: the next quote learns from it. */
@@ -98,7 +93,8 @@ public class JobDurations {
             long n = ((Number) row[1]).longValue();
             double mean = ((Number) row[2]).doubleValue();
             double variance = ((Number) row[3]).doubleValue();
-            double k = priorWeight;
+            double k = settings.priorWeight();
+            double priorSd = settings.jobCv();
             double pooledMean = (k * 1 + n * mean) / (k + n);
             // Prior and history pooled as two samples: each one's spread plus how far its mean lies from the pooled.
             double pooledVariance = (k * (priorSd * priorSd + Math.pow(1 - pooledMean, 2))

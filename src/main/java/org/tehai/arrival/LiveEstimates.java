@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tehai.callback.Callback;
 import org.tehai.callback.CallbackKind;
 import org.tehai.field.TechnicianEvent;
@@ -62,8 +61,8 @@ public class LiveEstimates {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "tehai.arrival.narrow-by", defaultValue = "PT30M")
-    Duration narrowBy;
+    @Inject
+    ArrivalSettings settings;
 
     /**
      * One visit still ahead of a technician, as it looks now: the expected service start, why it is late (null: it
@@ -177,7 +176,7 @@ public class LiveEstimates {
         ArrivalWindows.Window told = new ArrivalWindows.Window(visit.quotedWindowStart, visit.quotedWindowEnd);
         long gain = told.widthMinutes() - fresh.widthMinutes();
         if (fresh.start().isBefore(told.start()) || fresh.end().isAfter(told.end()) || fresh.end().isBefore(now)
-                || gain < narrowBy.toMinutes() || gain * 4 < told.widthMinutes()) {
+                || gain < settings.narrowBy().toMinutes() || gain * 4 < told.widthMinutes()) {
             return;
         }
         ArrivalQuote.give(visit, null, fresh, now, "narrowed: the technician's day is going to plan");

@@ -23,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tehai.platform.api.InputRules;
 import org.tehai.arrival.ArrivalWindows.Job;
@@ -121,9 +120,8 @@ public class SlotOffers {
     @Inject
     Clock clock;
 
-    /** Today, an option starts no earlier than now plus this. */
-    @ConfigProperty(name = "tehai.slots.lead-time", defaultValue = "PT30M")
-    Duration leadTime;
+    @Inject
+    SlotSettings settings;
 
     // ---- Views ----
 
@@ -200,7 +198,7 @@ public class SlotOffers {
             throw ApiProblem.invalid("from", "The first day (" + first + ") is in the past; today in " + region.code
                     + " is " + today + ".");
         }
-        Instant earliest = now.plus(leadTime);
+        Instant earliest = now.plus(settings.leadTime());
 
         List<Candidate> candidates = new ArrayList<>();
         List<DaySearched> searched = new ArrayList<>();

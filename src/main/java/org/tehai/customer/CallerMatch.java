@@ -31,12 +31,15 @@ public class CallerMatch {
     @Inject
     Audit audit;
 
+    @Inject
+    NumberingPlan numbering;
+
     /** A customer who shares the caller's number, as the agent chooses among them. */
     public record Candidate(long id, String name, String phone, String address) {
     }
 
     public Customer customerFor(String callerName, String callerPhone, boolean newCustomer) {
-        String normalized = PhoneNumber.require(FIELD, callerPhone);
+        String normalized = numbering.require(FIELD, callerPhone);
         String name = callerName.trim();
         if (!newCustomer) {
             List<CustomerPhone> sharing = CustomerPhone.list("normalized", Sort.by("customer.id").and("position"),
@@ -55,7 +58,7 @@ public class CallerMatch {
         }
         var customer = new Customer();
         customer.name = name;
-        customer.replacePhones(List.of(new Customer.PhoneEntry(callerPhone, null)));
+        customer.replacePhones(List.of(new Customer.PhoneEntry(callerPhone, null)), numbering);
         customer.persist();
         audit.record("CUSTOMER_CREATED", "customer", customer.id, customer.name + " (at ticket intake)");
         return customer;

@@ -47,9 +47,10 @@ public class Customer extends TrackedEntity {
 
     /**
      * Replaces the phone numbers, keeping their order; each is kept as typed but in plain characters (full-width
-     * digits and dash look-alikes such as 'ー' made ASCII, see {@link PhoneNumber#plain}) and normalised for lookup.
+     * digits and dash look-alikes such as 'ー' made ASCII, see {@link PhoneNumber#plain}) and normalised for lookup
+     * in the given numbering plan.
      */
-    public void replacePhones(List<PhoneEntry> entries) {
+    public void replacePhones(List<PhoneEntry> entries, NumberingPlan numbering) {
         phones.clear();
         int position = 0;
         for (PhoneEntry entry : entries) {
@@ -57,7 +58,7 @@ public class Customer extends TrackedEntity {
             phone.customer = this;
             phone.position = position++;
             phone.number = PhoneNumber.plain(entry.number());
-            phone.normalized = PhoneNumber.normalize(entry.number());
+            phone.normalized = numbering.normalize(entry.number());
             phone.label = entry.label();
             phones.add(phone);
         }

@@ -22,6 +22,9 @@ public class CustomerService {
     @Inject
     Audit audit;
 
+    @Inject
+    NumberingPlan numbering;
+
     /**
      * Customers matching a phone number (any format) and/or a fragment of the name (in any width, kana or case, see
      * {@link SearchName}). An agent finds a caller by the number on the screen in one request.
@@ -31,7 +34,7 @@ public class CustomerService {
         Parameters parameters = new Parameters();
         if (phone != null && !phone.isBlank()) {
             conditions.add("exists (from CustomerPhone p where p.customer = c and p.normalized = :phone)");
-            parameters.and("phone", PhoneNumber.require("phone", phone));
+            parameters.and("phone", numbering.require("phone", phone));
         }
         String name = nameFragment == null ? "" : SearchName.fold(nameFragment);
         if (!name.isEmpty()) {
@@ -71,7 +74,7 @@ public class CustomerService {
         return CustomerView.of(customer);
     }
 
-    private static void apply(Customer customer, CustomerRequest request) {
+    private void apply(Customer customer, CustomerRequest request) {
         customer.name = request.name().trim();
         customer.email = request.email();
         customer.language = request.language();
@@ -80,9 +83,9 @@ public class CustomerService {
         List<Customer.PhoneEntry> phones = new ArrayList<>();
         for (int i = 0; i < request.phones().size(); i++) {
             var phone = request.phones().get(i);
-            PhoneNumber.require("phones[" + i + "].number", phone.number());
+            numbering.require("phones[" + i + "].number", phone.number());
             phones.add(new Customer.PhoneEntry(phone.number(), phone.label()));
         }
-        customer.replacePhones(phones);
+        customer.replacePhones(phones, numbering);
     }
 }

@@ -3,7 +3,6 @@ package org.tehai.customer;
 import java.text.Normalizer;
 import java.util.regex.Pattern;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.tehai.platform.error.ApiProblem;
 
 /**
@@ -12,7 +11,9 @@ import org.tehai.platform.error.ApiProblem;
  * compare. Every place that reads a phone number (customer create and update, {@code ?phone=} searches, the caller
  * lookup, intake, "where is the technician?") goes through this one rule.
  * <p>
- * A national number (leading trunk 0) gets the country code of {@code tehai.phone.country-code} (default 81).
+ * A national number (leading trunk 0) gets the country code it is given; the application gives the one of
+ * {@code tehai.phone.country-code} through {@link NumberingPlan}, which callers inject. This class reads no
+ * configuration, so it works the same in a unit test and at run time.
  */
 public final class PhoneNumber {
 
@@ -27,8 +28,6 @@ public final class PhoneNumber {
     private static final Pattern LOOKS_LIKE_NUMBER = Pattern.compile("\\s*\\+?[\\d\\s()./-]{8,}\\s*");
 
     private static final String HINT = "use e.g. 03-1234-5678 or +81 3 1234 5678.";
-
-    private static volatile String countryCode;
 
     private PhoneNumber() {
     }
@@ -52,7 +51,8 @@ public final class PhoneNumber {
         return typed != null && LOOKS_LIKE_NUMBER.matcher(plain(typed)).matches();
     }
 
-    public static String normalize(String typed) {
+    /** The international form ("+81312345678") of a typed number; national numbers get {@code countryCode}. */
+    public static String normalize(String typed, String countryCode) {
         if (typed == null) {
             throw new IllegalArgumentException("A phone number is required.");
         }
@@ -77,11 +77,11 @@ public final class PhoneNumber {
         } else if (number.startsWith("00")) {
             international = number.substring(2);
         } else if (number.startsWith("0")) {
-            international = countryCode() + number.substring(1);
-        } else if (number.startsWith(countryCode()) && number.length() >= 11) {
+            international = countryCode + number.substring(1);
+        } else if (number.startsWith(countryCode) && number.length() >= 11) {
             international = number;
         } else {
-            international = countryCode() + number;
+            international = countryCode + number;
         }
         if (international.length() < 8 || international.length() > 15) {
             throw new IllegalArgumentException("The phone number (" + typed + ") is not a complete number: it has "
@@ -91,9 +91,9 @@ public final class PhoneNumber {
     }
 
     /** Like {@link #normalize} but returns null for input that cannot be a phone number (for searches). */
-    public static String normalizeOrNull(String typed) {
+    public static String normalizeOrNull(String typed, String countryCode) {
         try {
-            return normalize(typed);
+            return normalize(typed, countryCode);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -103,23 +103,14 @@ public final class PhoneNumber {
      * The normal form of a number a client sent in {@code field}; a number that cannot be one is a 400 naming the
      * field and saying what is wrong with it (a stray character, or too few or too many digits).
      */
-    public static String require(String field, String typed) {
+    public static String require(String field, String typed, String countryCode) {
         if (typed == null || typed.isBlank()) {
             throw ApiProblem.invalid(field, "Give a phone number: " + HINT);
         }
         try {
-            return normalize(typed);
+            return normalize(typed, countryCode);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid(field, e.getMessage());
         }
-    }
-
-    private static String countryCode() {
-        String code = countryCode;
-        if (code == null) {
-            code = ConfigProvider.getConfig().getOptionalValue("tehai.phone.country-code", String.class).orElse("81");
-            countryCode = code;
-        }
-        return code;
     }
 }

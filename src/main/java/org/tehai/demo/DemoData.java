@@ -25,6 +25,7 @@ import org.tehai.contact.ContactKind;
 import org.tehai.contact.Direction;
 import org.tehai.customer.Contract;
 import org.tehai.customer.Customer;
+import org.tehai.customer.NumberingPlan;
 import org.tehai.demo.DemoRegion.Neighbourhood;
 import org.tehai.incident.IncidentService;
 import org.tehai.part.Depot;
@@ -117,6 +118,9 @@ public class DemoData {
 
     @Inject
     IncidentService incidents;
+
+    @Inject
+    NumberingPlan numbering;
 
     public boolean isDatabaseEmpty() {
         return Region.count() == 0;
@@ -456,7 +460,7 @@ public class DemoData {
                 phones.add(new Customer.PhoneEntry(String.format("080-%04d-%04d", 1000 + customers * 13 % 9000,
                         1000 + (customers * 104729) % 9000), "mobile"));
             }
-            customer.replacePhones(phones);
+            customer.replacePhones(phones, numbering);
             customer.persist();
             customers++;
             return customer;

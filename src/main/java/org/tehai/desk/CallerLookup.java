@@ -10,12 +10,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.tehai.contact.Contact;
 import org.tehai.contact.ContactResource.ContactView;
 import org.tehai.customer.Customer;
 import org.tehai.customer.CustomerPhone;
 import org.tehai.customer.CustomerView;
+import org.tehai.customer.NumberingPlan;
 import org.tehai.customer.PhoneNumber;
 import org.tehai.customer.SearchName;
 import org.tehai.desk.CallerCard.MatchedBy;
@@ -43,6 +45,9 @@ public class CallerLookup {
 
     private static final Pattern TICKET_NUMBER = Pattern.compile("(?i)\\s*TK-?(\\d+)\\s*");
 
+    @Inject
+    NumberingPlan numbering;
+
     public List<CallerCard> find(String query) {
         if (query == null || query.isBlank() || query.trim().length() < 2) {
             throw ApiProblem.invalid("q", "Type at least two characters: a phone number, ticket number, name or "
@@ -58,8 +63,8 @@ public class CallerLookup {
             if (ticket != null) {
                 found.put(ticket.customer.id, MatchedBy.TICKET_NUMBER);
             }
-        } else if (PhoneNumber.looksLikeNumber(plain) && PhoneNumber.normalizeOrNull(plain) != null) {
-            CustomerPhone.<CustomerPhone>list("normalized", Sort.by("customer.id"), PhoneNumber.normalize(plain))
+        } else if (PhoneNumber.looksLikeNumber(plain) && numbering.normalizeOrNull(plain) != null) {
+            CustomerPhone.<CustomerPhone>list("normalized", Sort.by("customer.id"), numbering.normalize(plain))
                     .forEach(p -> found.putIfAbsent(p.customer.id, MatchedBy.PHONE));
         } else {
             // Names first (in any width, kana or case: "ｻﾄｳ", "さとう" and "サトウ" find each other), then addresses.

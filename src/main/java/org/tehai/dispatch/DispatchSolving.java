@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tehai.dispatch.PlanStore.Progress;
 import org.tehai.dispatch.PlanningProblemBuilder.Placement;
@@ -70,11 +69,8 @@ public class DispatchSolving {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "tehai.dispatch.save-every", defaultValue = "PT2S")
-    Duration saveEvery;
-
-    @ConfigProperty(name = "tehai.dispatch.auto-publish-every", defaultValue = "PT30S")
-    Duration autoPublishEvery;
+    @Inject
+    DispatchSettings settings;
 
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
     private final Set<Long> starting = ConcurrentHashMap.newKeySet();
@@ -337,7 +333,7 @@ public class DispatchSolving {
      * Every tick: renew leases (stop what we lost), save progress, obey stop requests, feed live solves their
      * changes, publish automatically where the region wants it, and take over solves whose owner is gone.
      */
-    @Scheduled(every = "${tehai.dispatch.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${tehai.dispatch.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         try {
@@ -365,7 +361,7 @@ public class DispatchSolving {
     private void tickRunning(Running run) {
         boolean stop = QuarkusTransaction.requiringNew().call(() -> {
             Plan plan = Plan.findById(run.planId);
-            if (run.dirty && System.nanoTime() - run.savedNanos >= saveEvery.toNanos()) {
+            if (run.dirty && System.nanoTime() - run.savedNanos >= settings.saveEvery().toNanos()) {
                 save(run, plan);
             }
             return plan.stopRequested;
@@ -500,7 +496,7 @@ public class DispatchSolving {
     private void publishIfWanted(Running run) {
         DispatchPlan best = run.latestSolution;
         if (best == null || best.getScore() == null || !best.getScore().isFeasible()
-                || System.nanoTime() - run.publishedNanos < autoPublishEvery.toNanos()) {
+                || System.nanoTime() - run.publishedNanos < settings.autoPublishEvery().toNanos()) {
             return;
         }
         boolean breaksQuote = best.getVisits().stream().anyMatch(v -> v.getQuotedWindowMiss() > 0);

@@ -10,7 +10,6 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tehai.dispatch.PlanStore.Progress;
 import org.tehai.platform.audit.Audit;
 import org.tehai.platform.error.ApiProblem;
@@ -49,11 +48,8 @@ public class DispatchWorkflow {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "tehai.dispatch.proposal.spent-limit", defaultValue = "PT60S")
-    Duration defaultSpentLimit;
-
-    @ConfigProperty(name = "tehai.dispatch.proposal.unimproved-limit", defaultValue = "PT20S")
-    Duration defaultUnimprovedLimit;
+    @Inject
+    DispatchSettings settings;
 
     /** How long to solve: at most {@code spentLimitSeconds}, stop earlier after {@code unimprovedSpentLimitSeconds}. */
     public record ProposalRequest(Integer spentLimitSeconds, Integer unimprovedSpentLimitSeconds) {
@@ -72,9 +68,11 @@ public class DispatchWorkflow {
 
     public ProposalView propose(String regionRef, LocalDate date, ProposalRequest request, boolean live) {
         ProposalRequest limits = request == null ? new ProposalRequest(null, null) : request;
-        int spent = limits.spentLimitSeconds() == null ? (int) defaultSpentLimit.toSeconds() : limits.spentLimitSeconds();
+        DispatchSettings.ProposalLimits defaults = settings.proposal();
+        int spent = limits.spentLimitSeconds() == null ? (int) defaults.spentLimit().toSeconds()
+                : limits.spentLimitSeconds();
         Integer unimproved = limits.unimprovedSpentLimitSeconds() == null && limits.spentLimitSeconds() == null
-                ? Integer.valueOf((int) defaultUnimprovedLimit.toSeconds()) : limits.unimprovedSpentLimitSeconds();
+                ? Integer.valueOf((int) defaults.unimprovedLimit().toSeconds()) : limits.unimprovedSpentLimitSeconds();
         if (spent < 1 || spent > MAX_SECONDS) {
             throw ApiProblem.invalid("spentLimitSeconds", "Solve between 1 and " + MAX_SECONDS + " seconds, not " + spent
                     + ".");

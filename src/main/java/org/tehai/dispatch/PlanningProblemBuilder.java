@@ -20,7 +20,8 @@ import org.tehai.planning.BreakRule;
 import org.tehai.planning.DispatchPlan;
 import org.tehai.planning.Location;
 import org.tehai.planning.PlannedVisit;
-import org.tehai.planning.Priority;
+import org.tehai.planning.PlanningPriority;
+import org.tehai.planning.PlanningTechnician;
 import org.tehai.planning.StraightLineTravelTime;
 import org.tehai.planning.TechnicianRoute;
 import org.tehai.planning.TimeWindow;
@@ -103,7 +104,7 @@ public class PlanningProblemBuilder {
         long earliest = notBefore == null ? Long.MIN_VALUE : seconds(epoch, notBefore);
 
         List<Depot> depots = Depot.list("region", Sort.by("code"), region);
-        List<org.tehai.planning.Technician> technicians = new ArrayList<>();
+        List<PlanningTechnician> technicians = new ArrayList<>();
         List<TechnicianRoute> routes = new ArrayList<>();
         List<PlannedVisit> planned = new ArrayList<>();
         Map<String, RouteOwner> owners = new LinkedHashMap<>();
@@ -112,7 +113,7 @@ public class PlanningProblemBuilder {
         for (Shift shift : Shift.<Shift>list("technician.region = ?1 and technician.active = true and workDate = ?2",
                 Sort.by("technician.code"), region, date)) {
             Technician technician = shift.technician;
-            var planningTechnician = new org.tehai.planning.Technician(technician.id.toString(),
+            var planningTechnician = new PlanningTechnician(technician.id.toString(),
                     new Location(technician.homeLatitude, technician.homeLongitude), skillLevels(technician.skills),
                     technician.tools, quantities(technician.vanStock));
             technicians.add(planningTechnician);
@@ -223,7 +224,7 @@ public class PlanningProblemBuilder {
         return PlannedVisit.customerVisit(visit.id.toString(), visit.reference(),
                 new Location(visit.site.latitude, visit.site.longitude),
                 Duration.ofMinutes(visit.estimatedDurationMinutes).toSeconds(), windows,
-                Priority.valueOf(visit.priority().name()), slaDue(visit, epoch),
+                PlanningPriority.valueOf(visit.priority().name()), slaDue(visit, epoch),
                 skillLevels(visit.requiredSkills), visit.requiredTools, quantities(visit.requiredParts),
                 preferredTechnician);
     }

@@ -1,6 +1,5 @@
 package org.tehai.dispatch;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -11,8 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One solver per region-day across application instances, by a lease row in PostgreSQL. The owner renews it
@@ -29,8 +26,8 @@ public class SolverLeases {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "tehai.dispatch.lease-ttl", defaultValue = "PT30S")
-    Duration ttl;
+    @Inject
+    DispatchSettings settings;
 
     private final String owner = "tehai-" + UUID.randomUUID();
 
@@ -43,7 +40,7 @@ public class SolverLeases {
                 + "acquired_at = excluded.acquired_at, expires_at = excluded.expires_at "
                 + "where solver_lease.owner = excluded.owner or solver_lease.expires_at < now() returning owner")
                 .setParameter(1, partition.regionId()).setParameter(2, partition.workDate()).setParameter(3, owner)
-                .setParameter(4, planId).setParameter(5, (double) ttl.toSeconds()).getResultList();
+                .setParameter(4, planId).setParameter(5, (double) settings.leaseTtl().toSeconds()).getResultList();
         return !rows.isEmpty();
     }
 
@@ -53,7 +50,7 @@ public class SolverLeases {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("update solver_lease set expires_at = now() + make_interval(secs => ?1) "
                 + "where owner = ?2 and expires_at > now() returning region_id, work_date")
-                .setParameter(1, (double) ttl.toSeconds()).setParameter(2, owner).getResultList();
+                .setParameter(1, (double) settings.leaseTtl().toSeconds()).setParameter(2, owner).getResultList();
         Set<Partition> held = new HashSet<>();
         for (Object[] row : rows) {
             held.add(new Partition(((Number) row[0]).longValue(), localDate(row[1])));

@@ -44,7 +44,7 @@ public class NotificationDelivery {
 
     private final HttpClient http = HttpClient.newBuilder().build();
 
-    @Scheduled(every = "${tehai.notifications.poll-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${tehai.notifications.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deliverPending() {
         if (settings.webhookUrl().isEmpty()) {
             return;

@@ -20,9 +20,11 @@ public interface NotificationSettings {
     @WithDefault("5s")
     String pollEvery();
 
+    /** Wait after the first failed attempt; the wait doubles after each further one. */
     @WithDefault("PT10S")
     Duration firstBackoff();
 
+    /** The longest wait between two attempts. */
     @WithDefault("PT30M")
     Duration maxBackoff();
 
@@ -30,9 +32,11 @@ public interface NotificationSettings {
     @WithDefault("50")
     int maxAttempts();
 
+    /** Notifications claimed and sent in one batch; after a full batch the next follows without waiting. */
     @WithDefault("20")
     int batchSize();
 
+    /** How long one call of the gateway may take before it counts as a failed attempt. */
     @WithDefault("PT5S")
     Duration requestTimeout();
 }

@@ -25,7 +25,7 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSo
 public class DispatchPlan {
 
     @ProblemFactCollectionProperty
-    private List<Technician> technicians;
+    private List<PlanningTechnician> technicians;
     @PlanningEntityCollectionProperty
     private List<TechnicianRoute> routes;
     @PlanningEntityCollectionProperty
@@ -44,12 +44,12 @@ public class DispatchPlan {
     public DispatchPlan() {
     }
 
-    public DispatchPlan(List<Technician> technicians, List<TechnicianRoute> routes, List<PlannedVisit> visits,
+    public DispatchPlan(List<PlanningTechnician> technicians, List<TechnicianRoute> routes, List<PlannedVisit> visits,
             TravelTimeProvider travelTimeProvider) {
         this(technicians, routes, visits, travelTimeProvider, ConstraintWeightOverrides.none());
     }
 
-    public DispatchPlan(List<Technician> technicians, List<TechnicianRoute> routes, List<PlannedVisit> visits,
+    public DispatchPlan(List<PlanningTechnician> technicians, List<TechnicianRoute> routes, List<PlannedVisit> visits,
             TravelTimeProvider travelTimeProvider, ConstraintWeightOverrides<HardMediumSoftLongScore> weightOverrides) {
         this.technicians = new ArrayList<>(Objects.requireNonNull(technicians, "technicians"));
         this.routes = new ArrayList<>(Objects.requireNonNull(routes, "routes"));
@@ -58,7 +58,7 @@ public class DispatchPlan {
         this.constraintWeightOverrides = Objects.requireNonNull(weightOverrides, "weightOverrides");
         List<Location> locations = new ArrayList<>();
         TreeSet<String> parts = new TreeSet<>();
-        for (Technician technician : technicians) {
+        for (PlanningTechnician technician : technicians) {
             locations.add(technician.getHome());
             parts.addAll(technician.getVanStock().keySet());
         }
@@ -129,7 +129,7 @@ public class DispatchPlan {
         throw new IllegalArgumentException("The route (%s) is not in the plan.".formatted(routeId));
     }
 
-    public List<Technician> getTechnicians() {
+    public List<PlanningTechnician> getTechnicians() {
         return technicians;
     }
 

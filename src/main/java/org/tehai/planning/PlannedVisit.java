@@ -33,7 +33,7 @@ public class PlannedVisit {
     private Location location;
     private long serviceDuration;
     private List<TimeWindow> windows;
-    private Priority priority;
+    private PlanningPriority priority;
     private long slaDue;
     private Map<String, Integer> requiredSkillLevels;
     private Set<String> requiredTools;
@@ -62,7 +62,7 @@ public class PlannedVisit {
     }
 
     private PlannedVisit(String id, String ticketId, VisitKind kind, Location location, long serviceDuration,
-            List<TimeWindow> windows, Priority priority, long slaDue, Map<String, Integer> requiredSkillLevels,
+            List<TimeWindow> windows, PlanningPriority priority, long slaDue, Map<String, Integer> requiredSkillLevels,
             Set<String> requiredTools, Map<String, Integer> requiredParts, String preferredTechnicianId) {
         this.id = Objects.requireNonNull(id, "id");
         this.ticketId = ticketId;
@@ -94,7 +94,7 @@ public class PlannedVisit {
      * the same ticket, or is null.
      */
     public static PlannedVisit customerVisit(String id, String ticketId, Location location, long serviceDuration,
-            List<TimeWindow> windows, Priority priority, long slaDue, Map<String, Integer> requiredSkillLevels,
+            List<TimeWindow> windows, PlanningPriority priority, long slaDue, Map<String, Integer> requiredSkillLevels,
             Set<String> requiredTools, Map<String, Integer> requiredParts, String preferredTechnicianId) {
         return new PlannedVisit(id, ticketId, VisitKind.CUSTOMER, location, serviceDuration, windows, priority,
                 slaDue, requiredSkillLevels, requiredTools, requiredParts, preferredTechnicianId);
@@ -103,7 +103,7 @@ public class PlannedVisit {
     /** An optional restock stop; {@code restockDuration} is the time spent loading at the depot. */
     public static PlannedVisit depotStop(String id, Location depot, long restockDuration) {
         return new PlannedVisit(id, null, VisitKind.DEPOT_STOP, depot, restockDuration, List.of(TimeWindow.ANY_TIME),
-                Priority.P4, Long.MAX_VALUE, Map.of(), Set.of(), Map.of(), null);
+                PlanningPriority.P4, Long.MAX_VALUE, Map.of(), Set.of(), Map.of(), null);
     }
 
     /** The same request with other availability windows (pins and quotes kept); unplaced. */
@@ -318,7 +318,7 @@ public class PlannedVisit {
         return windows;
     }
 
-    public Priority getPriority() {
+    public PlanningPriority getPriority() {
         return priority;
     }
 

@@ -22,7 +22,7 @@ public class TechnicianRoute {
 
     @PlanningId
     private String id;
-    private Technician technician;
+    private PlanningTechnician technician;
     private long shiftStart;
     private long shiftEnd;
     private long allowedOvertime;
@@ -45,8 +45,8 @@ public class TechnicianRoute {
     /**
      * @param breakRule null when the shift has no break
      */
-    public TechnicianRoute(String id, Technician technician, long shiftStart, long shiftEnd, long allowedOvertime,
-            BreakRule breakRule) {
+    public TechnicianRoute(String id, PlanningTechnician technician, long shiftStart, long shiftEnd,
+            long allowedOvertime, BreakRule breakRule) {
         this.id = Objects.requireNonNull(id, "id");
         this.technician = Objects.requireNonNull(technician, "technician");
         if (shiftEnd < shiftStart) {
@@ -174,7 +174,7 @@ public class TechnicianRoute {
         return id;
     }
 
-    public Technician getTechnician() {
+    public PlanningTechnician getTechnician() {
         return technician;
     }
 

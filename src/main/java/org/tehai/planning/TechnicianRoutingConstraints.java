@@ -118,7 +118,10 @@ public class TechnicianRoutingConstraints implements ConstraintProvider {
 
     // ---- Medium ----
 
-    /** Every customer gets a visit; when that is impossible, the least urgent ones wait (see {@link Priority}). */
+    /**
+     * Every customer gets a visit; when that is impossible, the least urgent ones wait (see
+     * {@link PlanningPriority}).
+     */
     Constraint unassignedVisit(ConstraintFactory factory) {
         return factory.forEachIncludingUnassigned(PlannedVisit.class)
                 .filter(visit -> visit.getRoute() == null && visit.isCustomer())

@@ -9,15 +9,19 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "tehai.sla")
 public interface ServiceLevels {
 
+    /** Response time of a P1 ticket. */
     @WithDefault("PT4H")
     Duration p1();
 
+    /** Response time of a P2 ticket. */
     @WithDefault("PT8H")
     Duration p2();
 
+    /** Response time of a P3 ticket. */
     @WithDefault("PT24H")
     Duration p3();
 
+    /** Response time of a P4 ticket. */
     @WithDefault("PT72H")
     Duration p4();
 

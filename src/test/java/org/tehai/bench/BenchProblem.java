@@ -12,8 +12,8 @@ import org.tehai.planning.ConstraintWeights;
 import org.tehai.planning.DispatchPlan;
 import org.tehai.planning.Location;
 import org.tehai.planning.PlannedVisit;
-import org.tehai.planning.Priority;
-import org.tehai.planning.Technician;
+import org.tehai.planning.PlanningPriority;
+import org.tehai.planning.PlanningTechnician;
 import org.tehai.planning.TechnicianRoute;
 import org.tehai.planning.TechnicianRoutingConstraints;
 import org.tehai.planning.TimeWindow;
@@ -89,7 +89,7 @@ public record BenchProblem(String name, Suite suite, Stop depot, List<Stop> cust
 
     /** Maps the instance onto the production planning model, with weights set for the suite's objective. */
     public DispatchPlan toPlan() {
-        List<Technician> technicians = new ArrayList<>();
+        List<PlanningTechnician> technicians = new ArrayList<>();
         List<TechnicianRoute> routes = new ArrayList<>();
         for (Crew crew : crews) {
             Map<String, Integer> skills = new HashMap<>();
@@ -100,8 +100,8 @@ public record BenchProblem(String name, Suite suite, Stop depot, List<Stop> cust
             for (int p = 0; p < crew.stock().length; p++) {
                 stock.put(part(p), crew.stock()[p]);
             }
-            Technician technician = new Technician("T" + crew.id(), new Location(crew.x(), crew.y()), skills, tools,
-                    stock);
+            PlanningTechnician technician = new PlanningTechnician("T" + crew.id(), new Location(crew.x(), crew.y()),
+                    skills, tools, stock);
             technicians.add(technician);
             routes.add(new TechnicianRoute("R" + crew.id(), technician, scaled(crew.start()), scaled(crew.end()), 0,
                     null));
@@ -120,7 +120,7 @@ public record BenchProblem(String name, Suite suite, Stop depot, List<Stop> cust
             }
             visits.add(PlannedVisit.customerVisit(visitId(customer.id()), null, new Location(customer.x(), customer.y()),
                     scaled(customer.service()), List.of(new TimeWindow(scaled(customer.ready()), scaled(customer.due()))),
-                    Priority.P3, Long.MAX_VALUE, skills, tools, parts, null));
+                    PlanningPriority.P3, Long.MAX_VALUE, skills, tools, parts, null));
         }
         if (depotRestocks) {
             // One optional restock per technician is enough: a second stop on the same route adds nothing.

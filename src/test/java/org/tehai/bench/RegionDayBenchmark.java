@@ -28,7 +28,7 @@ import org.tehai.bench.RegionDayGenerator.RegionDay;
 import org.tehai.planning.DispatchPlan;
 import org.tehai.planning.PlanChanges;
 import org.tehai.planning.PlannedVisit;
-import org.tehai.planning.Priority;
+import org.tehai.planning.PlanningPriority;
 import org.tehai.planning.StraightLineTravelTime;
 import org.tehai.planning.TechnicianRoute;
 import org.tehai.planning.TimeWindow;
@@ -183,12 +183,12 @@ public final class RegionDayBenchmark {
     }
 
     /** What a plan looks like: unassigned visits by priority, depot stops made, driving, overtime. */
-    public record Figures(Map<Priority, Integer> unassignedByPriority, int depotStops, int routesUsed,
+    public record Figures(Map<PlanningPriority, Integer> unassignedByPriority, int depotStops, int routesUsed,
             double travelHours, double overtimeHours) {
 
         static Figures of(DispatchPlan plan) {
-            Map<Priority, Integer> unassigned = new EnumMap<>(Priority.class);
-            for (Priority priority : Priority.values()) {
+            Map<PlanningPriority, Integer> unassigned = new EnumMap<>(PlanningPriority.class);
+            for (PlanningPriority priority : PlanningPriority.values()) {
                 unassigned.put(priority, 0);
             }
             plan.getUnassignedCustomerVisits().forEach(visit -> unassigned.merge(visit.getPriority(), 1, Integer::sum));

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tehai.bench.RegionDayGenerator.RegionDay;
 import org.tehai.planning.PlannedVisit;
-import org.tehai.planning.Priority;
+import org.tehai.planning.PlanningPriority;
 
 /**
  * The region-day benchmark end to end on a small day (24 visits, 6 technicians): proposal, live day, two urgent
@@ -50,7 +50,8 @@ class RegionDayBenchmarkSmokeTest {
         assertThat(first.visits()).hasSize(1100);
         assertThat(first.visits().stream().map(PlannedVisit::requestSignature).toList())
                 .isEqualTo(second.visits().stream().map(PlannedVisit::requestSignature).toList());
-        assertThat(first.visits().stream().filter(v -> v.getPriority() == Priority.P1 && v.isCustomer()).count())
+        assertThat(first.visits().stream()
+                .filter(v -> v.getPriority() == PlanningPriority.P1 && v.isCustomer()).count())
                 .isBetween(10L, 80L);
         // Every job can be done by someone on the team.
         assertThat(first.visits()).allSatisfy(visit -> assertThat(first.technicians())

@@ -14,9 +14,9 @@ import org.tehai.planning.BreakRule;
 import org.tehai.planning.DispatchPlan;
 import org.tehai.planning.Location;
 import org.tehai.planning.PlannedVisit;
-import org.tehai.planning.Priority;
+import org.tehai.planning.PlanningPriority;
+import org.tehai.planning.PlanningTechnician;
 import org.tehai.planning.StraightLineTravelTime;
-import org.tehai.planning.Technician;
 import org.tehai.planning.TechnicianRoute;
 import org.tehai.planning.TimeWindow;
 
@@ -84,7 +84,8 @@ public final class RegionDayGenerator {
             .toList();
 
     /** The generated objects; fresh on every {@link #generate()}. */
-    public record RegionDay(List<Technician> technicians, List<TechnicianRoute> routes, List<PlannedVisit> visits) {
+    public record RegionDay(List<PlanningTechnician> technicians, List<TechnicianRoute> routes,
+            List<PlannedVisit> visits) {
 
         public DispatchPlan plan() {
             return new DispatchPlan(technicians, routes, visits, new StraightLineTravelTime());
@@ -93,7 +94,7 @@ public final class RegionDayGenerator {
 
     /** Figures that describe how loaded the day is. */
     public record Load(int technicians, int customerVisits, double serviceHours, double netShiftHours,
-            double overtimeHours, Map<Priority, Integer> byPriority, Map<String, double[]> hoursByTrade,
+            double overtimeHours, Map<PlanningPriority, Integer> byPriority, Map<String, double[]> hoursByTrade,
             int allDayWindows) {
 
         /** Service time over shift time minus breaks (before any driving). */
@@ -135,11 +136,11 @@ public final class RegionDayGenerator {
         for (int i = 0; i < NEIGHBOURHOODS; i++) {
             neighbourhoods.add(inArea(random));
         }
-        List<Technician> technicians = new ArrayList<>();
+        List<PlanningTechnician> technicians = new ArrayList<>();
         List<TechnicianRoute> routes = new ArrayList<>();
         List<PlannedVisit> visits = new ArrayList<>();
         for (int t = 0; t < technicianCount; t++) {
-            Technician technician = technician(t, random);
+            PlanningTechnician technician = technician(t, random);
             technicians.add(technician);
             String routeId = String.format("R%03d", t + 1);
             long breakLength = random.nextDouble() < 0.7 ? 45 * MINUTE : 60 * MINUTE;
@@ -156,7 +157,7 @@ public final class RegionDayGenerator {
         return new RegionDay(technicians, routes, visits);
     }
 
-    private Technician technician(int index, Random random) {
+    private PlanningTechnician technician(int index, Random random) {
         Location home = inArea(random);
         String main = index < TRADES.size() ? TRADES.get(index) : weighted(MAIN_TRADE_WEIGHTS, random);
         Map<String, Integer> skills = new LinkedHashMap<>();
@@ -192,11 +193,11 @@ public final class RegionDayGenerator {
                 stock.put(part, 1 + random.nextInt(2));
             }
         }
-        return new Technician(String.format("T%03d", index + 1), home, skills, tools, stock);
+        return new PlanningTechnician(String.format("T%03d", index + 1), home, skills, tools, stock);
     }
 
     private PlannedVisit customerVisit(int index, Random random, List<Location> neighbourhoods,
-            List<Technician> technicians) {
+            List<PlanningTechnician> technicians) {
         Location location = random.nextDouble() < 0.8
                 ? near(neighbourhoods.get(random.nextInt(neighbourhoods.size())), 1_000, random)
                 : inArea(random);
@@ -208,10 +209,13 @@ public final class RegionDayGenerator {
         Trouble trouble = drawn;
         long minutes = Math.min(120, trouble.minutes() + (random.nextDouble() < 0.05 ? 15 : 0));
         double p = random.nextDouble();
-        Priority priority = p < 0.04 ? Priority.P1 : p < 0.16 ? Priority.P2 : p < 0.70 ? Priority.P3 : Priority.P4;
+        PlanningPriority priority = p < 0.04 ? PlanningPriority.P1
+                : p < 0.16 ? PlanningPriority.P2
+                : p < 0.70 ? PlanningPriority.P3
+                : PlanningPriority.P4;
         List<TimeWindow> windows;
         double w = random.nextDouble();
-        if (priority == Priority.P1 || w < 0.30) {
+        if (priority == PlanningPriority.P1 || w < 0.30) {
             windows = List.of(new TimeWindow(SHIFT_START, SHIFT_END));
         } else if (w < 0.95) {
             long length = (2 + random.nextInt(3)) * HOUR;
@@ -222,7 +226,7 @@ public final class RegionDayGenerator {
             windows = List.of(new TimeWindow(9 * HOUR, 11 * HOUR), new TimeWindow(15 * HOUR, 17 * HOUR));
         }
         // SLA due = opened + response time: P1/P2 called in this morning, P3/P4 the day before.
-        long opened = priority.compareTo(Priority.P2) <= 0 ? 7 * HOUR + random.nextInt(60) * MINUTE
+        long opened = priority.compareTo(PlanningPriority.P2) <= 0 ? 7 * HOUR + random.nextInt(60) * MINUTE
                 : -24 * HOUR + 9 * HOUR + random.nextInt(9 * 60) * MINUTE;
         long slaDue = opened + switch (priority) {
             case P1 -> 4 * HOUR;
@@ -231,8 +235,8 @@ public final class RegionDayGenerator {
             case P4 -> 72 * HOUR;
         };
         String preferred = null;
-        if (priority.compareTo(Priority.P3) >= 0 && random.nextDouble() < 0.05) {
-            List<Technician> able = technicians.stream()
+        if (priority.compareTo(PlanningPriority.P3) >= 0 && random.nextDouble() < 0.05) {
+            List<PlanningTechnician> able = technicians.stream()
                     .filter(t -> t.masters(Map.of(trouble.skill(), trouble.level()))).toList();
             preferred = able.isEmpty() ? null : able.get(random.nextInt(able.size())).getId();
         }
@@ -253,14 +257,14 @@ public final class RegionDayGenerator {
         long start = now + random.nextInt(5) * 15 * MINUTE;
         String id = String.format("URGENT-%d", k + 1);
         return PlannedVisit.customerVisit(id, "TK-" + id, location, trouble.minutes() * MINUTE,
-                List.of(new TimeWindow(start, start + 2 * HOUR)), Priority.P1, now + 4 * HOUR,
+                List.of(new TimeWindow(start, start + 2 * HOUR)), PlanningPriority.P1, now + 4 * HOUR,
                 Map.of(trouble.skill(), trouble.level()), trouble.tools(),
                 trouble.part() == null ? Map.of() : Map.of(trouble.part(), 1), null);
     }
 
     public Load load(RegionDay day) {
         double service = 0;
-        Map<Priority, Integer> byPriority = new java.util.EnumMap<>(Priority.class);
+        Map<PlanningPriority, Integer> byPriority = new java.util.EnumMap<>(PlanningPriority.class);
         Map<String, double[]> byTrade = new LinkedHashMap<>();
         TRADES.forEach(trade -> byTrade.put(trade, new double[2]));
         int customers = 0;
@@ -288,14 +292,14 @@ public final class RegionDayGenerator {
             overtime += route.getAllowedOvertime() / 3600.0;
             netByTechnician.put(route.getTechnician().getId(), hours);
         }
-        for (Technician technician : day.technicians()) {
+        for (PlanningTechnician technician : day.technicians()) {
             technician.getSkillLevels().keySet()
                     .forEach(skill -> byTrade.get(skill)[1] += netByTechnician.get(technician.getId()));
         }
         return new Load(day.technicians().size(), customers, service, net, overtime, byPriority, byTrade, allDay);
     }
 
-    private static boolean coverable(Trouble trouble, List<Technician> technicians) {
+    private static boolean coverable(Trouble trouble, List<PlanningTechnician> technicians) {
         return technicians.stream().anyMatch(t -> t.masters(Map.of(trouble.skill(), trouble.level())));
     }
 

@@ -24,6 +24,9 @@ class SearchNameMigrationTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    NumberingPlan numbering;
+
     @Test
     @TestTransaction
     void shouldFoldExistingNamesInSqlAsTheApplicationDoes() throws IOException {
@@ -33,7 +36,7 @@ class SearchNameMigrationTest {
         for (String name : names) {
             var customer = new Customer();
             customer.name = name;
-            customer.replacePhones(List.of(new Customer.PhoneEntry(TestData.tokyoPhone(), null)));
+            customer.replacePhones(List.of(new Customer.PhoneEntry(TestData.tokyoPhone(), null)), numbering);
             customer.persist();
             ids.add(customer.id);
         }

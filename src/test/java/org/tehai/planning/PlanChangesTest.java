@@ -47,7 +47,7 @@ class PlanChangesTest {
             // An urgent visit at a place the plan has never seen, a cancellation (one of them the started visit),
             // a job that will take twice as long, and a technician who goes home at 13:00.
             PlannedVisit urgent = PlannedVisit.customerVisit("urgent", "ticket-urgent", new Location(3.5, -2.5),
-                    30 * MINUTE, List.of(new TimeWindow(9 * HOUR, 12 * HOUR)), Priority.P1, 11 * HOUR, Map.of(),
+                    30 * MINUTE, List.of(new TimeWindow(9 * HOUR, 12 * HOUR)), PlanningPriority.P1, 11 * HOUR, Map.of(),
                     Set.of(), Map.of(), null);
             PlannedVisit before = problem.visitOf("visit-2");
             PlannedVisit longer = PlannedVisit.customerVisit("visit-2", before.getTicketId(), before.getLocation(),

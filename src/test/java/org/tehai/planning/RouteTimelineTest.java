@@ -25,7 +25,7 @@ class RouteTimelineTest {
     private final SolutionManager<DispatchPlan, ?> solutionManager = SolutionManager.create(
             SolverFactory.create(SolverConfig.createFromXmlResource(DispatchSolverTest.SOLVER_CONFIG)));
 
-    private final Technician alice = technician("alice", at(0));
+    private final PlanningTechnician alice = technician("alice", at(0));
 
     @Test
     void takesTheBreakBeforeDrivingToAVisitThatWouldEndAfterTheLatestBreakStart() {
@@ -50,7 +50,7 @@ class RouteTimelineTest {
     void usesPartsUpVisitByVisitUntilTheDepotRestocks() {
         TechnicianRoute route = TestPlans.route("day", alice);
         PlannedVisit first = PlannedVisit.customerVisit("v1", "t1", at(10), 30 * MINUTE,
-                List.of(new TimeWindow(0, 24 * HOUR)), Priority.P3, Long.MAX_VALUE, Map.of(),
+                List.of(new TimeWindow(0, 24 * HOUR)), PlanningPriority.P3, Long.MAX_VALUE, Map.of(),
                 Set.of(), Map.of("fuse", 1), null);
         PlannedVisit depot = PlannedVisit.depotStop("depot", at(5), 10 * MINUTE);
         PlannedVisit second = visit("v2", at(20));

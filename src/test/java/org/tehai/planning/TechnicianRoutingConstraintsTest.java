@@ -28,13 +28,13 @@ class TechnicianRoutingConstraintsTest {
     private final ConstraintVerifier<TechnicianRoutingConstraints, DispatchPlan> verifier = ConstraintVerifier.build(
             new TechnicianRoutingConstraints(), DispatchPlan.class, TechnicianRoute.class, PlannedVisit.class);
 
-    private final Technician alice = technician("alice", at(0));
+    private final PlanningTechnician alice = technician("alice", at(0));
     private final TechnicianRoute aliceRoute = route("alice-day", alice);
 
     private static PlannedVisit requiring(String id, Map<String, Integer> skills, Set<String> tools,
             Map<String, Integer> parts) {
         return PlannedVisit.customerVisit(id, "ticket-" + id, at(10), 30 * MINUTE,
-                List.of(new TimeWindow(0, 24 * HOUR)), Priority.P3, Long.MAX_VALUE, skills, tools, parts, null);
+                List.of(new TimeWindow(0, 24 * HOUR)), PlanningPriority.P3, Long.MAX_VALUE, skills, tools, parts, null);
     }
 
     private DispatchPlan aliceDoes(PlannedVisit... visits) {
@@ -226,7 +226,7 @@ class TechnicianRoutingConstraintsTest {
 
         @Test
         void penalizesPinnedVisitOnAnotherTechniciansRoute() {
-            Technician bob = technician("bob", at(0));
+            PlanningTechnician bob = technician("bob", at(0));
             TechnicianRoute bobRoute = route("bob-day", bob);
             PlannedVisit dispatched = visit("v1", at(10));
             dispatched.pinTo(aliceRoute.getId());
@@ -261,11 +261,11 @@ class TechnicianRoutingConstraintsTest {
         @Test
         void penalizesUnassignedCustomerByItsPriorityWeight() {
             PlannedVisit urgent = PlannedVisit.customerVisit("v1", "t1", at(10), 30 * MINUTE,
-                    List.of(new TimeWindow(0, 24 * HOUR)), Priority.P1, Long.MAX_VALUE, Map.of(), Set.of(), Map.of(),
-                    null);
+                    List.of(new TimeWindow(0, 24 * HOUR)), PlanningPriority.P1, Long.MAX_VALUE, Map.of(), Set.of(),
+                    Map.of(), null);
             verifier.verifyThat(TechnicianRoutingConstraints::unassignedVisit)
                     .givenSolution(plan(List.of(alice), List.of(aliceRoute), List.of(urgent)))
-                    .settingAllShadowVariables().penalizesBy(Priority.P1.unassignedWeight());
+                    .settingAllShadowVariables().penalizesBy(PlanningPriority.P1.unassignedWeight());
         }
 
         @Test
@@ -290,16 +290,18 @@ class TechnicianRoutingConstraintsTest {
         @Test
         void penalizesLateSecondsTimesPriorityWeight() {
             PlannedVisit urgent = PlannedVisit.customerVisit("v1", "t1", at(10), 30 * MINUTE,
-                    List.of(new TimeWindow(0, 24 * HOUR)), Priority.P1, 8 * HOUR, Map.of(), Set.of(), Map.of(), null);
+                    List.of(new TimeWindow(0, 24 * HOUR)), PlanningPriority.P1, 8 * HOUR, Map.of(), Set.of(), Map.of(),
+                    null);
             verifier.verifyThat(TechnicianRoutingConstraints::slaLateness)
                     .givenSolution(aliceDoes(urgent))
-                    .settingAllShadowVariables().penalizesBy(10 * MINUTE * Priority.P1.lateWeight());
+                    .settingAllShadowVariables().penalizesBy(10 * MINUTE * PlanningPriority.P1.lateWeight());
         }
 
         @Test
         void acceptsServiceStartingByTheDueTime() {
             PlannedVisit urgent = PlannedVisit.customerVisit("v1", "t1", at(10), 30 * MINUTE,
-                    List.of(new TimeWindow(0, 24 * HOUR)), Priority.P1, 9 * HOUR, Map.of(), Set.of(), Map.of(), null);
+                    List.of(new TimeWindow(0, 24 * HOUR)), PlanningPriority.P1, 9 * HOUR, Map.of(), Set.of(), Map.of(),
+                    null);
             verifier.verifyThat(TechnicianRoutingConstraints::slaLateness)
                     .givenSolution(aliceDoes(urgent))
                     .settingAllShadowVariables().penalizesBy(0);
@@ -405,7 +407,7 @@ class TechnicianRoutingConstraintsTest {
 
         private PlannedVisit revisitFor(String technicianId) {
             return PlannedVisit.customerVisit("v2", "t1", at(10), 30 * MINUTE, List.of(new TimeWindow(0, 24 * HOUR)),
-                    Priority.P3, Long.MAX_VALUE, Map.of(), Set.of(), Map.of(), technicianId);
+                    PlanningPriority.P3, Long.MAX_VALUE, Map.of(), Set.of(), Map.of(), technicianId);
         }
 
         @Test

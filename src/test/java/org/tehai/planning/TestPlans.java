@@ -24,12 +24,12 @@ final class TestPlans {
         return new Location(km, 0);
     }
 
-    static Technician technician(String id, Location home) {
-        return new Technician(id, home, Map.of("hvac", 2), Set.of("ladder"), Map.of("fuse", 1));
+    static PlanningTechnician technician(String id, Location home) {
+        return new PlanningTechnician(id, home, Map.of("hvac", 2), Set.of("ladder"), Map.of("fuse", 1));
     }
 
     /** An 8:00-17:00 shift (times in seconds from midnight) without overtime or break. */
-    static TechnicianRoute route(String id, Technician technician) {
+    static TechnicianRoute route(String id, PlanningTechnician technician) {
         return new TechnicianRoute(id, technician, 8 * HOUR, 17 * HOUR, 0, null);
     }
 
@@ -39,11 +39,12 @@ final class TestPlans {
     }
 
     static PlannedVisit visit(String id, Location location, List<TimeWindow> windows) {
-        return PlannedVisit.customerVisit(id, "ticket-" + id, location, 30 * MINUTE, windows, Priority.P3,
+        return PlannedVisit.customerVisit(id, "ticket-" + id, location, 30 * MINUTE, windows, PlanningPriority.P3,
                 Long.MAX_VALUE, Map.of(), Set.of(), Map.of(), null);
     }
 
-    static DispatchPlan plan(List<Technician> technicians, List<TechnicianRoute> routes, List<PlannedVisit> visits) {
+    static DispatchPlan plan(List<PlanningTechnician> technicians, List<TechnicianRoute> routes,
+            List<PlannedVisit> visits) {
         return new DispatchPlan(technicians, routes, visits, MINUTE_PER_KM);
     }
 
@@ -59,10 +60,10 @@ final class TestPlans {
     static DispatchPlan generated(long seed, int technicianCount, int visitCount) {
         Random random = new Random(seed);
         Location depot = new Location(0, 0);
-        List<Technician> technicians = new ArrayList<>();
+        List<PlanningTechnician> technicians = new ArrayList<>();
         List<TechnicianRoute> routes = new ArrayList<>();
         for (int t = 0; t < technicianCount; t++) {
-            Technician technician = new Technician("tech-" + t,
+            PlanningTechnician technician = new PlanningTechnician("tech-" + t,
                     new Location(random.nextInt(21) - 10, random.nextInt(21) - 10),
                     t % 2 == 0 ? Map.of("hvac", 2, "electric", 1) : Map.of("hvac", 1, "electric", 2),
                     t % 2 == 0 ? Set.of("ladder") : Set.of("ladder", "meter"), Map.of("fuse", 2, "filter", 2));
@@ -71,7 +72,7 @@ final class TestPlans {
                     new BreakRule(30 * MINUTE, 11 * HOUR + 30 * MINUTE, 14 * HOUR)));
         }
         List<PlannedVisit> visits = new ArrayList<>();
-        Priority[] priorities = Priority.values();
+        PlanningPriority[] priorities = PlanningPriority.values();
         for (int v = 0; v < visitCount; v++) {
             long start = 8 * HOUR + random.nextInt(6) * HOUR;
             List<TimeWindow> windows = v % 3 == 0

@@ -20,12 +20,18 @@ import io.smallrye.config.ConfigValue;
  * <p>
  * Settings: {@code tehai.data-dir} (env {@code TEHAI_DATA_DIR}, default {@code ./data}) holds the database files
  * under {@code postgres/}; {@code tehai.embedded-db.ephemeral=true} (the test profile) uses a throw-away server.
+ * They are read here, while the configuration is still being built, so they cannot be a {@code @ConfigMapping}
+ * like the other {@code tehai.*} settings.
  */
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 
     static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     static final String USERNAME = "quarkus.datasource.username";
     static final String PASSWORD = "quarkus.datasource.password";
+    /** Where the embedded server keeps its files ({@code <dir>/postgres}). */
+    public static final String DATA_DIR = "tehai.data-dir";
+    /** "true": a throw-away server in a temporary directory (the test profile). */
+    public static final String EPHEMERAL = "tehai.embedded-db.ephemeral";
     /** "true" when the embedded server is in use; the demo data loads on its first start. */
     static final String ACTIVE = "tehai.embedded-db.active";
 
@@ -34,9 +40,9 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         if (isSet(context.getValue(JDBC_URL))) {
             return Collections.emptyList();
         }
-        boolean ephemeral = Boolean.parseBoolean(valueOr(context.getValue("tehai.embedded-db.ephemeral"), "false"));
+        boolean ephemeral = Boolean.parseBoolean(valueOr(context.getValue(EPHEMERAL), "false"));
         Path dataDirectory = ephemeral ? null
-                : Path.of(valueOr(context.getValue("tehai.data-dir"), "data")).resolve("postgres");
+                : Path.of(valueOr(context.getValue(DATA_DIR), "data")).resolve("postgres");
         return Collections.singletonList(new LazySource(dataDirectory));
     }
 

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tehai.platform.api.InputRules;
 import org.tehai.platform.api.TextLimits;
 import org.tehai.technician.Technician;
@@ -36,8 +36,8 @@ public class DemoUserIdentityProvider implements IdentityProvider<UsernamePasswo
             "agent", Set.of(Roles.AGENT),
             "manager", Set.of(Roles.MANAGER));
 
-    @ConfigProperty(name = "tehai.security.demo-users", defaultValue = "false")
-    boolean enabled;
+    @Inject
+    SecuritySettings settings;
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -47,7 +47,7 @@ public class DemoUserIdentityProvider implements IdentityProvider<UsernamePasswo
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        if (!enabled) {
+        if (!settings.demoUsers()) {
             return Uni.createFrom().failure(new AuthenticationFailedException("Built-in users are disabled"));
         }
         String user = request.getUsername();

@@ -7,8 +7,12 @@ import java.util.Set;
 /**
  * What a technician brings to any route: skills with levels (1 = basic and up), tools, the parts stocked in
  * the van at the start of the shift, and the home base where routes start and end.
+ * <p>
+ * The solver's copy of a {@link org.tehai.technician.Technician}, built from it by the dispatch package: plain
+ * values, no JPA. It carries the package's name so that code which builds a plan from the database (and uses both)
+ * never meets two types called {@code Technician}.
  */
-public final class Technician {
+public final class PlanningTechnician {
 
     private final String id;
     private final Location home;
@@ -16,7 +20,7 @@ public final class Technician {
     private final Set<String> tools;
     private final Map<String, Integer> vanStock;
 
-    public Technician(String id, Location home, Map<String, Integer> skillLevels, Set<String> tools,
+    public PlanningTechnician(String id, Location home, Map<String, Integer> skillLevels, Set<String> tools,
             Map<String, Integer> vanStock) {
         this.id = Objects.requireNonNull(id, "id");
         this.home = Objects.requireNonNull(home, "home");

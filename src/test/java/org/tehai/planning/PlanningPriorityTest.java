@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class PriorityTest {
+class PlanningPriorityTest {
 
     /** The largest plan the weights are designed for. */
     private static final long MAX_VISITS_IN_A_PLAN = 9_999;
 
     @Test
     void oneUnservedVisitOutweighsAFullPlanOfUnservedLowerPriorityVisits() {
-        Priority[] priorities = Priority.values();
+        PlanningPriority[] priorities = PlanningPriority.values();
         for (int i = 0; i + 1 < priorities.length; i++) {
             assertThat(priorities[i].unassignedWeight())
                     .isGreaterThan(MAX_VISITS_IN_A_PLAN * priorities[i + 1].unassignedWeight());
@@ -20,6 +20,6 @@ class PriorityTest {
 
     @Test
     void penaltyOfAFullPlanOfP1VisitsFitsInALong() {
-        assertThat(Math.multiplyHigh(Priority.P1.unassignedWeight(), MAX_VISITS_IN_A_PLAN)).isZero();
+        assertThat(Math.multiplyHigh(PlanningPriority.P1.unassignedWeight(), MAX_VISITS_IN_A_PLAN)).isZero();
     }
 }

@@ -1,0 +1,42 @@
+package org.tehai.arrival;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * How arrival windows are quoted ({@link ArrivalWindows}), learned ({@link JobDurations}) and narrowed during the
+ * day ({@link LiveEstimates}).
+ */
+@ConfigMapping(prefix = "tehai.arrival")
+public interface ArrivalSettings {
+
+    /** Share of the arrival's spread a quoted window covers (0.9: nine arrivals in ten fall inside). */
+    @WithDefault("0.9")
+    double coverage();
+
+    /** The narrowest window ever quoted. */
+    @WithDefault("PT1H")
+    Duration minWidth();
+
+    /** The widest window ever quoted. */
+    @WithDefault("PT4H")
+    Duration maxWidth();
+
+    /** Prior spread of a job's duration, as a share of its estimate, before finished visits teach better. */
+    @WithDefault("0.3")
+    double jobCv();
+
+    /** How many finished visits the prior counts as when it is pooled with a job type's own history. */
+    @WithDefault("10")
+    double priorWeight();
+
+    /** Spread of a drive's duration, as a share of its planned duration. */
+    @WithDefault("0.25")
+    double travelCv();
+
+    /** A window is narrowed during the day only when it gets at least this much (and a quarter) narrower. */
+    @WithDefault("PT30M")
+    Duration narrowBy();
+}

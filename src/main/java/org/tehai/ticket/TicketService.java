@@ -18,7 +18,6 @@ import org.tehai.asset.AssetService;
 import org.tehai.contact.ContactLog;
 import org.tehai.contact.ContactKind;
 import org.tehai.contact.Direction;
-import org.tehai.customer.CallerMatch;
 import org.tehai.customer.Customer;
 import org.tehai.customer.CustomerService;
 import org.tehai.incident.IncidentService;

@@ -2,7 +2,6 @@ package org.tehai.platform.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 import org.tehai.platform.error.ApiProblem;
 
@@ -59,15 +58,13 @@ public final class InputRules {
         return null;
     }
 
-    /** The text as given, or a 400 naming the field when it holds a character that is not allowed. */
-    public static String text(String field, String text) {
-        if (text != null) {
-            String problem = textProblem(text);
-            if (problem != null) {
-                throw ApiProblem.invalid(field, "The text (" + echo(text) + ") " + problem + ".");
-            }
+    /** Why a value that must stay on one line (an address, a query value) is refused, or null when it is fine. */
+    public static String singleLineProblem(String text) {
+        String problem = textProblem(text);
+        if (problem == null && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\t') >= 0)) {
+            return "contains a line break or a tab";
         }
-        return text;
+        return problem;
     }
 
     public static String instantProblem(Instant instant) {
@@ -82,13 +79,5 @@ public final class InputRules {
             return "lies outside the years 1900 to 2100";
         }
         return null;
-    }
-
-    /** The time as given, or a 400 naming the field when it lies outside the business's range. */
-    public static OffsetDateTime time(String field, OffsetDateTime time) {
-        if (time != null && instantProblem(time.toInstant()) != null) {
-            throw ApiProblem.invalid(field, "The time (" + echo(time) + ") " + instantProblem(time.toInstant()) + ".");
-        }
-        return time;
     }
 }

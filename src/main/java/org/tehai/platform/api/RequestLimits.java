@@ -18,13 +18,13 @@ public class RequestLimits {
     @ServerRequestFilter(preMatching = true)
     public void checkAddress(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (InputRules.textProblem(path) != null || path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0
-                || path.indexOf('\t') >= 0) {
-            throw ApiProblem.invalid(null, "The address (" + InputRules.echo(path) + ") contains a control character.");
+        String pathProblem = InputRules.singleLineProblem(path);
+        if (pathProblem != null) {
+            throw ApiProblem.invalid(null, "The address (" + InputRules.echo(path) + ") " + pathProblem + ".");
         }
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
             String name = InputRules.echo(parameter.getKey());
-            if (InputRules.textProblem(parameter.getKey()) != null) {
+            if (InputRules.singleLineProblem(parameter.getKey()) != null) {
                 throw ApiProblem.invalid(name, "The query parameter's name (" + name + ") contains a control character.");
             }
             for (String value : parameter.getValue()) {
@@ -32,10 +32,9 @@ public class RequestLimits {
                     throw ApiProblem.invalid(name, "The value (" + InputRules.echo(value) + ") is longer than "
                             + InputRules.MAX_QUERY_VALUE + " characters.");
                 }
-                String problem = InputRules.textProblem(value);
-                if (problem != null || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-                    throw ApiProblem.invalid(name, "The value (" + InputRules.echo(value) + ") "
-                            + (problem != null ? problem : "contains a line break") + ".");
+                String problem = InputRules.singleLineProblem(value);
+                if (problem != null) {
+                    throw ApiProblem.invalid(name, "The value (" + InputRules.echo(value) + ") " + problem + ".");
                 }
             }
         }

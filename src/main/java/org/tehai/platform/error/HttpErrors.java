@@ -43,8 +43,7 @@ public class HttpErrors {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::checkSize);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
-        router.route().order(Integer.MAX_VALUE).handler(ctx -> send(ctx, 404, "Not found",
-                "There is no resource at " + ApiProblem.echo(ctx.request().path()) + "."));
+        router.route().order(Integer.MAX_VALUE).handler(this::notFound);
     }
 
     private void checkSize(RoutingContext ctx) {
@@ -80,7 +79,7 @@ public class HttpErrors {
         } else if (failure == null && ctx.statusCode() == 401) {
             unauthorized(ctx);
         } else if (failure == null && ctx.statusCode() == 404) {
-            send(ctx, 404, "Not found", "There is no resource at " + ApiProblem.echo(ctx.request().path()) + ".");
+            notFound(ctx);
         } else if (failure == null && ctx.statusCode() == 405) {
             send(ctx, 405, "Method not allowed", "The method " + ctx.request().method() + " is not allowed here.");
         } else {
@@ -88,12 +87,18 @@ public class HttpErrors {
         }
     }
 
+    private void notFound(RoutingContext ctx) {
+        send(ctx, 404, "Not found", "There is no resource at " + ApiProblem.echo(ctx.request().path()) + ".");
+    }
+
     private void unauthorized(RoutingContext ctx) {
-        ctx.response().headers().add("WWW-Authenticate", "Bearer");
-        if (basic) {
-            ctx.response().headers().add("WWW-Authenticate", "Basic realm=\"Tehai\"");
-        }
+        challenges(basic).forEach(challenge -> ctx.response().headers().add("WWW-Authenticate", challenge));
         send(ctx, 401, "Unauthorized", UNAUTHORIZED);
+    }
+
+    /** The ways to sign in a 401 offers: bearer tokens, and HTTP Basic where the built-in users are on. */
+    static List<String> challenges(boolean basic) {
+        return basic ? List.of("Bearer", "Basic realm=\"Tehai\"") : List.of("Bearer");
     }
 
     static final String UNAUTHORIZED = "Sign in: send a bearer token (in the demo also a built-in user with HTTP Basic).";

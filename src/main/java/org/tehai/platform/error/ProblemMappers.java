@@ -15,6 +15,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -38,6 +39,9 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ConfigProperty(name = "quarkus.http.auth.basic", defaultValue = "false")
+    boolean basicAuth;
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, UriInfo uri) {
@@ -90,9 +94,11 @@ public class ProblemMappers {
                 detail = "The value cannot be read: " + cut(mapping.getOriginalMessage());
             }
         }
-        return ProblemBody.response(400, "Invalid request", detail, path(uri), field == null || field.isEmpty()
-                ? null : field, field == null || field.isEmpty() ? List.of() : List.of(new ApiProblem.FieldError(field,
-                        detail)));
+        if (field == null || field.isEmpty()) {
+            return ProblemBody.response(400, "Invalid request", detail, path(uri), null, List.of());
+        }
+        return ProblemBody.response(400, "Invalid request", detail, path(uri), field,
+                List.of(new ApiProblem.FieldError(field, detail)));
     }
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
@@ -114,8 +120,10 @@ public class ProblemMappers {
     /** No credentials, or ones that did not sign anybody in. */
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized(RuntimeException exception, UriInfo uri) {
-        return Response.fromResponse(ProblemBody.response(401, "Unauthorized", HttpErrors.UNAUTHORIZED, path(uri), null,
-                List.of())).header("WWW-Authenticate", "Bearer").build();
+        var response = Response.fromResponse(ProblemBody.response(401, "Unauthorized", HttpErrors.UNAUTHORIZED,
+                path(uri), null, List.of()));
+        HttpErrors.challenges(basicAuth).forEach(challenge -> response.header("WWW-Authenticate", challenge));
+        return response.build();
     }
 
     /**

@@ -1,10 +1,14 @@
-package org.tehai.customer;
+package org.tehai.ticket;
 
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.tehai.customer.Customer;
+import org.tehai.customer.CustomerPhone;
+import org.tehai.customer.NumberingPlan;
+import org.tehai.customer.SearchName;
 import org.tehai.platform.audit.Audit;
 import org.tehai.platform.error.ApiProblem;
 import org.tehai.site.Site;
@@ -12,7 +16,8 @@ import org.tehai.site.Site;
 import io.quarkus.panache.common.Sort;
 
 /**
- * Intake without a customer id: which customer is the caller? The phone number decides, not the spelling of the
+ * Intake without a customer id: which customer is the caller? (Here, beside intake, rather than in customer: it
+ * reads sites, which already depend on customers.) The phone number decides, not the spelling of the
  * name (callers give family and given name in either order, in kana or in Latin letters):
  * <ul>
  * <li>the agent says it is a new customer ({@code caller.newCustomer}): a new customer, whatever the number;</li>

@@ -102,8 +102,8 @@ public class ArrivalAnswers {
     /** The visit the caller is waiting for: the next open one, else the latest one. */
     private static Visit currentVisit(Ticket ticket) {
         List<Visit> visits = Visit.list("ticket = ?1 and status <> ?2", Sort.by("id"), ticket, VisitStatus.CANCELLED);
-        if (ticket.incident != null) {
-            visits.addAll(Visit.list("incident = ?1 and status <> ?2", Sort.by("id"), ticket.incident,
+        if (ticket.incidentId != null) {
+            visits.addAll(Visit.list("incidentId = ?1 and status <> ?2", Sort.by("id"), ticket.incidentId,
                     VisitStatus.CANCELLED));
         }
         Visit latest = null;
@@ -178,8 +178,7 @@ public class ArrivalAnswers {
         LocalDate day = LocalDate.ofInstant(visit.plannedStart, visit.region.zone());
         LiveEstimates.Estimate estimate = estimates.estimate(visit.technician, day).stream()
                 .filter(e -> e.visit() == visit).findFirst().orElseThrow();
-        visit.estimatedStart = estimate.start();
-        visit.estimateReason = estimate.lateReason();
+        visit.estimate(estimate.start(), estimate.lateReason());
         Window window = estimate.window();
         ArrivalQuote.give(visit, null, window, Instant.now(clock), "re-quoted: " + reason.strip());
         notifications.aboutAll(visit, NotificationKind.WINDOW_CHANGED);

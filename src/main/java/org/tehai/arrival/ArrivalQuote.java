@@ -3,6 +3,7 @@ package org.tehai.arrival;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import org.tehai.dispatch.Plan;
 import org.tehai.visit.Visit;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -25,21 +25,20 @@ public class ArrivalQuote extends PanacheEntityBase {
     public Long id;
     @ManyToOne(optional = false)
     public Visit visit;
-    @ManyToOne
-    public Plan plan;
+    /** The published plan the window came from; null when it came from a booking, a call or the live estimate. */
+    @Column(name = "plan_id")
+    public Long planId;
     public Instant windowStart;
     public Instant windowEnd;
     public Instant quotedAt;
     public String reason;
 
     /** Tells the visit's customer a new window: the visit carries it, the history keeps it with the reason. */
-    public static ArrivalQuote give(Visit visit, Plan plan, ArrivalWindows.Window window, Instant at, String reason) {
-        visit.quotedWindowStart = window.start();
-        visit.quotedWindowEnd = window.end();
-        visit.atRiskSince = null;
+    public static ArrivalQuote give(Visit visit, Long planId, ArrivalWindows.Window window, Instant at, String reason) {
+        visit.quote(window.start(), window.end());
         var quote = new ArrivalQuote();
         quote.visit = visit;
-        quote.plan = plan;
+        quote.planId = planId;
         quote.windowStart = window.start();
         quote.windowEnd = window.end();
         quote.quotedAt = at;

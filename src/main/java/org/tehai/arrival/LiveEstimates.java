@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -18,6 +19,7 @@ import org.tehai.callback.Callback;
 import org.tehai.callback.CallbackKind;
 import org.tehai.field.TechnicianEvent;
 import org.tehai.field.TechnicianEventType;
+import org.tehai.field.TechnicianReported;
 import org.tehai.notification.NotificationKind;
 import org.tehai.notification.Notifications;
 import org.tehai.planning.Location;
@@ -71,6 +73,17 @@ public class LiveEstimates {
     public record Estimate(Visit visit, Instant start, String lateReason, ArrivalWindows.Window window) {
     }
 
+    /**
+     * A technician's report re-estimates the rest of the day, in the transaction that applied it; a completed visit
+     * first makes the learned job durations be read again.
+     */
+    void onReport(@Observes TechnicianReported report) {
+        if (report.visitCompleted()) {
+            durations.forget();
+        }
+        reestimate(report.technician(), report.at());
+    }
+
     /** Re-estimates the technician's day around {@code at} and flags visits at risk; returns the visits flagged now. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Visit> reestimate(Technician technician, Instant at) {
@@ -78,8 +91,7 @@ public class LiveEstimates {
         List<Visit> flagged = new ArrayList<>();
         for (Estimate estimate : estimate(technician, LocalDate.ofInstant(at, technician.region.zone()))) {
             Visit visit = estimate.visit();
-            visit.estimatedStart = estimate.start();
-            visit.estimateReason = estimate.lateReason();
+            visit.estimate(estimate.start(), estimate.lateReason());
             if (visit.quotedWindowEnd != null && estimate.start().isAfter(visit.quotedWindowEnd)) {
                 if (visit.atRiskSince == null) {
                     flag(visit, estimate.start(), now);
@@ -190,7 +202,7 @@ public class LiveEstimates {
     }
 
     private void flag(Visit visit, Instant estimate, Instant now) {
-        visit.atRiskSince = now;
+        visit.flagAtRisk(now);
         notifications.aboutAll(visit, NotificationKind.WINDOW_AT_RISK);
         if (visit.ticket == null) {
             return;

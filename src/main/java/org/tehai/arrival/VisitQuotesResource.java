@@ -26,7 +26,7 @@ public class VisitQuotesResource {
         static QuoteView of(ArrivalQuote quote, ZoneId zone) {
             return new QuoteView(quote.windowStart.atZone(zone).toOffsetDateTime(),
                     quote.windowEnd.atZone(zone).toOffsetDateTime(), quote.quotedAt.atZone(zone).toOffsetDateTime(),
-                    quote.plan == null ? null : quote.plan.id, quote.reason);
+                    quote.planId, quote.reason);
         }
     }
 

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -14,6 +17,8 @@ import org.tehai.platform.error.ApiProblem;
 import org.tehai.platform.security.CurrentUser;
 import org.tehai.ticket.Channel;
 import org.tehai.ticket.Ticket;
+import org.tehai.ticket.TicketKind;
+import org.tehai.ticket.TicketOpened;
 
 import io.quarkus.panache.common.Sort;
 
@@ -55,6 +60,13 @@ public class ContactLog {
             case CALLBACK_REQUEST, CALLBACK_DONE, CALLBACK_FAILED -> Direction.OUTBOUND;
             default -> Direction.INBOUND;
         };
+    }
+
+    /** The call or message that opened a ticket is its first contact; logged before the ticket is linked. */
+    void onTicketOpened(@Observes @Priority(Interceptor.Priority.APPLICATION) TicketOpened opened) {
+        Ticket ticket = opened.ticket();
+        record(ticket, ticket.kind == TicketKind.COMPLAINT ? ContactKind.COMPLAINT : ContactKind.NEW_REPORT,
+                ticket.channel, Direction.INBOUND, ticket.description, ticket.openedAt);
     }
 
     /** Appends a contact to the ticket's log, marking it as a repeat contact when it is one. */

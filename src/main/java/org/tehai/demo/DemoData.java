@@ -27,7 +27,7 @@ import org.tehai.customer.Contract;
 import org.tehai.customer.Customer;
 import org.tehai.customer.NumberingPlan;
 import org.tehai.demo.DemoRegion.Neighbourhood;
-import org.tehai.incident.IncidentService;
+import org.tehai.incident.IncidentLinking;
 import org.tehai.part.Depot;
 import org.tehai.part.Part;
 import org.tehai.part.PartQuantity;
@@ -117,7 +117,7 @@ public class DemoData {
     Clock clock;
 
     @Inject
-    IncidentService incidents;
+    IncidentLinking incidents;
 
     @Inject
     NumberingPlan numbering;
@@ -422,10 +422,7 @@ public class DemoData {
         }
 
         private void visit(Ticket ticket, Trouble trouble, LocalDate day) {
-            var visit = new Visit();
-            visit.ticket = ticket;
-            visit.site = ticket.site;
-            visit.region = region;
+            Visit visit = Visit.forTicket(ticket, ticket.site);
             visit.jobType = trouble.jobType();
             visit.estimatedDurationMinutes = trouble.minutes() + 15 * random.nextInt(2);
             visit.requiredSkills.add(new SkillLevel(trouble.skill(), trouble.level()));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,7 @@ import org.tehai.customer.NumberingPlan;
 import org.tehai.customer.PhoneNumber;
 import org.tehai.customer.SearchName;
 import org.tehai.desk.CallerCard.MatchedBy;
+import org.tehai.incident.Incident;
 import org.tehai.platform.api.QueryValues;
 import org.tehai.platform.error.ApiProblem;
 import org.tehai.site.Site;
@@ -89,8 +91,8 @@ public class CallerLookup {
         List<Ticket> open = Ticket.list("customer = ?1 and status in ?2", Sort.by("openedAt"), customer,
                 List.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS));
         List<CallerCard.OpenTicket> openTickets = open.stream().map(t -> new CallerCard.OpenTicket(t.id, t.number,
-                t.troubleCode, t.priority, t.status, t.openedAt, t.slaDueAt, t.incident == null ? null : t.incident.id,
-                t.incident == null ? null : t.incident.statusText)).toList();
+                t.troubleCode, t.priority, t.status, t.openedAt, t.slaDueAt, t.incidentId,
+                statusTextOf(t.incidentId))).toList();
         List<ContactView> lastContacts = Contact.<Contact>find("ticket.customer = ?1",
                 Sort.descending("occurredAt").and("id", Sort.Direction.Descending), customer)
                 .page(Page.ofSize(LAST_CONTACTS)).list().stream().map(ContactView::of).toList();
@@ -99,13 +101,18 @@ public class CallerLookup {
                         VisitStatus.EN_ROUTE, VisitStatus.ON_SITE))
                 .stream().map(CallerLookup::upcoming).collect(Collectors.toCollection(ArrayList::new));
         // The visit of an incident serves the customer too, though it belongs to no single ticket.
-        List<Long> incidents = open.stream().filter(t -> t.incident != null).map(t -> t.incident.id).distinct().toList();
+        List<Long> incidents = open.stream().map(t -> t.incidentId).filter(Objects::nonNull).distinct().toList();
         if (!incidents.isEmpty()) {
-            Visit.<Visit>list("incident.id in ?1 and status in ?2", Sort.by("id"), incidents,
+            Visit.<Visit>list("incidentId in ?1 and status in ?2", Sort.by("id"), incidents,
                     List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED, VisitStatus.DISPATCHED, VisitStatus.EN_ROUTE,
                             VisitStatus.ON_SITE)).forEach(v -> upcoming.add(upcoming(v)));
         }
         return new CallerCard(CustomerView.of(customer), matchedBy, sites, openTickets, lastContacts, upcoming);
+    }
+
+    private static String statusTextOf(Long incidentId) {
+        Incident incident = incidentId == null ? null : Incident.findById(incidentId);
+        return incident == null ? null : incident.statusText;
     }
 
     private static CallerCard.UpcomingVisit upcoming(Visit v) {

@@ -116,13 +116,7 @@ public class PlanPublisher {
             if (!a.assigned()) {
                 unassigned++;
                 if (visit.status != VisitStatus.UNPLANNED) {
-                    visit.status = VisitStatus.UNPLANNED;
-                    visit.plannedStart = null;
-                    visit.shift = null;
-                    visit.routePosition = null;
-                    if (!visit.pinned) {
-                        visit.technician = null;
-                    }
+                    visit.leaveUnassigned();
                     if (visit.quotedWindowStart != null) {
                         notifications.aboutAll(visit, NotificationKind.WINDOW_AT_RISK);
                     }
@@ -130,18 +124,15 @@ public class PlanPublisher {
                 continue;
             }
             dispatched++;
-            visit.technician = Technician.findById(a.technicianId());
-            visit.shift = Shift.findById(a.shiftId());
-            visit.routePosition = a.position();
-            visit.plannedStart = a.plannedStart();
-            visit.status = VisitStatus.DISPATCHED;
+            visit.dispatchTo(Technician.findById(a.technicianId()), Shift.findById(a.shiftId()), a.position(),
+                    a.plannedStart());
             boolean hadWindow = visit.quotedWindowStart != null;
             if (hadWindow && new Window(visit.quotedWindowStart, visit.quotedWindowEnd).contains(a.plannedStart())) {
                 continue; // the customer's window still holds: do not change what they were told
             }
             Window window = windows.quote(a.arrival(), workBefore(byShift.get(a.shiftId()), a, visits),
                     visit.availableFrom(a.arrival()));
-            ArrivalQuote.give(visit, published, window, now,
+            ArrivalQuote.give(visit, published.id, window, now,
                     hadWindow ? "re-planned: arrival moved out of the previous window" : "plan published");
             if (hadWindow) {
                 requoted++;

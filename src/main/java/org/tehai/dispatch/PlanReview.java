@@ -497,9 +497,7 @@ public class PlanReview {
             Visit entity = Visit.findById(request.visitId());
             RouteOwner owner = problem.routes().get(target.getId());
             if (pin) {
-                entity.pinned = true;
-                entity.pinnedStart = null;
-                entity.technician = Technician.findById(owner.technicianId());
+                entity.pin(Technician.findById(owner.technicianId()), null);
             }
             audit.record("PLAN_VISIT_MOVED", "plan", proposal.id, "Moved " + entity.reference() + " to "
                     + owner.technicianName() + " at position " + customerPosition(visit) + "; score " + before.score()

@@ -15,8 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.tehai.arrival.JobDurations;
-import org.tehai.arrival.LiveEstimates;
 import org.tehai.callback.Callback;
 import org.tehai.callback.CallbackKind;
 import org.tehai.field.FieldRequests.Event;
@@ -64,10 +62,7 @@ public class TechnicianEvents {
     Clock clock;
 
     @Inject
-    LiveEstimates estimates;
-
-    @Inject
-    JobDurations durations;
+    jakarta.enterprise.event.Event<TechnicianReported> reported;
 
     /** What a batch did. */
     public record Outcome(int received, int applied, int duplicates, List<Long> followUpVisitIds,
@@ -85,13 +80,14 @@ public class TechnicianEvents {
         Technician me = Technician.findById(technicianId);
         List<Event> events = batch.events();
         for (int i = 0; i < events.size(); i++) {
-            check(me, events.get(i), "events[" + i + "].");
+            EventChecks.check(me, events.get(i), "events[" + i + "].");
         }
         List<Event> ordered = new ArrayList<>(events);
         ordered.sort(Comparator.comparing(Event::occurredAt));
         Set<String> seen = new HashSet<>();
         int applied = 0;
         int duplicates = 0;
+        boolean completed = false;
         List<Long> followUps = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Instant now = Instant.now(clock);
@@ -111,11 +107,12 @@ public class TechnicianEvents {
             stored.longitude = event.longitude();
             stored.notes = event.notes();
             stored.persist();
-            apply(me, stored, event, followUps, warnings);
+            completed |= apply(me, stored, event, followUps, warnings);
             applied++;
         }
         if (applied > 0) {
-            estimates.reestimate(me, ordered.get(ordered.size() - 1).occurredAt().toInstant());
+            reported.fire(new TechnicianReported(me, ordered.get(ordered.size() - 1).occurredAt().toInstant(),
+                    completed));
         }
         return new Outcome(events.size(), applied, duplicates, followUps, warnings);
     }
@@ -134,7 +131,7 @@ public class TechnicianEvents {
             if (p.recordedAt() == null) {
                 throw ApiProblem.invalid(field + "recordedAt", "When the position was taken is required.");
             }
-            checkPosition(p.latitude(), p.longitude(), field);
+            EventChecks.checkPosition(p.latitude(), p.longitude(), field);
             if (p.latitude() == null) {
                 throw ApiProblem.invalid(field + "latitude", "A position needs latitude and longitude.");
             }
@@ -145,109 +142,13 @@ public class TechnicianEvents {
             updatePosition(me, p.latitude(), p.longitude(), p.recordedAt().toInstant());
         }
         if (!java.util.Objects.equals(before, me.lastPositionAt)) {
-            estimates.reestimate(me, me.lastPositionAt); // only positions newer than the last one tell anything
+            // Only positions newer than the last one tell anything.
+            reported.fire(new TechnicianReported(me, me.lastPositionAt, false));
         }
         return batch.positions().size();
     }
 
-    private static void check(Technician me, Event e, String field) {
-        if (e == null) {
-            throw ApiProblem.invalid(field.substring(0, field.length() - 1), "The event is empty.");
-        }
-        if (e.eventId() == null || e.eventId().isBlank() || e.eventId().length() > TextLimits.CLIENT_EVENT_ID) {
-            throw ApiProblem.invalid(field + "eventId", "Each event needs the phone's own id (1 to "
-                    + TextLimits.CLIENT_EVENT_ID + " characters).");
-        }
-        if (e.notes() != null && e.notes().length() > TextLimits.FREE_TEXT) {
-            throw ApiProblem.invalid(field + "notes", "At most " + TextLimits.FREE_TEXT + " characters.");
-        }
-        if (e.type() == null) {
-            throw ApiProblem.invalid(field + "type", "The event type is required.");
-        }
-        if (e.occurredAt() == null) {
-            throw ApiProblem.invalid(field + "occurredAt", "The device time of the event is required.");
-        }
-        checkPosition(e.latitude(), e.longitude(), field);
-        if (e.type().concernsVisit() && e.visitId() == null) {
-            throw ApiProblem.invalid(field + "visitId", e.type() + " needs the visit it concerns.");
-        }
-        if (e.visitId() != null) {
-            // Also for events that need no visit: none may name a visit that is not on this technician's route.
-            if (e.visitId() <= 0) {
-                throw ApiProblem.invalid(field + "visitId", "The id (" + e.visitId() + ") must be a number above zero.");
-            }
-            Visit visit = Visit.findById(e.visitId());
-            if (visit == null || visit.technician == null || !visit.technician.id.equals(me.id)) {
-                throw ApiProblem.unprocessable(field + "visitId", "The visit (" + e.visitId() + ") is not on your route.");
-            }
-            if (visit.status == VisitStatus.CANCELLED) {
-                throw ApiProblem.unprocessable(field + "visitId", "The visit (" + e.visitId() + ") was cancelled.");
-            }
-        }
-        if (e.partsUsed() != null) {
-            checkParts(e.partsUsed(), field + "partsUsed");
-        }
-        if (e.followUp() != null) {
-            if (e.type() != TechnicianEventType.INCOMPLETE) {
-                throw ApiProblem.invalid(field + "followUp", "Only an INCOMPLETE event asks for a follow-up visit.");
-            }
-            Integer minutes = e.followUp().durationMinutes();
-            if (minutes != null && (minutes < 5 || minutes > 600)) {
-                throw ApiProblem.invalid(field + "followUp.durationMinutes", "Between 5 and 600 minutes.");
-            }
-            if (e.followUp().notes() != null && e.followUp().notes().length() > TextLimits.FREE_TEXT) {
-                throw ApiProblem.invalid(field + "followUp.notes", "At most " + TextLimits.FREE_TEXT + " characters.");
-            }
-            if (e.followUp().skills() != null && e.followUp().skills().size() > TextLimits.LIST) {
-                throw ApiProblem.invalid(field + "followUp.skills", "At most " + TextLimits.LIST + " skills.");
-            }
-            if (e.followUp().parts() != null) {
-                checkParts(e.followUp().parts(), field + "followUp.parts");
-            }
-            if (e.followUp().skills() != null) {
-                for (int i = 0; i < e.followUp().skills().size(); i++) {
-                    SkillNeed skill = e.followUp().skills().get(i);
-                    if (skill == null || skill.skill() == null || skill.skill().isBlank()
-                            || skill.skill().length() > TextLimits.CODE || skill.minLevel() == null
-                            || skill.minLevel() < 1 || skill.minLevel() > 5) {
-                        throw ApiProblem.invalid(field + "followUp.skills[" + i + "]", "A skill and a level 1 to 5.");
-                    }
-                }
-            }
-        }
-    }
-
-    private static void checkParts(List<PartUse> parts, String field) {
-        if (parts.size() > TextLimits.LIST) {
-            throw ApiProblem.invalid(field, "At most " + TextLimits.LIST + " parts.");
-        }
-        for (int i = 0; i < parts.size(); i++) {
-            PartUse use = parts.get(i);
-            if (use == null || use.partCode() == null || use.partCode().length() > TextLimits.CODE
-                    || Part.findByCode(use.partCode()) == null) {
-                throw ApiProblem.unprocessable(field + "[" + i + "].partCode", "Unknown part ("
-                        + InputRules.echo(use == null ? null : use.partCode()) + ").");
-            }
-            if (use.quantity() == null || use.quantity() < 1 || use.quantity() > 10_000) {
-                throw ApiProblem.invalid(field + "[" + i + "].quantity", "From 1 to 10000.");
-            }
-        }
-    }
-
-    private static void checkPosition(Double latitude, Double longitude, String field) {
-        if ((latitude == null) != (longitude == null)) {
-            throw ApiProblem.invalid(field + (latitude == null ? "latitude" : "longitude"),
-                    "Send latitude and longitude together.");
-        }
-        if (latitude != null && (latitude < -90 || latitude > 90)) {
-            throw ApiProblem.invalid(field + "latitude", "Between -90 and 90.");
-        }
-        if (longitude != null && (longitude < -180 || longitude > 180)) {
-            throw ApiProblem.invalid(field + "longitude", "Between -180 and 180.");
-        }
-    }
-
-    private void apply(Technician me, TechnicianEvent stored, Event event, List<Long> followUps,
+    private boolean apply(Technician me, TechnicianEvent stored, Event event, List<Long> followUps,
             List<String> warnings) {
         Instant at = stored.occurredAt;
         if (stored.latitude != null) {
@@ -256,7 +157,7 @@ public class TechnicianEvents {
         Visit visit = stored.visit;
         switch (stored.type) {
             case EN_ROUTE -> {
-                if (advance(visit, VisitStatus.EN_ROUTE)) {
+                if (visit.advanceTo(VisitStatus.EN_ROUTE, at)) {
                     if (visit.ticket != null && visit.ticket.status == TicketStatus.OPEN) {
                         visit.ticket.changeStatus(TicketStatus.IN_PROGRESS, at);
                     }
@@ -264,33 +165,31 @@ public class TechnicianEvents {
                 }
             }
             case ARRIVED -> {
-                advance(visit, VisitStatus.ON_SITE);
-                if (visit.actualArrival == null || at.isBefore(visit.actualArrival)) {
-                    visit.actualArrival = at;
-                }
+                visit.advanceTo(VisitStatus.ON_SITE, at);
+                visit.arrivedAt(at);
             }
             case COMPLETED -> {
-                if (!finish(me, visit, event, VisitStatus.DONE, at, warnings)) {
-                    return;
+                if (!finish(me, visit, event, VisitStatus.DONE, event.notes(), at, warnings)) {
+                    return false;
                 }
                 if (visit.ticket != null && visit.ticket.status.isOpen() && Visit.count("ticket = ?1 and status in ?2",
-                        visit.ticket, List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED, VisitStatus.DISPATCHED,
-                                VisitStatus.EN_ROUTE, VisitStatus.ON_SITE)) == 0) {
+                        visit.ticket, VisitStatus.ACTIVE) == 0) {
                     visit.ticket.changeStatus(TicketStatus.RESOLVED, at);
                 }
                 notifications.aboutAll(visit, NotificationKind.VISIT_DONE);
-                durations.forget();
+                return true;
             }
             case INCOMPLETE -> {
-                if (finish(me, visit, event, VisitStatus.INCOMPLETE, at, warnings) && event.followUp() != null) {
+                if (finish(me, visit, event, VisitStatus.INCOMPLETE, event.notes(), at, warnings)
+                        && event.followUp() != null) {
                     followUps.add(followUp(visit, event, at).id);
                 }
             }
             case NO_ACCESS -> {
-                if (!finish(me, visit, event, VisitStatus.INCOMPLETE, at, warnings)) {
-                    return;
+                if (!finish(me, visit, event, VisitStatus.INCOMPLETE, "No access" + (event.notes() == null ? ""
+                        : ": " + event.notes()), at, warnings)) {
+                    return false;
                 }
-                visit.outcome = "No access" + (event.notes() == null ? "" : ": " + event.notes());
                 followUps.add(followUp(visit, event, at).id);
                 noAccessCallback(visit, at);
             }
@@ -299,41 +198,16 @@ public class TechnicianEvents {
                 // DAY_STARTED, BREAK_STARTED, BREAK_ENDED: kept in the event log (and the position, if any).
             }
         }
-    }
-
-    /** Moves a visit forward only: returns false for an event that arrives after a later one. */
-    private static boolean advance(Visit visit, VisitStatus target) {
-        if (rank(target) <= rank(visit.status)) {
-            return false;
-        }
-        visit.status = target;
-        return true;
-    }
-
-    private static int rank(VisitStatus status) {
-        return switch (status) {
-            case UNPLANNED, PLANNED, DISPATCHED -> 0;
-            case EN_ROUTE -> 1;
-            case ON_SITE -> 2;
-            case DONE, INCOMPLETE -> 3;
-            case CANCELLED -> 4;
-        };
+        return false;
     }
 
     /** Ends the visit; false (and a warning) when it had already ended: the event changes nothing then. */
-    private boolean finish(Technician me, Visit visit, Event event, VisitStatus outcome, Instant at,
+    private static boolean finish(Technician me, Visit visit, Event event, VisitStatus result, String what, Instant at,
             List<String> warnings) {
-        if (!advance(visit, outcome)) {
+        if (!visit.finish(result, at, what)) {
             warnings.add("Visit " + visit.id + " had already ended (" + visit.status + "); the " + event.type()
                     + " event was kept but changed nothing.");
             return false;
-        }
-        if (visit.actualArrival == null) {
-            visit.actualArrival = at;
-        }
-        visit.actualDeparture = at;
-        if (event.notes() != null) {
-            visit.outcome = event.notes();
         }
         if (event.partsUsed() != null) {
             for (PartUse use : event.partsUsed()) {
@@ -357,27 +231,19 @@ public class TechnicianEvents {
 
     /** A new visit for what could not be done, open for the next working days until the desk agrees a time. */
     private Visit followUp(Visit unfinished, Event event, Instant at) {
-        var followUp = new Visit();
-        followUp.ticket = unfinished.ticket;
-        followUp.incident = unfinished.incident;
-        followUp.site = unfinished.site;
-        followUp.region = unfinished.region;
-        followUp.asset = unfinished.asset;
-        followUp.jobType = unfinished.jobType;
         var asked = event.followUp();
-        followUp.estimatedDurationMinutes = asked != null && asked.durationMinutes() != null ? asked.durationMinutes()
-                : unfinished.estimatedDurationMinutes;
-        if (asked != null && asked.skills() != null) {
-            asked.skills().forEach(s -> followUp.requiredSkills.add(new SkillLevel(s.skill(), s.minLevel())));
-        } else {
-            unfinished.requiredSkills.forEach(s -> followUp.requiredSkills.add(new SkillLevel(s.skill, s.level)));
+        var followUp = Visit.followUpOf(unfinished, asked == null ? null : asked.notes());
+        if (asked != null && asked.durationMinutes() != null) {
+            followUp.estimatedDurationMinutes = asked.durationMinutes();
         }
-        followUp.requiredTools.addAll(unfinished.requiredTools);
+        if (asked != null && asked.skills() != null) {
+            followUp.requiredSkills.clear();
+            asked.skills().forEach(s -> followUp.requiredSkills.add(new SkillLevel(s.skill(), s.minLevel())));
+        }
         if (asked != null && asked.parts() != null) {
+            followUp.requiredParts.clear();
             asked.parts().forEach(p -> followUp.requiredParts.add(new PartQuantity(Part.findByCode(p.partCode()),
                     p.quantity())));
-        } else {
-            unfinished.requiredParts.forEach(p -> followUp.requiredParts.add(new PartQuantity(p.part, p.quantity)));
         }
         ZoneId zone = unfinished.region.zone();
         LocalDate day = LocalDate.ofInstant(at, zone);
@@ -389,7 +255,6 @@ public class TechnicianEvents {
                 added++;
             }
         }
-        followUp.outcome = asked != null && asked.notes() != null ? "Follow-up: " + asked.notes() : null;
         followUp.persist();
         audit.record("VISIT_FOLLOW_UP", "visit", followUp.id, "Follow-up of visit " + unfinished.id);
         return followUp;
@@ -417,14 +282,7 @@ public class TechnicianEvents {
         List<Visit> handedBack = Visit.list("technician = ?1 and status = ?2 and plannedStart >= ?3 and plannedStart < ?4",
                 me, VisitStatus.DISPATCHED, day.atStartOfDay(me.region.zone()).toInstant(),
                 day.plusDays(1).atStartOfDay(me.region.zone()).toInstant());
-        for (Visit visit : handedBack) {
-            visit.status = VisitStatus.PLANNED;
-            visit.technician = null;
-            visit.shift = null;
-            visit.routePosition = null;
-            visit.pinned = false;
-            visit.pinnedStart = null;
-        }
+        handedBack.forEach(Visit::handBack);
         if (!handedBack.isEmpty()) {
             warnings.add(handedBack.size() + " visit(s) not yet started went back to dispatch.");
         }

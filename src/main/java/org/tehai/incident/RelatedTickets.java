@@ -38,14 +38,7 @@ public class RelatedTickets {
     /** At most this many recent open tickets are compared with one ticket (a mass outage has thousands). */
     static final int MAX_CANDIDATES = 2_000;
 
-    /** At most this many tickets about other trouble in the same building are shown to the agent. */
-    public static final int MAX_OTHER_TROUBLE_SHOWN = 3;
-
     private static final List<TicketStatus> OPEN_STATUSES = List.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS);
-
-    /** What the agent is shown: the related tickets in order of relevance, and how many were left out. */
-    public record Shown(List<RelatedTicket> tickets, int notShown) {
-    }
 
     /** All related tickets, most telling reason first (newest first within a reason). */
     public List<RelatedTicket> of(Ticket ticket) {
@@ -75,19 +68,6 @@ public class RelatedTickets {
         }
         related.sort(Comparator.comparing(RelatedTicket::reason));
         return related;
-    }
-
-    /** The related tickets as the agent sees them: other trouble in the same building capped, so it does not bury the rest. */
-    public static Shown forAgent(List<RelatedTicket> related) {
-        List<RelatedTicket> shown = new ArrayList<>();
-        int otherTrouble = 0;
-        for (RelatedTicket r : related) {
-            if (r.reason() == Reason.OTHER_TROUBLE_SAME_BUILDING && ++otherTrouble > MAX_OTHER_TROUBLE_SHOWN) {
-                continue;
-            }
-            shown.add(r);
-        }
-        return new Shown(shown, related.size() - shown.size());
     }
 
     /**

@@ -188,7 +188,7 @@ public class KpiService {
     private static Incidents incidents(Region region, Instant start, Instant end) {
         List<Incident> opened = Incident.list("region = ?1 and openedAt >= ?2 and openedAt < ?3", region, start, end);
         long shared = opened.stream().filter(i -> i.kind == IncidentKind.SHARED_EQUIPMENT).count();
-        long linked = opened.isEmpty() ? 0 : Ticket.count("incident in ?1", opened);
+        long linked = opened.isEmpty() ? 0 : Ticket.count("incidentId in ?1", opened.stream().map(i -> i.id).toList());
         return new Incidents(opened.size(), shared, opened.size() - shared, linked);
     }
 

@@ -43,11 +43,11 @@ public class Notifications {
         if (visit.ticket != null) {
             return List.of(about(visit, visit.ticket, kind));
         }
-        if (visit.incident == null) {
+        if (visit.incidentId == null) {
             return List.of();
         }
         List<Notification> sent = new ArrayList<>();
-        for (Ticket ticket : Ticket.<Ticket>list("incident = ?1 order by id", visit.incident)) {
+        for (Ticket ticket : Ticket.<Ticket>list("incidentId = ?1 order by id", visit.incidentId)) {
             if (ticket.status.isOpen()) {
                 sent.add(about(visit, ticket, kind));
             }

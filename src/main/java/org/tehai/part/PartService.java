@@ -12,7 +12,6 @@ import org.tehai.part.PartResource.PartStockView.Holding;
 import org.tehai.platform.Records;
 import org.tehai.platform.audit.Audit;
 import org.tehai.platform.error.ApiProblem;
-import org.tehai.technician.Technician;
 
 import io.quarkus.panache.common.Sort;
 
@@ -21,6 +20,9 @@ public class PartService {
 
     @Inject
     Audit audit;
+
+    @Inject
+    VanStocks vanStocks;
 
     public List<Part> list() {
         return Part.listAll(Sort.by("code"));
@@ -36,12 +38,7 @@ public class PartService {
                 .flatMap(d -> d.stock.stream().filter(l -> l.part.id.equals(part.id) && l.quantity > 0)
                         .map(l -> new Holding(d.id, d.code, d.name, l.quantity)))
                 .toList();
-        List<Holding> vans = Technician.<Technician>list(
-                "select distinct t from Technician t join t.vanStock s where s.part = ?1 and s.quantity > 0 order by t.code",
-                part).stream()
-                .flatMap(t -> t.vanStock.stream().filter(l -> l.part.id.equals(part.id))
-                        .map(l -> new Holding(t.id, t.code, t.fullName(), l.quantity)))
-                .toList();
+        List<Holding> vans = vanStocks.vansHolding(part);
         int total = depots.stream().mapToInt(Holding::quantity).sum() + vans.stream().mapToInt(Holding::quantity).sum();
         return new PartStockView(part.code, depots, vans, total);
     }

@@ -1,6 +1,8 @@
 package org.tehai.ticket;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** An open ticket that may share a cause with another, and why the desk thinks so. */
 public record RelatedTicket(long ticketId, String number, String troubleCode, TicketStatus status, Instant openedAt,
@@ -18,5 +20,27 @@ public record RelatedTicket(long ticketId, String number, String troubleCode, Ti
         SAME_CATEGORY_NEARBY,
         /** Another kind of trouble in the same building or at the same address: not the same fault; capped. */
         OTHER_TROUBLE_SAME_BUILDING
+    }
+
+    /** At most this many tickets about other trouble in the same building are shown to the agent. */
+    public static final int MAX_OTHER_TROUBLE_SHOWN = 3;
+
+    /** What the agent is shown: the related tickets in order of relevance, and how many were left out. */
+    public record Shown(List<RelatedTicket> tickets, int notShown) {
+
+        public static final Shown NONE = new Shown(List.of(), 0);
+    }
+
+    /** The related tickets as the agent sees them: other trouble in the same building capped, so it does not bury the rest. */
+    public static Shown forAgent(List<RelatedTicket> related) {
+        List<RelatedTicket> shown = new ArrayList<>();
+        int otherTrouble = 0;
+        for (RelatedTicket r : related) {
+            if (r.reason() == Reason.OTHER_TROUBLE_SAME_BUILDING && ++otherTrouble > MAX_OTHER_TROUBLE_SHOWN) {
+                continue;
+            }
+            shown.add(r);
+        }
+        return new Shown(shown, related.size() - shown.size());
     }
 }

@@ -2,6 +2,7 @@ package org.tehai.ticket;
 
 import java.time.Instant;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,7 +11,6 @@ import jakarta.persistence.Table;
 
 import org.tehai.asset.Asset;
 import org.tehai.customer.Customer;
-import org.tehai.incident.Incident;
 import org.tehai.platform.TrackedEntity;
 import org.tehai.region.Region;
 import org.tehai.site.Site;
@@ -69,8 +69,9 @@ public class Ticket extends TrackedEntity {
     /** Why the agent chose another priority than the suggested one. */
     public String priorityOverrideReason;
 
-    @ManyToOne
-    public Incident incident;
+    /** The incident (shared fault or declared outage) the ticket belongs to; incidents sit above tickets, so by id. */
+    @Column(name = "incident_id")
+    public Long incidentId;
 
     /** Why the ticket belongs to its incident ("shares booster BST-1003 with TK-1002"). */
     public String incidentLinkReason;
@@ -116,9 +117,16 @@ public class Ticket extends TrackedEntity {
         return TroubleCode.categoryFor(troubleCode);
     }
 
-    public void linkTo(Incident newIncident, String reason) {
-        this.incident = newIncident;
+    /** Links the ticket to an incident with the reason agents read, or unlinks it (both null). */
+    public void linkTo(Long newIncidentId, String reason) {
+        this.incidentId = newIncidentId;
         this.incidentLinkReason = reason;
+    }
+
+    /** Resolves the ticket for a reason found elsewhere (its incident was resolved), keeping its own history. */
+    public void resolve(String how, Instant at) {
+        resolution = how;
+        changeStatus(TicketStatus.RESOLVED, at);
     }
 
     public void changeStatus(TicketStatus newStatus, Instant at) {

@@ -3,25 +3,20 @@ package org.tehai.ticket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.tehai.asset.Asset;
 import org.tehai.asset.AssetService;
-import org.tehai.contact.ContactLog;
-import org.tehai.contact.ContactKind;
-import org.tehai.contact.Direction;
 import org.tehai.customer.Customer;
 import org.tehai.customer.CustomerService;
-import org.tehai.incident.IncidentService;
-import org.tehai.incident.RelatedTickets;
 import org.tehai.platform.Records;
 import org.tehai.platform.api.Page;
 import org.tehai.platform.api.PageRequest;
@@ -30,7 +25,6 @@ import org.tehai.platform.error.ApiProblem;
 import org.tehai.platform.security.CurrentUser;
 import org.tehai.site.Site;
 import org.tehai.site.SiteService;
-import org.tehai.visit.Visit;
 
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -51,13 +45,19 @@ public class TicketService {
     EntityManager entityManager;
 
     @Inject
-    RelatedTickets relatedTickets;
+    TicketIncidents incidents;
 
     @Inject
-    ContactLog contactLog;
+    TicketVisits visits;
 
     @Inject
-    IncidentService incidents;
+    Event<TicketOpened> opened;
+
+    @Inject
+    Event<TicketCorrected> corrected;
+
+    @Inject
+    Event<TicketClosed> closed;
 
     @Inject
     Clock clock;
@@ -89,26 +89,12 @@ public class TicketService {
         var query = conditions.isEmpty() ? Ticket.<Ticket>findAll(order)
                 : Ticket.<Ticket>find(String.join(" and ", conditions), order, parameters);
         List<Ticket> tickets = query.page(page.page(), page.size()).list();
-        Map<Long, List<TicketView.VisitSummary>> visits = new HashMap<>();
-        if (!tickets.isEmpty()) {
-            for (Visit visit : Visit.<Visit>list("ticket in ?1", Sort.by("id"), tickets)) {
-                visits.computeIfAbsent(visit.ticket.id, id -> new ArrayList<>())
-                        .add(new TicketView.VisitSummary(visit.id, visit.status.name(), visit.plannedStart));
-            }
-        }
+        Map<Long, List<TicketView.VisitSummary>> visitsOf = visits.of(tickets);
         // List rows leave out the related-ticket search, which is for one ticket at a time.
-        Map<Long, Visit> sharedVisits = new HashMap<>();
-        for (Ticket t : tickets) {
-            if (t.incident != null && !sharedVisits.containsKey(t.incident.id)) {
-                sharedVisits.put(t.incident.id, IncidentService.sharedVisitOf(t.incident));
-            }
-        }
-        return new Page<>(tickets.stream().map(t -> TicketView.of(t, NO_RELATED, visits.getOrDefault(t.id, List.of()),
-                t.incident == null ? null : sharedVisits.get(t.incident.id))).toList(), page.page(), page.size(),
+        return new Page<>(tickets.stream().map(t -> TicketView.of(t, RelatedTicket.Shown.NONE,
+                visitsOf.getOrDefault(t.id, List.of()), incidents.summaryOf(t))).toList(), page.page(), page.size(),
                 query.count());
     }
-
-    private static final RelatedTickets.Shown NO_RELATED = new RelatedTickets.Shown(List.of(), 0);
 
     public Ticket get(long id) {
         return Records.require(Ticket.class, id, "ticket");
@@ -116,15 +102,13 @@ public class TicketService {
 
     /** The ticket as an agent opens it: with the open tickets that may share its cause. */
     public TicketView view(Ticket ticket) {
-        List<RelatedTicket> related = ticket.status.isOpen() ? relatedTickets.of(ticket) : List.of();
+        List<RelatedTicket> related = ticket.status.isOpen() ? incidents.relatedTo(ticket) : List.of();
         return view(ticket, related);
     }
 
     private TicketView view(Ticket ticket, List<RelatedTicket> related) {
-        List<TicketView.VisitSummary> visits = Visit.<Visit>list("ticket", Sort.by("id"), ticket).stream()
-                .map(v -> new TicketView.VisitSummary(v.id, v.status.name(), v.plannedStart)).toList();
-        return TicketView.of(ticket, RelatedTickets.forAgent(related), visits,
-                IncidentService.sharedVisitOf(ticket.incident));
+        return TicketView.of(ticket, RelatedTicket.forAgent(related), visits.of(List.of(ticket)).getOrDefault(ticket.id,
+                List.of()), incidents.summaryOf(ticket));
     }
 
 
@@ -175,13 +159,11 @@ public class TicketService {
         ticket.openedBy = currentUser.name();
         ticket.persist();
 
-        contactLog.record(ticket, ticket.kind == TicketKind.COMPLAINT ? ContactKind.COMPLAINT : ContactKind.NEW_REPORT,
-                ticket.channel, Direction.INBOUND, request.description(), now);
-
         audit.record("TICKET_OPENED", "ticket", ticket.id, ticket.number + " " + ticket.troubleCode);
-        List<RelatedTicket> related = incidents.linkNewTicket(ticket);
+        var intake = new TicketOpened(ticket);
+        opened.fire(intake);
         ticket.flush();
-        return view(ticket, related);
+        return view(ticket, intake.related());
     }
 
     @Transactional
@@ -195,12 +177,13 @@ public class TicketService {
                     + "), not at the ticket's site (" + site.id + ").");
         }
         String troubleCode = catalogued(request.troubleCode()).code;
-        Priority incidentPriority = IncidentService.incidentPriorityOf(ticket);
+        TicketView.IncidentSummary openIncident = incidents.openIncidentOf(ticket);
+        Priority incidentPriority = openIncident == null ? null : openIncident.priority();
         if (request.priority() != ticket.priority && incidentPriority != null
                 && request.priority().compareTo(incidentPriority) > 0
                 && blankToNull(request.priorityOverrideReason()) == null) {
             throw ApiProblem.unprocessable("priorityOverrideReason", "The ticket belongs to incident INC-"
-                    + ticket.incident.id + " with priority " + incidentPriority + "; say why the ticket needs the "
+                    + openIncident.id() + " with priority " + incidentPriority + "; say why the ticket needs the "
                     + "lower priority " + request.priority() + ".");
         }
         boolean relocated = !Objects.equals(site, ticket.site) || !Objects.equals(asset, ticket.asset)
@@ -222,7 +205,7 @@ public class TicketService {
         if (ticket.status != request.status()) {
             if (!request.status().isOpen()) {
                 close(ticket, request);
-                Visit.cancelOpenVisitsOf(ticket, "Ticket " + ticket.number + " " + request.status() + ".");
+                closed.fire(new TicketClosed(ticket, "Ticket " + ticket.number + " " + request.status() + "."));
             }
             ticket.changeStatus(request.status(), Instant.now(clock));
         }
@@ -230,7 +213,7 @@ public class TicketService {
             // Site, equipment or trouble found out or corrected after intake: the links are evaluated again; the
             // ticket may leave a wrong incident and join the right one.
             ticket.flush();
-            incidents.relinkCorrectedTicket(ticket);
+            corrected.fire(new TicketCorrected(ticket));
         }
         ticket.flush();
         audit.record("TICKET_UPDATED", "ticket", ticket.id, ticket.number + " " + ticket.status + " " + ticket.priority);

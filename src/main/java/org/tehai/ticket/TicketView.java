@@ -5,8 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.tehai.incident.RelatedTickets;
-import org.tehai.visit.Visit;
 
 /** A ticket as the API shows it, with its customer and the state of its visits. */
 public record TicketView(long id, String number, CustomerSummary customer, Long siteId, String address, Long assetId,
@@ -28,10 +26,11 @@ public record TicketView(long id, String number, CustomerSummary customer, Long 
     public record SharedVisit(long id, String status, OffsetDateTime plannedStart, OffsetDateTime quotedWindowStart,
             OffsetDateTime quotedWindowEnd) {
 
-        static SharedVisit of(Visit v) {
-            ZoneId zone = v.region.zone();
-            return new SharedVisit(v.id, v.status.name(), local(v.plannedStart, zone), local(v.quotedWindowStart, zone),
-                    local(v.quotedWindowEnd, zone));
+        /** The visit's times in its region's zone. */
+        public static SharedVisit of(long id, String status, ZoneId zone, Instant plannedStart, Instant quotedStart,
+                Instant quotedEnd) {
+            return new SharedVisit(id, status, local(plannedStart, zone), local(quotedStart, zone),
+                    local(quotedEnd, zone));
         }
 
         private static OffsetDateTime local(Instant instant, ZoneId zone) {
@@ -49,13 +48,10 @@ public record TicketView(long id, String number, CustomerSummary customer, Long 
     public record VisitSummary(long id, String status, Instant plannedStart) {
     }
 
-    public static TicketView of(Ticket t, RelatedTickets.Shown related, List<VisitSummary> visits, Visit sharedVisit) {
+    public static TicketView of(Ticket t, RelatedTicket.Shown related, List<VisitSummary> visits,
+            IncidentSummary incident) {
         var customer = new CustomerSummary(t.customer.id, t.customer.name,
                 t.customer.phones.stream().map(p -> p.number).toList());
-        IncidentSummary incident = t.incident == null ? null
-                : new IncidentSummary(t.incident.id, t.incident.kind.name(), t.incident.status.name(),
-                        t.incident.title, t.incident.statusText, t.incidentLinkReason, t.incident.priority,
-                        sharedVisit == null ? null : SharedVisit.of(sharedVisit));
         Closing closing = t.causeCategory == null && t.resolution == null ? null
                 : new Closing(t.causeCategory, t.causeText, t.preventionAction, t.resolution);
         return new TicketView(t.id, t.number, customer, t.site == null ? null : t.site.id,

@@ -1,9 +1,14 @@
 package org.tehai.visit;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.persistence.AttributeOverride;
@@ -19,11 +24,12 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.OptimisticLock;
 import org.tehai.asset.Asset;
-import org.tehai.incident.Incident;
 import org.tehai.part.PartQuantity;
 import org.tehai.platform.TrackedEntity;
+import org.tehai.platform.error.ApiProblem;
 import org.tehai.region.Region;
 import org.tehai.site.Site;
 import org.tehai.technician.Shift;
@@ -35,6 +41,11 @@ import org.tehai.ticket.Ticket;
 /**
  * The on-site work a ticket needs. What it needs (skills with minimum level, tools, parts, duration) and when the
  * customer is available are the planning input; technician, planned start and quoted window are its output.
+ *
+ * <p>The visit owns its life: it is dispatched to a technician by a published plan, pinned by a dispatcher, moves
+ * forward as the technician reports (never back, so late events of an offline phone change nothing), is told a
+ * window, flagged when the live estimate leaves it, and finishes or is cancelled. Other packages read its fields and
+ * call these methods; they never assign the lifecycle fields themselves.
  */
 @Entity
 @Table(name = "visit")
@@ -44,8 +55,14 @@ public class Visit extends TrackedEntity {
     @ManyToOne
     public Ticket ticket;
 
-    @ManyToOne
-    public Incident incident;
+    /** The incident whose shared equipment this visit repairs (incidents sit above visits, so by id). */
+    @Column(name = "incident_id")
+    public Long incidentId;
+
+    /** The incident's priority, read with the visit: an incident visit is as urgent as its incident. */
+    @Formula("(select i.priority from incident i where i.id = incident_id)")
+    @Enumerated(EnumType.STRING)
+    Priority incidentPriority;
 
     @ManyToOne(optional = false)
     public Site site;
@@ -116,14 +133,69 @@ public class Visit extends TrackedEntity {
      */
     public String separateVisitReason;
 
+    /** A ticket's own visit; what it needs and when the customer is available are filled in next. */
+    public static Visit forTicket(Ticket ticket, Site site) {
+        var visit = new Visit();
+        visit.ticket = ticket;
+        visit.locateAt(site);
+        return visit;
+    }
+
+    /** A ticket's own visit planned on purpose beside the incident or outage that covers the ticket. */
+    public static Visit besideIncident(Ticket ticket, Site site, String reason) {
+        Visit visit = forTicket(ticket, site);
+        visit.separateVisitReason = reason;
+        return visit;
+    }
+
+    /** The one visit to an incident's shared equipment, which serves every ticket of the incident. */
+    public static Visit forSharedEquipment(long incidentId, Asset equipment) {
+        var visit = new Visit();
+        visit.incidentId = incidentId;
+        visit.locateAt(equipment.site);
+        visit.asset = equipment;
+        return visit;
+    }
+
+    /**
+     * A new visit for what an unfinished one could not do, for the same ticket or incident at the same place, with
+     * the same needs unless the technician said otherwise.
+     */
+    public static Visit followUpOf(Visit unfinished, String notes) {
+        var visit = new Visit();
+        visit.ticket = unfinished.ticket;
+        visit.incidentId = unfinished.incidentId;
+        visit.site = unfinished.site;
+        visit.region = unfinished.region;
+        visit.asset = unfinished.asset;
+        visit.jobType = unfinished.jobType;
+        visit.estimatedDurationMinutes = unfinished.estimatedDurationMinutes;
+        visit.needsAsIn(unfinished);
+        visit.outcome = notes == null ? null : "Follow-up: " + notes;
+        return visit;
+    }
+
+    /** Takes over the skills, tools and parts of another visit (copies: element collections are not shared). */
+    public void needsAsIn(Visit other) {
+        other.requiredSkills.forEach(s -> requiredSkills.add(new SkillLevel(s.skill, s.level)));
+        requiredTools.addAll(other.requiredTools);
+        other.requiredParts.forEach(p -> requiredParts.add(new PartQuantity(p.part, p.quantity)));
+    }
+
+    /** Sets where the work is; the region follows the site. */
+    public void locateAt(Site newSite) {
+        site = newSite;
+        region = newSite.region;
+    }
+
     /** The priority planning gives the visit: its ticket's, or its incident's. */
     public Priority priority() {
-        return ticket != null ? ticket.priority : incident.priority;
+        return ticket != null ? ticket.priority : incidentPriority;
     }
 
     /** A short reference for people: the ticket number, or "INC-12". */
     public String reference() {
-        return ticket != null ? ticket.number : "INC-" + incident.id;
+        return ticket != null ? ticket.number : "INC-" + incidentId;
     }
 
     /**
@@ -139,9 +211,141 @@ public class Visit extends TrackedEntity {
         return null;
     }
 
+    /** The published plan puts the visit on a technician's route: it is dispatched. */
+    public void dispatchTo(Technician assigned, Shift onShift, int position, Instant start) {
+        requireNotStarted("dispatched");
+        technician = assigned;
+        shift = onShift;
+        routePosition = position;
+        plannedStart = start;
+        status = VisitStatus.DISPATCHED;
+    }
+
+    /**
+     * The published plan left the visit out: it waits for planning again. A pinned visit keeps its technician, who
+     * planning must still use.
+     */
+    public void leaveUnassigned() {
+        requireNotStarted("left unassigned");
+        status = VisitStatus.UNPLANNED;
+        plannedStart = null;
+        shift = null;
+        routePosition = null;
+        if (!pinned) {
+            technician = null;
+        }
+    }
+
+    /** The technician's day ended early: the visit, not yet started, goes back to dispatch without a technician. */
+    public void handBack() {
+        requireNotStarted("handed back");
+        status = VisitStatus.PLANNED;
+        technician = null;
+        shift = null;
+        routePosition = null;
+        pinned = false;
+        pinnedStart = null;
+    }
+
+    /** A dispatcher keeps the visit with a technician (at a start time, or anywhere in the day with null). */
+    public void pin(Technician to, Instant start) {
+        if (status.isFixed()) {
+            throw ApiProblem.conflict("status", "The visit is " + status + "; only work not yet started can be "
+                    + "pinned.");
+        }
+        technician = to;
+        pinned = true;
+        pinnedStart = start;
+    }
+
+    /** Planning may choose again; a visit that waits for planning no longer has a technician. */
+    public void unpin() {
+        pinned = false;
+        pinnedStart = null;
+        if (status == VisitStatus.UNPLANNED) {
+            technician = null;
+        }
+    }
+
+    /**
+     * Moves the visit forward to {@code target} as the technician reports it; returns false (and changes nothing)
+     * for a report that arrives after a later one. Arriving on site records the earliest arrival reported.
+     */
+    public boolean advanceTo(VisitStatus target, Instant at) {
+        if (!target.isAfter(status)) {
+            return false;
+        }
+        status = target;
+        if (target == VisitStatus.ON_SITE) {
+            arrivedAt(at);
+        }
+        return true;
+    }
+
+    /** The technician reports being on site at {@code at}: the earliest report counts. */
+    public void arrivedAt(Instant at) {
+        if (actualArrival == null || at.isBefore(actualArrival)) {
+            actualArrival = at;
+        }
+    }
+
+    /**
+     * The technician ends the work as {@code result} (DONE or INCOMPLETE) at {@code at}, with what happened; false
+     * when the visit had already ended, and nothing changes then.
+     */
+    public boolean finish(VisitStatus result, Instant at, String what) {
+        if (result != VisitStatus.DONE && result != VisitStatus.INCOMPLETE) {
+            throw new IllegalArgumentException("A visit finishes DONE or INCOMPLETE, not " + result + ".");
+        }
+        if (!advanceTo(result, at)) {
+            return false;
+        }
+        if (actualArrival == null) {
+            actualArrival = at;
+        }
+        actualDeparture = at;
+        if (what != null) {
+            outcome = what;
+        }
+        return true;
+    }
+
+    /** The customer is told a window: the visit carries it, and it is no longer at risk. */
+    public void quote(Instant windowStart, Instant windowEnd) {
+        quotedWindowStart = windowStart;
+        quotedWindowEnd = windowEnd;
+        atRiskSince = null;
+    }
+
+    /** The live estimate of the service start, and why it is late (null: it is not). */
+    public void estimate(Instant start, String lateReason) {
+        estimatedStart = start;
+        estimateReason = lateReason;
+    }
+
+    /** The live estimate left the window told: flagged once per quote. */
+    public void flagAtRisk(Instant since) {
+        atRiskSince = since;
+    }
+
+    /** No technician will come for this visit. Work already begun or ended cannot be cancelled. */
+    public void cancel(String reason) {
+        if (status.isFixed() && status != VisitStatus.CANCELLED) {
+            throw new IllegalStateException("The visit (" + id + ") is " + status + " and can no longer be cancelled.");
+        }
+        status = VisitStatus.CANCELLED;
+        outcome = reason;
+    }
+
+    private void requireNotStarted(String what) {
+        if (status.isFixed()) {
+            throw new IllegalStateException("The visit (" + id + ") is " + status + " and cannot be " + what + ".");
+        }
+    }
+
     /** The job type of each of the visits (one query); visits without a type are left out. */
-    public static java.util.Map<Long, String> jobTypes(java.util.Collection<Long> ids) {
-        java.util.Map<Long, String> types = new java.util.HashMap<>();
+    public static Map<Long, String> jobTypes(Collection<Long> ids) {
+        Map<Long, String> types = new HashMap<>();
         if (!ids.isEmpty()) {
             getEntityManager().createQuery("select v.id, v.jobType from Visit v where v.id in ?1 and v.jobType is not null",
                     Object[].class).setParameter(1, ids).getResultList().forEach(row -> types.put((Long) row[0],
@@ -151,8 +355,8 @@ public class Visit extends TrackedEntity {
     }
 
     /** A technician's published route of a local date, in planned order. */
-    public static List<Visit> routeOf(Technician technician, java.time.LocalDate day) {
-        java.time.ZoneId zone = technician.region.zone();
+    public static List<Visit> routeOf(Technician technician, LocalDate day) {
+        ZoneId zone = technician.region.zone();
         return list("technician = ?1 and status in ?2 and plannedStart >= ?3 and plannedStart < ?4",
                 io.quarkus.panache.common.Sort.by("plannedStart").and("id"), technician, VisitStatus.ON_ROUTE,
                 day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant());
@@ -160,8 +364,7 @@ public class Visit extends TrackedEntity {
 
     /** Cancels the ticket's visits that no technician has started; returns how many. */
     public static int cancelOpenVisitsOf(Ticket ticket, String reason) {
-        List<Visit> open = list("ticket = ?1 and status in ?2", ticket,
-                List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED, VisitStatus.DISPATCHED));
+        List<Visit> open = list("ticket = ?1 and status in ?2", ticket, VisitStatus.NOT_STARTED);
         open.forEach(visit -> visit.cancel(reason));
         return open.size();
     }
@@ -172,16 +375,8 @@ public class Visit extends TrackedEntity {
      */
     public static int cancelReplaceableVisitsOf(Ticket ticket, String reason) {
         List<Visit> open = list("ticket = ?1 and status in ?2 and separateVisitReason is null", ticket,
-                List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED, VisitStatus.DISPATCHED));
+                VisitStatus.NOT_STARTED);
         open.forEach(visit -> visit.cancel(reason));
         return open.size();
-    }
-
-    public void cancel(String reason) {
-        if (status.isFixed() && status != VisitStatus.CANCELLED) {
-            throw new IllegalStateException("The visit (" + id + ") is " + status + " and can no longer be cancelled.");
-        }
-        status = VisitStatus.CANCELLED;
-        outcome = reason;
     }
 }

@@ -12,8 +12,6 @@ import jakarta.transaction.Transactional;
 
 import org.tehai.asset.Asset;
 import org.tehai.asset.AssetService;
-import org.tehai.incident.Incident;
-import org.tehai.incident.IncidentKind;
 import org.tehai.part.PartQuantity;
 import org.tehai.part.PartQuantityRequest;
 import org.tehai.platform.Records;
@@ -21,11 +19,12 @@ import org.tehai.platform.api.Page;
 import org.tehai.platform.api.PageRequest;
 import org.tehai.platform.audit.Audit;
 import org.tehai.platform.error.ApiProblem;
-import org.tehai.region.Region;
 import org.tehai.site.Site;
 import org.tehai.site.SiteService;
 import org.tehai.technician.SkillLevel;
 import org.tehai.ticket.Ticket;
+import org.tehai.ticket.TicketIncidents;
+import org.tehai.ticket.TicketView.IncidentSummary;
 
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -35,6 +34,9 @@ public class VisitService {
 
     @Inject
     Audit audit;
+
+    @Inject
+    TicketIncidents incidents;
 
     /** Visits by ticket, region, status, technician and local work date (a window or the planned start on it). */
     public Page<VisitView> search(Long ticketId, Long regionId, VisitStatus status, Long technicianId, LocalDate date,
@@ -92,7 +94,6 @@ public class VisitService {
 
     @Transactional
     public VisitView create(VisitRequest request) {
-        var visit = new Visit();
         Ticket ticket = Ticket.findById(request.ticketId());
         if (ticket == null) {
             throw ApiProblem.unknownReference("ticketId", "ticket", request.ticketId());
@@ -103,21 +104,21 @@ public class VisitService {
         }
         String separateReason = request.separateVisitReason() == null || request.separateVisitReason().isBlank() ? null
                 : request.separateVisitReason().trim();
-        Incident covering = ticket.incident != null && ticket.incident.status.isOpen() ? ticket.incident : null;
+        IncidentSummary covering = incidents.openIncidentOf(ticket);
+        boolean outage = covering != null && covering.kind().equals("AREA_OUTAGE");
         if (covering != null && separateReason == null) {
             throw ApiProblem.conflict("ticketId", "The ticket (" + ticket.number + ") is covered by "
-                    + (covering.kind == IncidentKind.AREA_OUTAGE ? "the declared outage" : "the shared-equipment "
-                            + "incident") + " INC-" + covering.id + " (" + covering.title + "), "
-                    + (covering.kind == IncidentKind.AREA_OUTAGE ? "which needs no visit per caller"
-                            : "whose one visit serves every caller")
+                    + (outage ? "the declared outage" : "the shared-equipment incident") + " INC-" + covering.id()
+                    + " (" + covering.title() + "), "
+                    + (outage ? "which needs no visit per caller" : "whose one visit serves every caller")
                     + "; give separateVisitReason to plan a visit of its own anyway.");
         }
-        visit.ticket = ticket;
-        visit.separateVisitReason = covering == null ? null : separateReason;
+        Site site = site(ticket, request);
+        Visit visit = covering == null ? Visit.forTicket(ticket, site) : Visit.besideIncident(ticket, site, separateReason);
         apply(visit, request);
         visit.persist();
         audit.record("VISIT_CREATED", "visit", visit.id, ticket.number + (visit.separateVisitReason == null ? ""
-                : " besides incident INC-" + covering.id + ": " + visit.separateVisitReason));
+                : " besides incident INC-" + covering.id() + ": " + visit.separateVisitReason));
         return VisitView.of(visit);
     }
 
@@ -152,16 +153,22 @@ public class VisitService {
         return VisitView.of(visit);
     }
 
-    private static void apply(Visit visit, VisitRequest request) {
-        Site site = request.siteId() != null ? SiteService.reference("siteId", request.siteId()) : visit.ticket.site;
+    /** Where the technician must go: the site given, or the ticket's; it must be on the map and in a region. */
+    private static Site site(Ticket ticket, VisitRequest request) {
+        Site site = request.siteId() != null ? SiteService.reference("siteId", request.siteId()) : ticket.site;
         if (site == null) {
-            throw ApiProblem.unprocessable("siteId", "The ticket (" + visit.ticket.number + ") has no site yet: give "
+            throw ApiProblem.unprocessable("siteId", "The ticket (" + ticket.number + ") has no site yet: give "
                     + "siteId, the place where the technician must go.");
         }
         if (!site.hasCoordinates() || site.region == null) {
             throw ApiProblem.unprocessable("siteId", "The site (" + site.id + ") needs coordinates and a region "
                     + "before a visit can be planned there.");
         }
+        return site;
+    }
+
+    private static void apply(Visit visit, VisitRequest request) {
+        Site site = site(visit.ticket, request);
         Asset asset = AssetService.reference("assetId", request.assetId());
         List<SkillLevel> skills = new ArrayList<>();
         for (int i = 0; i < request.requiredSkills().size(); i++) {
@@ -190,9 +197,7 @@ public class VisitService {
             windows.add(new AvailabilityWindow(w.startsAt().toInstant(), w.endsAt().toInstant()));
         }
         windows.sort((a, b) -> a.startsAt.compareTo(b.startsAt));
-        Region region = site.region;
-        visit.site = site;
-        visit.region = region;
+        visit.locateAt(site);
         visit.asset = asset;
         visit.jobType = request.jobType();
         visit.estimatedDurationMinutes = request.estimatedDurationMinutes();

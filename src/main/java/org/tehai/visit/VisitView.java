@@ -19,7 +19,7 @@ public record VisitView(long id, Long ticketId, String ticketNumber, Long incide
     public static VisitView of(Visit v) {
         ZoneId zone = v.region.zone();
         return new VisitView(v.id, v.ticket == null ? null : v.ticket.id, v.ticket == null ? null : v.ticket.number,
-                v.incident == null ? null : v.incident.id, v.priority().name(), v.site.id,
+                v.incidentId, v.priority().name(), v.site.id,
                 v.site.addressLine(), v.site.latitude, v.site.longitude, v.region.id,
                 v.asset == null ? null : v.asset.id, v.status, v.jobType, v.estimatedDurationMinutes,
                 v.requiredSkills.stream().map(s -> new VisitRequest.SkillNeed(s.skill, s.level)).toList(),

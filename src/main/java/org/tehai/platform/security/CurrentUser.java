@@ -6,7 +6,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import org.tehai.platform.error.ApiProblem;
-import org.tehai.technician.Technician;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -21,6 +20,9 @@ public class CurrentUser {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    TechnicianLogins logins;
 
     private Optional<Long> technicianId;
 
@@ -41,7 +43,7 @@ public class CurrentUser {
             if (attribute instanceof Long id) {
                 technicianId = Optional.of(id);
             } else if (identity.hasRole(Roles.TECHNICIAN)) {
-                technicianId = Optional.ofNullable(Technician.activeIdForLogin(identity.getPrincipal().getName()));
+                technicianId = Optional.ofNullable(logins.activeTechnicianId(identity.getPrincipal().getName()));
             } else {
                 technicianId = Optional.empty();
             }

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 
 import org.tehai.platform.api.InputRules;
 import org.tehai.platform.api.TextLimits;
-import org.tehai.technician.Technician;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
@@ -39,6 +38,9 @@ public class DemoUserIdentityProvider implements IdentityProvider<UsernamePasswo
     @Inject
     SecuritySettings settings;
 
+    @Inject
+    TechnicianLogins logins;
+
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
         return UsernamePasswordAuthenticationRequest.class;
@@ -60,7 +62,7 @@ public class DemoUserIdentityProvider implements IdentityProvider<UsernamePasswo
             return Uni.createFrom().item(identity(user, staffRoles, null));
         }
         return context.runBlocking(() -> {
-            Long technicianId = QuarkusTransaction.requiringNew().call(() -> Technician.activeIdForLogin(user));
+            Long technicianId = QuarkusTransaction.requiringNew().call(() -> logins.activeTechnicianId(user));
             if (technicianId == null) {
                 throw new AuthenticationFailedException();
             }

@@ -28,6 +28,7 @@ import org.tehai.ticket.Ticket;
 import org.tehai.ticket.TicketStatus;
 import org.tehai.visit.Visit;
 import org.tehai.visit.VisitStatus;
+import org.tehai.visit.VisitView;
 
 import io.quarkus.panache.common.Sort;
 
@@ -165,8 +166,15 @@ public class ArrivalAnswers {
      * Replaces the window of a visit by the one its live estimate gives now (the same estimate and spread that flag
      * a visit at risk and narrow windows), recorded with the reason; the customer is told.
      */
+    /** Every window told to the visit's customer, oldest first, with why. */
     @Transactional
-    public Visit requote(long visitId, String reason) {
+    public List<QuoteView> quotes(long visitId) {
+        return QuoteView.historyOf(Records.require(Visit.class, visitId, "visit"));
+    }
+
+    /** A new window around the live estimate of a dispatched visit, told to the customer with the reason kept. */
+    @Transactional
+    public VisitView requote(long visitId, String reason) {
         Visit visit = Records.require(Visit.class, visitId, "visit");
         if (visit.status != VisitStatus.DISPATCHED && visit.status != VisitStatus.EN_ROUTE) {
             throw ApiProblem.conflict("status", "Only a dispatched visit not yet reached gets a new window; this one is "
@@ -183,7 +191,7 @@ public class ArrivalAnswers {
         ArrivalQuote.give(visit, null, window, Instant.now(clock), "re-quoted: " + reason.strip());
         notifications.aboutAll(visit, NotificationKind.WINDOW_CHANGED);
         audit.record("VISIT_REQUOTED", "visit", visit.id, window.start() + " - " + window.end() + ": " + reason);
-        return visit;
+        return VisitView.of(visit);
     }
 
     private static OffsetDateTime local(Instant instant, ZoneId zone) {

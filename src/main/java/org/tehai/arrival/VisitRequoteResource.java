@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,8 +24,7 @@ public class VisitRequoteResource {
     }
 
     @POST
-    @Transactional
     public VisitView requote(@PathParam("id") long id, @Valid RequoteRequest request) {
-        return VisitView.of(answers.requote(id, request == null ? null : request.reason()));
+        return answers.requote(id, request == null ? null : request.reason());
     }
 }

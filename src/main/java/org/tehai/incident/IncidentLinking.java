@@ -3,7 +3,6 @@ package org.tehai.incident;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,17 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.tehai.asset.Asset;
-import org.tehai.part.PartQuantity;
-import org.tehai.platform.Records;
-import org.tehai.platform.api.Page;
-import org.tehai.platform.api.PageRequest;
 import org.tehai.platform.audit.Audit;
-import org.tehai.platform.error.ApiProblem;
-import org.tehai.platform.security.CurrentUser;
-import org.tehai.region.Region;
-import org.tehai.region.RegionService;
-import org.tehai.site.Site;
-import org.tehai.technician.SkillLevel;
 import org.tehai.ticket.Priority;
 import org.tehai.ticket.PrioritySuggestion;
 import org.tehai.ticket.RelatedTicket;
@@ -39,15 +28,11 @@ import org.tehai.ticket.Ticket;
 import org.tehai.ticket.TicketCorrected;
 import org.tehai.ticket.TicketKind;
 import org.tehai.ticket.TicketOpened;
-import org.tehai.ticket.TicketStatus;
 import org.tehai.ticket.TroubleCode;
-import org.tehai.visit.AvailabilityWindow;
 import org.tehai.visit.Visit;
 import org.tehai.visit.VisitStatus;
 
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
-
 
 /**
  * Links tickets into incidents as they are opened or corrected: into the declared outage that covers them, the open
@@ -121,7 +106,6 @@ public class IncidentLinking {
             visits.restoreOwnVisit(ticket, current);
         }
     }
-
 
     /** Links the ticket to the outage that covers it, the open incident on its equipment, or a new suspected one. */
     private void attach(Ticket ticket, List<RelatedTicket> related) {

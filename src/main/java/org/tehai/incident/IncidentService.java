@@ -1,24 +1,14 @@
 package org.tehai.incident;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.tehai.asset.Asset;
-import org.tehai.part.PartQuantity;
 import org.tehai.platform.Records;
 import org.tehai.platform.api.Page;
 import org.tehai.platform.api.PageRequest;
@@ -27,17 +17,10 @@ import org.tehai.platform.error.ApiProblem;
 import org.tehai.platform.security.CurrentUser;
 import org.tehai.region.Region;
 import org.tehai.region.RegionService;
-import org.tehai.site.Site;
-import org.tehai.technician.SkillLevel;
-import org.tehai.ticket.Priority;
-import org.tehai.ticket.PrioritySuggestion;
-import org.tehai.ticket.RelatedTicket;
-import org.tehai.ticket.ServiceLevels;
 import org.tehai.ticket.Ticket;
 import org.tehai.ticket.TicketKind;
 import org.tehai.ticket.TicketStatus;
 import org.tehai.ticket.TroubleCode;
-import org.tehai.visit.AvailabilityWindow;
 import org.tehai.visit.Visit;
 import org.tehai.visit.VisitStatus;
 

@@ -111,7 +111,6 @@ public class TicketService {
                 List.of()), incidents.summaryOf(ticket));
     }
 
-
     /**
      * Opens a ticket with what the caller has. Without a customer id, the caller's phone number finds the customer,
      * or a new customer is created from name and number ({@link CallerMatch}).

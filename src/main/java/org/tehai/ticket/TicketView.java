@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
-
 /** A ticket as the API shows it, with its customer and the state of its visits. */
 public record TicketView(long id, String number, CustomerSummary customer, Long siteId, String address, Long assetId,
         Long regionId, Channel channel, TicketKind kind, String troubleCode, String description, Impact impact,

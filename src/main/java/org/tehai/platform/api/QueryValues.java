@@ -93,4 +93,22 @@ public final class QueryValues {
             throw ApiProblem.invalid(field, "The value (" + InputRules.echo(value) + ") is not one of " + allowed + ".");
         }
     }
+
+    /** A count or day number from the query: 400 naming the parameter when it is not a whole number in range. */
+    public static int wholeNumber(String field, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        int number;
+        try {
+            number = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalid(field, "The value (" + InputRules.echo(value) + ") is not a whole number from " + min
+                    + " to " + max + ".");
+        }
+        if (number < min || number > max) {
+            throw ApiProblem.invalid(field, "The value (" + number + ") must be from " + min + " to " + max + ".");
+        }
+        return number;
+    }
 }

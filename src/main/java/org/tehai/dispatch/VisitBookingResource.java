@@ -1,4 +1,4 @@
-package org.tehai.arrival;
+package org.tehai.dispatch;
 
 import jakarta.validation.Valid;
 import jakarta.annotation.security.RolesAllowed;
@@ -7,8 +7,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
-import org.tehai.arrival.SlotOffers.Booking;
-import org.tehai.arrival.SlotOffers.BookingRequest;
+import org.tehai.dispatch.SlotBooking.Booking;
+import org.tehai.dispatch.SlotBooking.BookingRequest;
 import org.tehai.platform.security.CurrentUser;
 import org.tehai.platform.security.Roles;
 
@@ -21,13 +21,13 @@ import org.tehai.platform.security.Roles;
 public class VisitBookingResource {
 
     @Inject
-    SlotOffers offers;
+    SlotBooking booking;
 
     @Inject
     CurrentUser currentUser;
 
     @POST
     public Booking book(@PathParam("id") long id, @Valid BookingRequest request) {
-        return offers.book(id, request, currentUser.name());
+        return booking.book(id, request, currentUser.name());
     }
 }

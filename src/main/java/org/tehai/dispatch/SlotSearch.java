@@ -1,6 +1,5 @@
-package org.tehai.arrival;
+package org.tehai.dispatch;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +7,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,38 +16,28 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import jakarta.validation.constraints.Size;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-import org.tehai.platform.api.InputRules;
+import org.tehai.arrival.ArrivalWindows;
 import org.tehai.arrival.ArrivalWindows.Job;
 import org.tehai.arrival.ArrivalWindows.Window;
 import org.tehai.arrival.ArrivalWindows.WorkBefore;
-import org.tehai.dispatch.Plan;
-import org.tehai.dispatch.PlanStore;
-import org.tehai.dispatch.PlanningProblemBuilder;
 import org.tehai.dispatch.PlanningProblemBuilder.Placement;
 import org.tehai.dispatch.PlanningProblemBuilder.Problem;
 import org.tehai.dispatch.PlanningProblemBuilder.RouteOwner;
-import org.tehai.notification.NotificationKind;
-import org.tehai.notification.Notifications;
 import org.tehai.planning.DispatchPlan;
 import org.tehai.planning.PlannedVisit;
 import org.tehai.planning.StraightLineTravelTime;
 import org.tehai.planning.TechnicianRoute;
 import org.tehai.planning.TimeWindow;
 import org.tehai.platform.Records;
-import org.tehai.platform.audit.Audit;
 import org.tehai.platform.error.ApiProblem;
 import org.tehai.region.Region;
 import org.tehai.technician.Technician;
-import org.tehai.visit.AvailabilityWindow;
 import org.tehai.visit.Visit;
-import org.tehai.visit.VisitStatus;
-import org.tehai.visit.VisitView;
 
 import ai.timefold.solver.core.api.score.analysis.ConstraintAnalysis;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -58,8 +46,8 @@ import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
 import ai.timefold.solver.core.api.solver.SolutionManager;
 
 /**
- * Slot offers for the desk: the best windows an agent can offer a caller for a visit not yet dispatched, and the
- * booking of the window the caller takes.
+ * Slot search for the desk: the best windows an agent can offer a caller for a visit not yet dispatched. The
+ * window the caller takes is booked by {@link SlotBooking}.
  *
  * <p><b>How options are found.</b> For each searched day that has shifts in the visit's region, the day's current
  * plan is rebuilt (the open proposal if it has a plan, else the published plan, else empty routes) and the visit is
@@ -76,25 +64,16 @@ import ai.timefold.solver.core.api.solver.SolutionManager;
  * visit), then the earlier start. Options that make the plan worse on the hard level (a skill, tool, shift end,
  * break or another customer's availability broken) are dropped. Options quoting the same window on the same day
  * are one option: the best one is kept.
- *
- * <p><b>Booking.</b> The caller's choice becomes the visit's only availability window and the window quoted to the
- * customer (kept in the quote history, a "window quoted" notification in the outbox, an audit entry). The visit's
- * version changes, so a live re-planning of the day takes the new window on its next look at the database.
  */
 @ApplicationScoped
-public class SlotOffers {
+public class SlotSearch {
 
-    private static final Logger LOG = Logger.getLogger(SlotOffers.class);
-
-    /** Visits whose time can still be offered and booked. */
-    static final List<VisitStatus> OPEN = List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED);
+    private static final Logger LOG = Logger.getLogger(SlotSearch.class);
 
     public static final int DEFAULT_COUNT = 5;
     public static final int MAX_COUNT = 20;
     public static final int DEFAULT_DAYS = 3;
     public static final int MAX_DAYS = 14;
-    static final Duration MIN_BOOKING = Duration.ofMinutes(30);
-    static final Duration MAX_BOOKING = Duration.ofDays(1);
     /** Later-start passes of a sparse day: at most four, spread over the day, at least an hour apart. */
     static final int MAX_LATER_PASSES = 4;
     static final Duration MIN_LATER_START_STEP = Duration.ofHours(1);
@@ -112,30 +91,15 @@ public class SlotOffers {
     ArrivalWindows windows;
 
     @Inject
-    Notifications notifications;
-
-    @Inject
-    Audit audit;
-
-    @Inject
     Clock clock;
 
     @Inject
     SlotSettings settings;
 
-    // ---- Views ----
-
     public record TechnicianRef(long id, String code, String firstName) {
     }
 
-    public record WindowView(OffsetDateTime start, OffsetDateTime end) {
-    }
-
     public record ScoreImpact(String score, long hard, long medium, long soft) {
-    }
-
-    /** The body of {@code POST /api/visits/{id}/booking}: a window ({@code start}, {@code end}) or an option id. */
-    public record BookingRequest(OffsetDateTime start, OffsetDateTime end, @Size(max = 200) String optionId) {
     }
 
     /**
@@ -143,8 +107,8 @@ public class SlotOffers {
      * {@code visitsBefore} counts the customer visits before this one on the technician's route that day.
      */
     public record SlotOption(int rank, String optionId, LocalDate date, TechnicianRef technician, int visitsBefore,
-            OffsetDateTime plannedArrival, OffsetDateTime plannedStart, WindowView window, long windowMinutes,
-            ScoreImpact scoreImpact, BookingRequest booking) {
+            OffsetDateTime plannedArrival, OffsetDateTime plannedStart, SlotBooking.WindowView window,
+            long windowMinutes, ScoreImpact scoreImpact, SlotBooking.BookingRequest booking) {
     }
 
     /**
@@ -162,13 +126,6 @@ public class SlotOffers {
             List<DaySearched> searched, List<SlotOption> options, String explanation) {
     }
 
-    /**
-     * What booking did: the visit as it now is, the booked window and the visit's quote history, oldest first (as
-     * {@code GET /api/visits/{id}/quotes} shows it).
-     */
-    public record Booking(VisitView visit, WindowView window, List<VisitQuotesResource.QuoteView> quoteHistory) {
-    }
-
     /** What the proposition function takes out of the solver's working plan (plain data, nothing of the plan). */
     private record Placed(String routeId, int visitsBefore, long arrival, long start, List<Job> jobs,
             List<Duration> drives) {
@@ -178,17 +135,15 @@ public class SlotOffers {
             Window window, HardMediumSoftLongScore impact) {
     }
 
-    // ---- Options ----
-
     /**
      * The best windows for the visit, searching {@code days} days from {@code from} (null: today in the region's
-     * zone). The caller checks {@code days} and {@code count} (see {@link #wholeNumber}).
+     * zone). The caller checks {@code days} and {@code count}.
      */
     @Transactional
     public SlotOptions options(long visitId, LocalDate from, int days, int count, boolean anyTime) {
         long started = System.nanoTime();
         Visit visit = Records.require(Visit.class, visitId, "visit");
-        requireOpen(visit);
+        SlotBooking.requireOpen(visit);
         Region region = visit.region;
         ZoneId zone = region.zone();
         Instant now = Instant.now(clock);
@@ -315,13 +270,13 @@ public class SlotOffers {
             }
             Technician technician = technicians.computeIfAbsent(c.owner().technicianId(),
                     key -> Technician.<Technician>findById(key));
-            WindowView window = new WindowView(local(c.window().start(), zone), local(c.window().end(), zone));
-            options.add(new SlotOption(options.size() + 1, optionId(visit.id, c.window(), technician.id), c.date(),
+            SlotBooking.WindowView window = new SlotBooking.WindowView(local(c.window().start(), zone), local(c.window().end(), zone));
+            options.add(new SlotOption(options.size() + 1, new SlotOptionId(visit.id, c.window(), technician.id).encoded(), c.date(),
                     new TechnicianRef(technician.id, technician.code, technician.firstName),
                     c.placed().visitsBefore(), local(c.arrival(), zone), local(c.start(), zone), window,
                     c.window().widthMinutes(), new ScoreImpact(c.impact().toString(), c.impact().hardScore(),
                             c.impact().mediumScore(), c.impact().softScore()),
-                    new BookingRequest(window.start(), window.end(), null)));
+                    new SlotBooking.BookingRequest(window.start(), window.end(), null)));
         }
         String explanation = options.isEmpty() ? whyNone(visit, first, days, anyShift, anySkilled, hardBroken) : null;
         LOG.debugf("Slot options for visit %d over %d day(s): %d candidates, %d offered in %d ms (building the days "
@@ -448,127 +403,6 @@ public class SlotOffers {
         return "Every place on the routes " + when + " would break a hard rule"
                 + (hardBroken.isEmpty() ? "" : " (" + String.join(", ", hardBroken) + ")")
                 + "; search more days, or ask a dispatcher.";
-    }
-
-    // ---- Booking ----
-
-    /** Books a window for the visit; the request is checked in full before anything is written. */
-    @Transactional
-    public Booking book(long visitId, BookingRequest request, String actor) {
-        Visit visit = Records.require(Visit.class, visitId, "visit");
-        requireOpen(visit);
-        ZoneId zone = visit.region.zone();
-        Window window = requestedWindow(visit, request, zone);
-        Instant now = Instant.now(clock);
-        if (!window.end().isAfter(now)) {
-            throw ApiProblem.invalid("end", "The window ends (" + local(window.end(), zone) + ") in the past.");
-        }
-        Duration width = Duration.between(window.start(), window.end());
-        if (width.compareTo(MIN_BOOKING) < 0) {
-            throw ApiProblem.invalid("end", "The window is " + width.toMinutes() + " minutes wide; book at least "
-                    + MIN_BOOKING.toMinutes() + " minutes.");
-        }
-        if (width.compareTo(MAX_BOOKING) > 0) {
-            throw ApiProblem.invalid("end", "The window is longer than a day; book at most " + MAX_BOOKING.toHours()
-                    + " hours.");
-        }
-        visit.availability.clear();
-        visit.availability.add(new AvailabilityWindow(window.start(), window.end()));
-        ArrivalQuote.give(visit, null, window, now, "booked by " + actor);
-        notifications.aboutAll(visit, NotificationKind.WINDOW_QUOTED);
-        audit.record("VISIT_BOOKED", "visit", visit.id, "Booked " + local(window.start(), zone) + " - "
-                + local(window.end(), zone)
-                + (request.optionId() == null ? "" : " (option " + request.optionId() + ")"));
-        visit.flush();
-        List<VisitQuotesResource.QuoteView> history = ArrivalQuote.history(visit).stream()
-                .map(q -> VisitQuotesResource.QuoteView.of(q, zone)).toList();
-        return new Booking(VisitView.of(visit), new WindowView(local(window.start(), zone), local(window.end(), zone)),
-                history);
-    }
-
-    /** The window of the request: {@code start} and {@code end}, or the window an option id stands for. */
-    private static Window requestedWindow(Visit visit, BookingRequest request, ZoneId zone) {
-        if (request == null || (request.start() == null && request.end() == null && request.optionId() == null)) {
-            throw ApiProblem.invalid("start", "Send the window to book: start and end (ISO date-times with offset), "
-                    + "or the optionId of a slot option.");
-        }
-        if (request.optionId() != null) {
-            if (request.start() != null || request.end() != null) {
-                throw ApiProblem.invalid("optionId", "Send either an optionId or start and end, not both.");
-            }
-            return fromOptionId(visit.id, request.optionId());
-        }
-        if (request.start() == null) {
-            throw ApiProblem.invalid("start", "The window needs a start.");
-        }
-        if (request.end() == null) {
-            throw ApiProblem.invalid("end", "The window needs an end.");
-        }
-        if (!request.end().toInstant().isAfter(request.start().toInstant())) {
-            throw ApiProblem.invalid("end", "The window ends (" + local(request.end().toInstant(), zone)
-                    + ") before it starts (" + local(request.start().toInstant(), zone) + ").");
-        }
-        return new Window(request.start().toInstant(), request.end().toInstant());
-    }
-
-    /** An option id names the visit, the window and the technician it was offered with: "visit:start:end:tech". */
-    static String optionId(long visitId, Window window, long technicianId) {
-        String raw = visitId + ":" + window.start().getEpochSecond() + ":" + window.end().getEpochSecond() + ":"
-                + technicianId;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static Window fromOptionId(long visitId, String optionId) {
-        String[] parts;
-        try {
-            parts = new String(Base64.getUrlDecoder().decode(optionId.strip()), StandardCharsets.US_ASCII).split(":");
-        } catch (IllegalArgumentException e) {
-            parts = new String[0];
-        }
-        try {
-            if (parts.length == 4) {
-                long visit = Long.parseLong(parts[0]);
-                Instant start = Instant.ofEpochSecond(Long.parseLong(parts[1]));
-                Instant end = Instant.ofEpochSecond(Long.parseLong(parts[2]));
-                if (visit != visitId) {
-                    throw ApiProblem.invalid("optionId", "The option was offered for visit " + visit + ", not "
-                            + visitId + ".");
-                }
-                if (end.isAfter(start)) {
-                    return new Window(start, end);
-                }
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiProblem.invalid("optionId", "The option id (" + optionId + ") is not one the slot options gave.");
-    }
-
-    // ---- Shared ----
-
-    private static void requireOpen(Visit visit) {
-        if (!OPEN.contains(visit.status)) {
-            throw ApiProblem.conflict("status", "The visit is " + visit.status + "; only a visit not yet dispatched "
-                    + "(UNPLANNED or PLANNED) can be offered slots or booked.");
-        }
-    }
-
-    /** A count or day number from the query: 400 naming the parameter when it is not a whole number in range. */
-    public static int wholeNumber(String field, String value, int defaultValue, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        int number;
-        try {
-            number = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw ApiProblem.invalid(field, "The value (" + InputRules.echo(value) + ") is not a whole number from " + min + " to " + max
-                    + ".");
-        }
-        if (number < min || number > max) {
-            throw ApiProblem.invalid(field, "The value (" + number + ") must be from " + min + " to " + max + ".");
-        }
-        return number;
     }
 
     private static OffsetDateTime local(Instant instant, ZoneId zone) {

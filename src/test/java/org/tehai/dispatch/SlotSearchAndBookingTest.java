@@ -1,4 +1,4 @@
-package org.tehai.arrival;
+package org.tehai.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.tehai.arrival.ArrivalQuote;
 import org.tehai.notification.Notification;
 import org.tehai.notification.NotificationKind;
 import org.tehai.support.AdjustableClock;
@@ -41,7 +42,7 @@ import io.restassured.path.json.JsonPath;
  * day's plan with the solver's score, and the booking of the window the caller takes.
  */
 @QuarkusTest
-class SlotOffersTest {
+class SlotSearchAndBookingTest {
 
     private static final LocalDate DAY = LocalDate.of(2031, 4, 15);
     private static final ZoneId ZONE = ZoneId.of(TestData.ZONE);
@@ -160,14 +161,14 @@ class SlotOffersTest {
     @Test
     void shouldTryLaterStartsSpreadOverTheDayAndAtEachFurtherWindow() {
         long h = 3600;
-        List<List<org.tehai.planning.TimeWindow>> passes = SlotOffers.laterStarts(List.of(
+        List<List<org.tehai.planning.TimeWindow>> passes = SlotSearch.laterStarts(List.of(
                 new org.tehai.planning.TimeWindow(9 * h, 12 * h), new org.tehai.planning.TimeWindow(15 * h, 18 * h)));
         assertThat(passes).extracting(p -> p.get(0).start()).containsExactly(11 * h, 15 * h, 17 * h);
         assertThat(passes.get(0)).containsExactly(new org.tehai.planning.TimeWindow(11 * h, 12 * h),
                 new org.tehai.planning.TimeWindow(15 * h, 18 * h));
-        assertThat(SlotOffers.laterStarts(List.of(new org.tehai.planning.TimeWindow(9 * h, 12 * h))))
+        assertThat(SlotSearch.laterStarts(List.of(new org.tehai.planning.TimeWindow(9 * h, 12 * h))))
                 .extracting(p -> p.get(0).start()).containsExactly(10 * h, 11 * h);
-        assertThat(SlotOffers.laterStarts(List.of(new org.tehai.planning.TimeWindow(8 * h, 20 * h))))
+        assertThat(SlotSearch.laterStarts(List.of(new org.tehai.planning.TimeWindow(8 * h, 20 * h))))
                 .extracting(p -> p.get(0).start()).containsExactly(10 * h + h / 2, 13 * h, 15 * h + h / 2, 18 * h);
     }
 

@@ -1,4 +1,4 @@
-package org.tehai.arrival;
+package org.tehai.dispatch;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -7,13 +7,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
-import org.tehai.arrival.SlotOffers.SlotOptions;
+import org.tehai.dispatch.SlotSearch.SlotOptions;
 import org.tehai.platform.api.QueryValues;
 import org.tehai.platform.security.Roles;
 
 /**
  * {@code GET /api/visits/{id}/slot-options?count=5&from=2026-11-24&days=3&anyTime=false}: the best windows the desk
- * can offer the caller for a visit not yet dispatched, best first (see {@link SlotOffers}). Booking one is
+ * can offer the caller for a visit not yet dispatched, best first (see {@link SlotSearch}). Booking one is
  * {@code POST /api/visits/{id}/booking} ({@link VisitBookingResource}); each path has its own root resource so that
  * neither shadows {@code /api/visits/{id}}.
  */
@@ -22,14 +22,14 @@ import org.tehai.platform.security.Roles;
 public class VisitSlotResource {
 
     @Inject
-    SlotOffers offers;
+    SlotSearch search;
 
     @GET
     public SlotOptions options(@PathParam("id") long id, @QueryParam("count") String count,
             @QueryParam("from") String from, @QueryParam("days") String days, @QueryParam("anyTime") String anyTime) {
-        int wanted = SlotOffers.wholeNumber("count", count, SlotOffers.DEFAULT_COUNT, 1, SlotOffers.MAX_COUNT);
-        int dayCount = SlotOffers.wholeNumber("days", days, SlotOffers.DEFAULT_DAYS, 1, SlotOffers.MAX_DAYS);
-        return offers.options(id, QueryValues.date("from", from), dayCount, wanted,
+        int wanted = QueryValues.wholeNumber("count", count, SlotSearch.DEFAULT_COUNT, 1, SlotSearch.MAX_COUNT);
+        int dayCount = QueryValues.wholeNumber("days", days, SlotSearch.DEFAULT_DAYS, 1, SlotSearch.MAX_DAYS);
+        return search.options(id, QueryValues.date("from", from), dayCount, wanted,
                 QueryValues.bool("anyTime", anyTime, false));
     }
 }

@@ -1,11 +1,11 @@
-package org.tehai.arrival;
+package org.tehai.dispatch;
 
 import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** What slot offers to a customer may propose ({@link SlotOffers}). */
+/** What slot offers to a customer may propose ({@link SlotSearch}). */
 @ConfigMapping(prefix = "tehai.slots")
 public interface SlotSettings {
 

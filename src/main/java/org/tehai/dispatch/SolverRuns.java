@@ -47,9 +47,9 @@ import io.quarkus.scheduler.Scheduled;
  * </ul>
  */
 @ApplicationScoped
-public class DispatchSolving {
+public class SolverRuns {
 
-    private static final Logger LOG = Logger.getLogger(DispatchSolving.class);
+    private static final Logger LOG = Logger.getLogger(SolverRuns.class);
 
     @Inject
     SolverManager<DispatchPlan, Long> solverManager;

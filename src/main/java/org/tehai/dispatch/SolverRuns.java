@@ -72,46 +72,8 @@ public class SolverRuns {
     @Inject
     DispatchSettings settings;
 
-    private final Map<Long, Running> running = new ConcurrentHashMap<>();
+    private final Map<Long, SolverRun> running = new ConcurrentHashMap<>();
     private final Set<Long> starting = ConcurrentHashMap.newKeySet();
-
-    /** A solve of this instance and what its results map back to. */
-    static final class Running {
-        final long planId;
-        final Partition partition;
-        final Problem problem;
-        final boolean live;
-        /** When the plan first started solving (on any instance): progress is timed from there. */
-        final Instant planStartedAt;
-        final Instant notBefore;
-        final List<Progress> pending = new ArrayList<>();
-        volatile PlanSnapshot latest;
-        volatile DispatchPlan latestSolution;
-        volatile boolean dirty;
-        volatile ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore lastRecorded;
-        volatile long lastRecordedNanos;
-        volatile long savedNanos = System.nanoTime();
-        volatile long publishedNanos;
-        volatile boolean stopRequested;
-        volatile boolean restartRequested;
-        volatile boolean lost;
-        /** Live: the request of every visit and the end of every shift as the solve knows them. */
-        Map<String, String> knownVisits = new HashMap<>();
-        Map<String, Long> knownShiftEnds = new HashMap<>();
-        Set<String> knownHeads = Set.of();
-        /** What the region-day looked like in the database when the live solve last compared (see changeStamp). */
-        volatile String knownStamp;
-
-        Running(long planId, Partition partition, Problem problem, boolean live, Instant notBefore,
-                Instant planStartedAt) {
-            this.planStartedAt = planStartedAt;
-            this.planId = planId;
-            this.partition = partition;
-            this.problem = problem;
-            this.live = live;
-            this.notBefore = notBefore;
-        }
-    }
 
     /** True when this instance is solving the plan. */
     public boolean isRunningHere(long planId) {
@@ -126,7 +88,7 @@ public class SolverRuns {
         if (running.containsKey(planId) || !starting.add(planId)) {
             return true; // already solving here, or being started by another thread of this instance
         }
-        Running started;
+        SolverRun started;
         try {
             started = QuarkusTransaction.requiringNew().call(() -> prepare(planId));
             if (started == null) {
@@ -157,7 +119,7 @@ public class SolverRuns {
         return true;
     }
 
-    private TerminationConfig termination(Running started) {
+    private TerminationConfig termination(SolverRun started) {
         Plan plan = QuarkusTransaction.requiringNew().call(() -> Plan.<Plan>findById(started.planId));
         TerminationConfig config = new TerminationConfig().withSpentLimit(Duration.ofSeconds(plan.spentLimitSeconds));
         if (plan.unimprovedLimitSeconds != null) {
@@ -166,7 +128,7 @@ public class SolverRuns {
         return config;
     }
 
-    private Running prepare(long planId) {
+    private SolverRun prepare(long planId) {
         Plan plan = Plan.findById(planId);
         if (plan == null || plan.kind != PlanKind.PROPOSAL || !plan.status.isSolving()) {
             return null;
@@ -183,7 +145,7 @@ public class SolverRuns {
         }
     }
 
-    private Running prepareAcquired(Plan plan, Partition partition) {
+    private SolverRun prepareAcquired(Plan plan, Partition partition) {
         long planId = plan.id;
         Instant now = Instant.now(clock);
         if (plan.stopRequested) {
@@ -208,7 +170,7 @@ public class SolverRuns {
         if (plan.startedAt == null) {
             plan.startedAt = now;
         }
-        Running started = new Running(planId, partition, problem, plan.live, notBefore, plan.startedAt);
+        SolverRun started = new SolverRun(planId, partition, problem, plan.live, notBefore, plan.startedAt);
         started.knownStamp = changeStamp(partition);
         remember(started, problem);
         return started;
@@ -220,7 +182,7 @@ public class SolverRuns {
         return date.isAfter(today) ? null : now;
     }
 
-    private void onBest(Running run, DispatchPlan solution) {
+    private void onBest(SolverRun run, DispatchPlan solution) {
         if (run.lost) {
             return;
         }
@@ -235,7 +197,7 @@ public class SolverRuns {
      * Keeps a progress point when the hard or medium level changed, or at most twice a second otherwise, so an
      * all-day live solve does not write thousands of points.
      */
-    private void record(Running run, DispatchPlan solution, boolean last) {
+    private void record(SolverRun run, DispatchPlan solution, boolean last) {
         long now = System.nanoTime();
         var score = solution.getScore();
         var previous = run.lastRecorded;
@@ -250,7 +212,7 @@ public class SolverRuns {
         }
     }
 
-    private void onFinal(Running run, DispatchPlan solution) {
+    private void onFinal(SolverRun run, DispatchPlan solution) {
         running.remove(run.planId, run);
         if (run.lost) {
             return;
@@ -281,7 +243,7 @@ public class SolverRuns {
         }
     }
 
-    private void onFailure(Running run, Throwable error) {
+    private void onFailure(SolverRun run, Throwable error) {
         running.remove(run.planId, run);
         LOG.errorf(error, "Solving plan %d failed", run.planId);
         QuarkusTransaction.requiringNew().run(() -> {
@@ -293,7 +255,7 @@ public class SolverRuns {
         leases.release(run.partition);
     }
 
-    private void save(Running run, Plan plan) {
+    private void save(SolverRun run, Plan plan) {
         PlanSnapshot snapshot = run.latest;
         if (run.dirty && snapshot != null) {
             run.dirty = false;
@@ -314,7 +276,7 @@ public class SolverRuns {
      * owner reads on its next tick.
      */
     public void stop(long planId) {
-        Running run = running.get(planId);
+        SolverRun run = running.get(planId);
         if (run != null) {
             run.stopRequested = true;
             solverManager.terminateEarly(planId);
@@ -323,7 +285,7 @@ public class SolverRuns {
 
     /** Writes the latest best plan of a running solve now (before publishing it, for instance). */
     public void flush(long planId) {
-        Running run = running.get(planId);
+        SolverRun run = running.get(planId);
         if (run != null) {
             QuarkusTransaction.requiringNew().run(() -> save(run, Plan.findById(planId)));
         }
@@ -338,7 +300,7 @@ public class SolverRuns {
     void tick() {
         try {
             Set<Partition> held = leases.renew();
-            for (Running run : List.copyOf(running.values())) {
+            for (SolverRun run : List.copyOf(running.values())) {
                 if (!held.contains(run.partition)) {
                     LOG.warnf("Lost the lease of plan %d; stopping it here", run.planId);
                     run.lost = true;
@@ -358,7 +320,7 @@ public class SolverRuns {
         }
     }
 
-    private void tickRunning(Running run) {
+    private void tickRunning(SolverRun run) {
         boolean stop = QuarkusTransaction.requiringNew().call(() -> {
             Plan plan = Plan.findById(run.planId);
             if (run.dirty && System.nanoTime() - run.savedNanos >= settings.saveEvery().toNanos()) {
@@ -379,7 +341,7 @@ public class SolverRuns {
 
     // ---- Live re-planning ----
 
-    private void remember(Running run, Problem problem) {
+    private void remember(SolverRun run, Problem problem) {
         Map<String, String> visits = new HashMap<>();
         for (PlannedVisit visit : problem.plan().getVisits()) {
             visits.put(visit.getId(), visit.requestSignature());
@@ -403,7 +365,7 @@ public class SolverRuns {
     }
 
     /** Sends a live solve what changed in the database since it last looked. */
-    void reconcile(Running run) {
+    void reconcile(SolverRun run) {
         String stamp = QuarkusTransaction.requiringNew().call(() -> changeStamp(run.partition));
         if (stamp.equals(run.knownStamp)) {
             return; // nothing in the region-day changed: no need to rebuild it
@@ -493,7 +455,7 @@ public class SolverRuns {
         return windows.isEmpty() || windows.equals(visit.getWindows()) ? visit : visit.withWindows(windows);
     }
 
-    private void publishIfWanted(Running run) {
+    private void publishIfWanted(SolverRun run) {
         DispatchPlan best = run.latestSolution;
         if (best == null || best.getScore() == null || !best.getScore().isFeasible()
                 || System.nanoTime() - run.publishedNanos < settings.autoPublishEvery().toNanos()) {
@@ -517,7 +479,7 @@ public class SolverRuns {
      * instance (or this one, restarted) resumes it at once instead of after the lease expires.
      */
     void onShutdown(@jakarta.enterprise.event.Observes ShutdownEvent event) {
-        for (Running run : List.copyOf(running.values())) {
+        for (SolverRun run : List.copyOf(running.values())) {
             run.lost = true;
             running.remove(run.planId);
             solverManager.terminateEarly(run.planId);

@@ -46,7 +46,10 @@ final class SolverRun {
     Map<String, String> knownVisits = new HashMap<>();
     Map<String, Long> knownShiftEnds = new HashMap<>();
     Set<String> knownHeads = Set.of();
-    /** What the region-day looked like in the database when the live solve last compared (see changeStamp). */
+    /**
+     * What the region-day looked like in the database when the live solve last compared (the change stamp of
+     * {@link LiveReconciler}).
+     */
     volatile String knownStamp;
 
     SolverRun(long planId, Partition partition, Problem problem, boolean live, Instant notBefore,

@@ -27,7 +27,6 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * Runs the solves of this instance: proposals in the background and live re-planning during the day.
@@ -287,36 +286,27 @@ public class SolverRuns {
         }
     }
 
-    /**
-     * Every tick: renew leases (stop what we lost), save progress, obey stop requests, feed live solves their
-     * changes, publish automatically where the region wants it, and take over solves whose owner is gone.
-     */
-    @Scheduled(every = "${tehai.dispatch.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void tick() {
-        try {
-            Set<Partition> held = leases.renew();
-            for (SolverRun run : List.copyOf(running.values())) {
-                if (!held.contains(run.partition)) {
-                    LOG.warnf("Lost the lease of plan %d; stopping it here", run.planId);
-                    run.lost = true;
-                    running.remove(run.planId, run);
-                    solverManager.terminateEarly(run.planId);
-                    continue;
-                }
-                tickRunning(run);
-            }
-            for (Long orphan : leases.orphanedPlans()) {
-                if (start(orphan)) {
-                    leases.renew(); // building the problem may take a while: renew before the next one
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Dispatch tick failed; retrying on the next one", e);
-        }
+    /** The solves running here now; a copy, since solves end while the caller goes through them. */
+    List<SolverRun> runningHere() {
+        return List.copyOf(running.values());
     }
 
-    private void tickRunning(SolverRun run) {
+    /**
+     * The lease of the run's region-day expired or passed to another instance: stop solving here without writing
+     * anything more, since whoever takes the region-day over resumes from what was saved last.
+     */
+    void leaseLost(SolverRun run) {
+        LOG.warnf("Lost the lease of plan %d; stopping it here", run.planId);
+        run.lost = true;
+        running.remove(run.planId, run);
+        solverManager.terminateEarly(run.planId);
+    }
+
+    /**
+     * Saves the run's best plan when {@code tehai.dispatch.save-every} has passed since the last save, and obeys a
+     * stop request, which may have come to another instance. False when the run was told to stop.
+     */
+    boolean saveAndKeepGoing(SolverRun run) {
         boolean stop = QuarkusTransaction.requiringNew().call(() -> {
             Plan plan = Plan.findById(run.planId);
             if (run.dirty && System.nanoTime() - run.savedNanos >= settings.saveEvery().toNanos()) {
@@ -326,16 +316,12 @@ public class SolverRuns {
         });
         if (stop) {
             stop(run.planId);
-            return;
+            return false;
         }
-        if (run.live) {
-            reconciler.reconcile(run);
-            leases.renew();
-            publishIfWanted(run);
-        }
+        return true;
     }
 
-    private void publishIfWanted(SolverRun run) {
+    void publishIfWanted(SolverRun run) {
         DispatchPlan best = run.latestSolution;
         if (best == null || best.getScore() == null || !best.getScore().isFeasible()
                 || System.nanoTime() - run.publishedNanos < settings.autoPublishEvery().toNanos()) {

@@ -35,6 +35,9 @@ public class DispatchTick {
     @Inject
     LiveReconciler reconciler;
 
+    @Inject
+    AutoPublisher autoPublisher;
+
     @Scheduled(every = "${tehai.dispatch.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
@@ -51,7 +54,7 @@ public class DispatchTick {
                 if (run.live) {
                     reconciler.reconcile(run);
                     leases.renew();
-                    runs.publishIfWanted(run);
+                    autoPublisher.publishIfWanted(run);
                 }
             }
             for (Long orphan : leases.orphanedPlans()) {

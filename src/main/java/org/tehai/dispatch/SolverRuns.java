@@ -18,7 +18,6 @@ import org.tehai.dispatch.PlanningProblemBuilder.Placement;
 import org.tehai.dispatch.PlanningProblemBuilder.Problem;
 import org.tehai.dispatch.SolverLeases.Partition;
 import org.tehai.planning.DispatchPlan;
-import org.tehai.region.PublishPolicy;
 import org.tehai.region.Region;
 
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
@@ -58,9 +57,6 @@ public class SolverRuns {
 
     @Inject
     LiveReconciler reconciler;
-
-    @Inject
-    PlanPublisher publisher;
 
     @Inject
     Clock clock;
@@ -319,25 +315,6 @@ public class SolverRuns {
             return false;
         }
         return true;
-    }
-
-    void publishIfWanted(SolverRun run) {
-        DispatchPlan best = run.latestSolution;
-        if (best == null || best.getScore() == null || !best.getScore().isFeasible()
-                || System.nanoTime() - run.publishedNanos < settings.autoPublishEvery().toNanos()) {
-            return;
-        }
-        boolean breaksQuote = best.getVisits().stream().anyMatch(v -> v.getQuotedWindowMiss() > 0);
-        if (breaksQuote) {
-            return;
-        }
-        boolean automatic = QuarkusTransaction.requiringNew().call(() -> Plan.<Plan>findById(run.planId).region
-                .publishPolicy == PublishPolicy.AUTOMATIC);
-        if (automatic) {
-            flush(run.planId);
-            run.publishedNanos = System.nanoTime();
-            QuarkusTransaction.requiringNew().run(() -> publisher.publish(Plan.findById(run.planId), "system"));
-        }
     }
 
     /**

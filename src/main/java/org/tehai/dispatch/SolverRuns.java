@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -28,15 +29,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
- * Runs the solves of this instance: proposals in the background and live re-planning during the day.
+ * The solves this instance runs, proposals in the background and live re-planning during the day, from start to
+ * their end: stopped, done, failed, handed over at shutdown, or given up with the lease.
  * <ul>
  * <li>A solve starts only under the region-day's {@link SolverLeases lease}; losing the lease stops it here.</li>
  * <li>The best plan so far is written to the database every {@code tehai.dispatch.save-every}, so a status
  * request on any instance sees progress, and an instance taking over a dead owner's lease resumes from it.</li>
- * <li>Live re-planning compares the region-day in the database with what the running solve knows and sends the
- * differences as problem changes ({@link LiveReconciler}); changes the model cannot take in place restart the solve
- * from its best plan.</li>
+ * <li>A live solve that {@link LiveReconciler} ends with a restart request starts again here from its best plan.</li>
  * </ul>
+ * The map of running solves holds only what this instance solves; a proposal's status and best plan live in the
+ * database, so any instance can answer for it.
+ * {@link DispatchTick} drives the periodic part (saves, stop requests, lost leases, orphaned solves).
  */
 @ApplicationScoped
 public class SolverRuns {
@@ -321,7 +324,7 @@ public class SolverRuns {
      * On a clean shutdown every solve saves its best plan and gives up its lease, still marked as solving: another
      * instance (or this one, restarted) resumes it at once instead of after the lease expires.
      */
-    void onShutdown(@jakarta.enterprise.event.Observes ShutdownEvent event) {
+    void onShutdown(@Observes ShutdownEvent event) {
         for (SolverRun run : List.copyOf(running.values())) {
             run.lost = true;
             running.remove(run.planId);

@@ -28,7 +28,7 @@ public class DispatchWorkflow {
     static final int MAX_SECONDS = 3600;
 
     @Inject
-    DispatchSolving solving;
+    SolverRuns runs;
 
     @Inject
     PlanStore store;
@@ -110,7 +110,7 @@ public class DispatchWorkflow {
                             + " s without improvement")));
             return plan.id;
         });
-        solving.start(planId);
+        runs.start(planId);
         return QuarkusTransaction.requiringNew().call(() -> view(Plan.findById(planId)));
     }
 
@@ -128,7 +128,7 @@ public class DispatchWorkflow {
             if (plan.status.isSolving()) {
                 Plan.getEntityManager().createNativeQuery("update plan set stop_requested = true where id = ?1")
                         .setParameter(1, plan.id).executeUpdate();
-                if (plan.status == PlanStatus.QUEUED && !solving.isRunningHere(plan.id)) {
+                if (plan.status == PlanStatus.QUEUED && !runs.isRunningHere(plan.id)) {
                     Plan.getEntityManager().createNativeQuery("update plan set status = 'STOPPED', finished_at = ?2 "
                             + "where id = ?1 and status = 'QUEUED'").setParameter(1, plan.id)
                             .setParameter(2, Instant.now(clock)).executeUpdate();
@@ -137,13 +137,13 @@ public class DispatchWorkflow {
             }
             return plan.id;
         });
-        solving.stop(planId);
+        runs.stop(planId);
         return QuarkusTransaction.requiringNew().call(() -> view(Plan.findById(planId)));
     }
 
     public PlanPublisher.Publication publish(String regionRef, LocalDate date) {
         long planId = QuarkusTransaction.requiringNew().call(() -> currentProposal(region(regionRef), date).id);
-        solving.flush(planId);
+        runs.flush(planId);
         return QuarkusTransaction.requiringNew().call(() -> publisher.publish(Plan.findById(planId), user.name()));
     }
 

@@ -16,10 +16,10 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.tehai.dispatch.DispatchWorkflow.ProposalRequest;
 import org.tehai.dispatch.DispatchWorkflow.ProposalView;
-import org.tehai.dispatch.PlanReview.Diff;
-import org.tehai.dispatch.PlanReview.Explanation;
-import org.tehai.dispatch.PlanReview.MoveRequest;
-import org.tehai.dispatch.PlanReview.MoveResult;
+import org.tehai.dispatch.PlanDiff.Diff;
+import org.tehai.dispatch.PlanExplanation.Explanation;
+import org.tehai.dispatch.PlanMoves.MoveRequest;
+import org.tehai.dispatch.PlanMoves.MoveResult;
 import org.tehai.platform.api.QueryValues;
 import org.tehai.platform.security.Roles;
 
@@ -35,7 +35,13 @@ public class ProposalResource {
     DispatchWorkflow workflow;
 
     @Inject
-    PlanReview review;
+    PlanDiff diff;
+
+    @Inject
+    PlanExplanation explanation;
+
+    @Inject
+    PlanMoves moves;
 
     /** Starts solving a proposal in the background; 202 with its location. */
     @POST
@@ -66,7 +72,7 @@ public class ProposalResource {
     @Path("/proposals/current/diff")
     @RolesAllowed({ Roles.DISPATCHER, Roles.MANAGER, Roles.ADMIN })
     public Diff diff(@PathParam("region") String region, @PathParam("date") String date) {
-        return review.diff(region, day(date));
+        return diff.diff(region, day(date));
     }
 
     /** Why each visit sits where it does; {@code ?visit=} for one visit only. */
@@ -75,14 +81,14 @@ public class ProposalResource {
     @RolesAllowed({ Roles.DISPATCHER, Roles.MANAGER, Roles.ADMIN })
     public Explanation explanation(@PathParam("region") String region, @PathParam("date") String date,
             @QueryParam("visit") Long visit) {
-        return review.explain(region, day(date), visit);
+        return explanation.explain(region, day(date), visit);
     }
 
     @POST
     @Path("/proposals/current/moves")
     @RolesAllowed({ Roles.DISPATCHER, Roles.ADMIN })
     public MoveResult move(@PathParam("region") String region, @PathParam("date") String date, MoveRequest request) {
-        return review.move(region, day(date), request);
+        return moves.move(region, day(date), request);
     }
 
     @POST

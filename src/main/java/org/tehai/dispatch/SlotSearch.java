@@ -96,36 +96,6 @@ public class SlotSearch {
     @Inject
     SlotSettings settings;
 
-    public record TechnicianRef(long id, String code, String firstName) {
-    }
-
-    public record ScoreImpact(String score, long hard, long medium, long soft) {
-    }
-
-    /**
-     * One window the desk can offer. {@code booking} is the body to send to book it (or send {@code optionId}).
-     * {@code visitsBefore} counts the customer visits before this one on the technician's route that day.
-     */
-    public record SlotOption(int rank, String optionId, LocalDate date, TechnicianRef technician, int visitsBefore,
-            OffsetDateTime plannedArrival, OffsetDateTime plannedStart, SlotBooking.WindowView window,
-            long windowMinutes, ScoreImpact scoreImpact, SlotBooking.BookingRequest booking) {
-    }
-
-    /**
-     * What was searched on one day: the plan inserted into ({@code proposal 3}, {@code published 2} or
-     * {@code empty routes}), the technicians on shift, the times the visit was offered in ({@code availability}: the
-     * customer's windows on that day; {@code shift day}: from the first shift start to the last shift end;
-     * {@code pinned start}), the trial-insertion passes made and how many feasible placements the day gave.
-     */
-    public record DaySearched(LocalDate date, String plan, int technicians, String offeredWithin, int passes,
-            int placements) {
-    }
-
-    /** The answer: the best {@code count} options, best first; {@code explanation} says why there are none. */
-    public record SlotOptions(long visitId, String reference, LocalDate from, int days, int count, boolean anyTime,
-            List<DaySearched> searched, List<SlotOption> options, String explanation) {
-    }
-
     /** What the proposition function takes out of the solver's working plan (plain data, nothing of the plan). */
     private record Placed(String routeId, int visitsBefore, long arrival, long start, List<Job> jobs,
             List<Duration> drives) {
@@ -156,7 +126,7 @@ public class SlotSearch {
         Instant earliest = now.plus(settings.leadTime());
 
         List<Candidate> candidates = new ArrayList<>();
-        List<DaySearched> searched = new ArrayList<>();
+        List<SlotOptions.DaySearched> searched = new ArrayList<>();
         Set<String> hardBroken = new LinkedHashSet<>();
         boolean anySkilled = false;
         boolean anyShift = false;
@@ -181,7 +151,7 @@ public class SlotSearch {
             buildNanos += System.nanoTime() - buildStarted;
             DispatchPlan plan = problem.plan();
             if (plan.getRoutes().isEmpty()) {
-                searched.add(new DaySearched(date, basis, 0, null, 0, 0));
+                searched.add(new SlotOptions.DaySearched(date, basis, 0, null, 0, 0));
                 continue;
             }
             anyShift = true;
@@ -195,7 +165,7 @@ public class SlotSearch {
                         plan.getRoutes().stream().mapToLong(TechnicianRoute::getShiftStart).min().getAsLong());
                 long shiftsTo = plan.getRoutes().stream().mapToLong(TechnicianRoute::getShiftEnd).max().getAsLong();
                 if (shiftsFrom >= shiftsTo) {
-                    searched.add(new DaySearched(date, basis, plan.getRoutes().size(), within, 0, 0));
+                    searched.add(new SlotOptions.DaySearched(date, basis, plan.getRoutes().size(), within, 0, 0));
                     continue;
                 }
                 offered = List.of(new TimeWindow(shiftsFrom, shiftsTo));
@@ -252,7 +222,7 @@ public class SlotSearch {
                     dayWindows.add(window.start() + "|" + window.end());
                 }
             }
-            searched.add(new DaySearched(date, basis, plan.getRoutes().size(), within, evaluated,
+            searched.add(new SlotOptions.DaySearched(date, basis, plan.getRoutes().size(), within, evaluated,
                     candidates.size() - before));
         }
 
@@ -260,7 +230,7 @@ public class SlotSearch {
                 .thenComparing(Candidate::start).thenComparing(c -> c.owner().technicianCode()));
         Set<String> seen = new HashSet<>();
         Map<Long, Technician> technicians = new HashMap<>();
-        List<SlotOption> options = new ArrayList<>();
+        List<SlotOptions.SlotOption> options = new ArrayList<>();
         for (Candidate c : candidates) {
             if (options.size() >= count) {
                 break;
@@ -271,10 +241,10 @@ public class SlotSearch {
             Technician technician = technicians.computeIfAbsent(c.owner().technicianId(),
                     key -> Technician.<Technician>findById(key));
             SlotBooking.WindowView window = new SlotBooking.WindowView(local(c.window().start(), zone), local(c.window().end(), zone));
-            options.add(new SlotOption(options.size() + 1, new SlotOptionId(visit.id, c.window(), technician.id).encoded(), c.date(),
-                    new TechnicianRef(technician.id, technician.code, technician.firstName),
+            options.add(new SlotOptions.SlotOption(options.size() + 1, new SlotOptionId(visit.id, c.window(), technician.id).encoded(), c.date(),
+                    new SlotOptions.TechnicianRef(technician.id, technician.code, technician.firstName),
                     c.placed().visitsBefore(), local(c.arrival(), zone), local(c.start(), zone), window,
-                    c.window().widthMinutes(), new ScoreImpact(c.impact().toString(), c.impact().hardScore(),
+                    c.window().widthMinutes(), new SlotOptions.ScoreImpact(c.impact().toString(), c.impact().hardScore(),
                             c.impact().mediumScore(), c.impact().softScore()),
                     new SlotBooking.BookingRequest(window.start(), window.end(), null)));
         }

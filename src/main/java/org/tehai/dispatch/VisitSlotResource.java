@@ -7,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
-import org.tehai.dispatch.SlotSearch.SlotOptions;
 import org.tehai.platform.api.QueryValues;
 import org.tehai.platform.security.Roles;
 

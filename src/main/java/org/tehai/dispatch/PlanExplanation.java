@@ -1,14 +1,11 @@
 package org.tehai.dispatch;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +14,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.tehai.dispatch.PlanSnapshot.Assignment;
-import org.tehai.dispatch.PlanSnapshot.RouteFigures;
 import org.tehai.dispatch.PlanningProblemBuilder.Problem;
 import org.tehai.dispatch.PlanningProblemBuilder.RouteOwner;
 import org.tehai.planning.DispatchPlan;
@@ -26,10 +21,8 @@ import org.tehai.planning.PlannedVisit;
 import org.tehai.planning.TechnicianRoute;
 import org.tehai.planning.TechnicianRoutingConstraints;
 import org.tehai.planning.TimeWindow;
-import org.tehai.platform.audit.Audit;
 import org.tehai.platform.error.ApiProblem;
 import org.tehai.region.Region;
-import org.tehai.technician.Technician;
 import org.tehai.visit.Visit;
 
 import ai.timefold.solver.core.api.score.analysis.ConstraintAnalysis;
@@ -44,14 +37,14 @@ import ai.timefold.solver.core.api.solver.SolutionManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * What a dispatcher reads before publishing: the differences between the proposal and the published plan, why
- * each visit sits where it does (Timefold's score analysis, put in words), why a visit is left unassigned, and the
- * effect of moving a visit by hand.
+/**
+ * Why each visit of the proposal sits where it does (Timefold's score analysis, put in words a dispatcher uses) and,
+ * for a visit left unassigned, the first thing that rules out every technician.
  */
 @ApplicationScoped
-public class PlanReview {
+public class PlanExplanation {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     @Inject
     DispatchWorkflow workflow;
@@ -65,137 +58,10 @@ public class PlanReview {
     @Inject
     SolutionManager<DispatchPlan, HardMediumSoftLongScore> solutionManager;
 
-    @Inject
-    Audit audit;
-
-    // ---- Diff ----
-
-    public enum Change {
-        NEWLY_ASSIGNED, UNASSIGNED, REASSIGNED, RETIMED, UNCHANGED, STILL_UNASSIGNED
-    }
-
-    public record TechnicianRef(long id, String code, String name) {
-    }
-
-    public record WindowView(Instant start, Instant end) {
-    }
-
-    public record VisitChange(long visitId, String reference, Change change, TechnicianRef fromTechnician,
-            TechnicianRef toTechnician, Instant fromStart, Instant toStart, Long startShiftMinutes,
-            WindowView quotedWindow, boolean breaksQuotedWindow) {
-    }
-
-    public record RouteNumbers(int visits, long travelMinutes, long workingMinutes, long overtimeMinutes) {
-    }
-
-    public record TechnicianChange(TechnicianRef technician, RouteNumbers published, RouteNumbers proposed) {
-    }
-
-    public record DiffSummary(int newlyAssigned, int unassigned, int reassigned, int retimed, int unchanged,
-            int stillUnassigned, int brokenQuotedWindows) {
-    }
-
-    public record Diff(int proposal, Integer published, String proposalScore, String publishedScore,
-            DiffSummary summary, List<VisitChange> visits, List<TechnicianChange> technicians) {
-    }
-
-    public Diff diff(String regionRef, LocalDate date) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Region region = DispatchWorkflow.region(regionRef);
-            Plan proposal = workflow.currentProposal(region, date);
-            Plan published = Plan.currentPublished(region, date);
-            Map<Long, Assignment> before = new HashMap<>();
-            if (published != null) {
-                store.assignments(published).forEach(a -> before.put(a.visitId(), a));
-            }
-            Map<Long, TechnicianRef> technicians = new HashMap<>();
-            List<VisitChange> changes = new ArrayList<>();
-            int[] counts = new int[Change.values().length];
-            int broken = 0;
-            List<Assignment> proposed = store.assignments(proposal);
-            Map<Long, Visit> visits = new HashMap<>();
-            Visit.<Visit>list("id in ?1", proposed.stream().map(Assignment::visitId).toList())
-                    .forEach(v -> visits.put(v.id, v));
-            for (Assignment after : proposed) {
-                Assignment old = before.remove(after.visitId());
-                Visit visit = visits.get(after.visitId());
-                Change change = change(old, after);
-                counts[change.ordinal()]++;
-                WindowView quoted = visit.quotedWindowStart == null ? null
-                        : new WindowView(visit.quotedWindowStart, visit.quotedWindowEnd);
-                boolean breaks = quoted != null && after.assigned() && (after.plannedStart().isBefore(quoted.start())
-                        || after.plannedStart().isAfter(quoted.end()));
-                boolean lostQuoted = quoted != null && !after.assigned();
-                if (breaks || lostQuoted) {
-                    broken++;
-                }
-                if (change == Change.UNCHANGED && !breaks) {
-                    continue;
-                }
-                Instant fromStart = old == null ? null : old.plannedStart();
-                changes.add(new VisitChange(visit.id, visit.reference(), change,
-                        old == null || !old.assigned() ? null : technician(technicians, old.technicianId()),
-                        after.assigned() ? technician(technicians, after.technicianId()) : null, fromStart,
-                        after.plannedStart(), fromStart == null || after.plannedStart() == null ? null
-                                : Duration.between(fromStart, after.plannedStart()).toMinutes(),
-                        quoted, breaks || lostQuoted));
-            }
-            Map<Long, RouteNumbers> publishedRoutes = published == null ? Map.of() : numbers(store.routes(published));
-            Map<Long, RouteNumbers> proposedRoutes = numbers(store.routes(proposal));
-            List<TechnicianChange> routeChanges = new ArrayList<>();
-            java.util.Set<Long> ids = new java.util.TreeSet<>(proposedRoutes.keySet());
-            ids.addAll(publishedRoutes.keySet());
-            for (Long id : ids) {
-                routeChanges.add(new TechnicianChange(technician(technicians, id), publishedRoutes.get(id),
-                        proposedRoutes.get(id)));
-            }
-            changes.sort(Comparator.comparing(VisitChange::change).thenComparing(VisitChange::visitId));
-            return new Diff(proposal.number, published == null ? null : published.number,
-                    proposal.score() == null ? null : proposal.score().toString(),
-                    published == null ? null : published.score().toString(),
-                    new DiffSummary(counts[Change.NEWLY_ASSIGNED.ordinal()], counts[Change.UNASSIGNED.ordinal()],
-                            counts[Change.REASSIGNED.ordinal()], counts[Change.RETIMED.ordinal()],
-                            counts[Change.UNCHANGED.ordinal()], counts[Change.STILL_UNASSIGNED.ordinal()], broken),
-                    changes, routeChanges);
-        });
-    }
-
-    private static Change change(Assignment before, Assignment after) {
-        boolean was = before != null && before.assigned();
-        if (!after.assigned()) {
-            return was ? Change.UNASSIGNED : Change.STILL_UNASSIGNED;
-        }
-        if (!was) {
-            return Change.NEWLY_ASSIGNED;
-        }
-        if (!before.technicianId().equals(after.technicianId())) {
-            return Change.REASSIGNED;
-        }
-        return before.plannedStart().equals(after.plannedStart()) ? Change.UNCHANGED : Change.RETIMED;
-    }
-
-    private static Map<Long, RouteNumbers> numbers(List<RouteFigures> routes) {
-        Map<Long, RouteNumbers> numbers = new LinkedHashMap<>();
-        for (RouteFigures r : routes) {
-            numbers.put(r.technicianId(), new RouteNumbers(r.visitCount(), r.travelSeconds() / 60,
-                    r.workingSeconds() / 60, r.overtimeSeconds() / 60));
-        }
-        return numbers;
-    }
-
-    private static TechnicianRef technician(Map<Long, TechnicianRef> cache, long id) {
-        return cache.computeIfAbsent(id, key -> {
-            Technician technician = Technician.findById(key);
-            return new TechnicianRef(technician.id, technician.code, technician.firstName + " " + technician.lastName);
-        });
-    }
-
-    // ---- Explanation ----
-
     public record Impact(String constraint, String score) {
     }
 
-    public record VisitExplanation(long visitId, String reference, boolean assigned, TechnicianRef technician,
+    public record VisitExplanation(long visitId, String reference, boolean assigned, PlanDiff.TechnicianRef technician,
             Integer position, Instant plannedStart, List<String> reasons, List<Impact> scoreImpact) {
     }
 
@@ -227,7 +93,7 @@ public class PlanReview {
                 }
             }
             ZoneId zone = region.zone();
-            Map<Long, TechnicianRef> technicians = new HashMap<>();
+            Map<Long, PlanDiff.TechnicianRef> technicians = new HashMap<>();
             List<VisitExplanation> visits = new ArrayList<>();
             for (PlannedVisit visit : plan.getVisits()) {
                 if (!visit.isCustomer() || (onlyVisit != null && !visit.getId().equals(onlyVisit.toString()))) {
@@ -243,7 +109,7 @@ public class PlanReview {
                     RouteOwner owner = problem.routes().get(visit.getRoute().getId());
                     int position = customerPosition(visit);
                     visits.add(new VisitExplanation(entity.id, entity.reference(), true,
-                            technician(technicians, owner.technicianId()), position,
+                            PlanDiff.technician(technicians, owner.technicianId()), position,
                             problem.instant(visit.getSchedule().serviceStart()),
                             whyHere(problem, visit, owner, zone), impacts));
                 }
@@ -255,7 +121,8 @@ public class PlanReview {
         });
     }
 
-    private static int customerPosition(PlannedVisit visit) {
+    /** The 1-based place of the visit among the customer visits of its route. */
+    static int customerPosition(PlannedVisit visit) {
         int position = 0;
         for (PlannedVisit stop : visit.getRoute().getVisits()) {
             if (stop.isCustomer()) {
@@ -392,7 +259,7 @@ public class PlanReview {
         // The recommendations include leaving the visit unassigned (no proposition): skip that one.
         fits.stream().filter(fit -> fit.proposition() != null).findFirst().ifPresent(best -> {
             List<String> broken = best.scoreAnalysisDiff().constraintAnalyses().stream()
-                    .filter(c -> c.score().hardScore() < 0).map(ConstraintAnalysis::constraintName).map(PlanReview::words)
+                    .filter(c -> c.score().hardScore() < 0).map(ConstraintAnalysis::constraintName).map(PlanExplanation::words)
                     .toList();
             reasons.add("The best place would be with " + best.proposition() + (broken.isEmpty()
                     ? ", which would push out more urgent work." : ", which would " + String.join(" and ", broken) + "."));
@@ -423,118 +290,4 @@ public class PlanReview {
             default -> "worsen " + constraint.toLowerCase();
         };
     }
-
-    // ---- Manual move ----
-
-    public record MoveRequest(Long visitId, Long technicianId, Integer position, Boolean pin) {
-    }
-
-    public record MoveResult(long visitId, TechnicianRef technician, int position, Instant plannedStart,
-            String scoreBefore, String scoreAfter, String scoreChange, List<String> brokenHardConstraints,
-            List<String> warnings, boolean pinned) {
-    }
-
-    /**
-     * Moves a visit in the proposal to a technician (at a 1-based position among its visits, or the best one),
-     * re-times the routes, and reports the score impact. Breaking a hard constraint is allowed, with a warning,
-     * and recorded in the audit log. By default the visit is also pinned so the next solve keeps it there.
-     */
-    public MoveResult move(String regionRef, LocalDate date, MoveRequest request) {
-        if (request == null || request.visitId() == null) {
-            throw ApiProblem.invalid("visitId", "Name the visit to move.");
-        }
-        if (request.technicianId() == null) {
-            throw ApiProblem.invalid("technicianId", "Name the technician to move the visit to.");
-        }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Region region = DispatchWorkflow.region(regionRef);
-            Plan proposal = workflow.currentProposal(region, date);
-            if (proposal.status.isSolving()) {
-                throw ApiProblem.conflict("status", "Proposal " + proposal.number + " is still solving; stop it "
-                        + "before moving visits by hand (or pin the visit, which the solver takes into account).");
-            }
-            if (!PlanStatus.OPEN_PROPOSAL.contains(proposal.status)) {
-                throw ApiProblem.conflict("status", "Proposal " + proposal.number + " is " + proposal.status
-                        + "; propose again to change it.");
-            }
-            Problem problem = builder.build(region, date, null, store.placements(proposal));
-            DispatchPlan plan = problem.plan();
-            PlannedVisit visit = plan.visitOf(request.visitId().toString());
-            if (visit == null) {
-                throw ApiProblem.unknownReference("visitId", "visit of this region-day", request.visitId());
-            }
-            TechnicianRoute target = plan.getRoutes().stream().filter(r -> problem.routes().get(r.getId())
-                    .technicianId() == request.technicianId()).findFirst().orElseThrow(() -> ApiProblem.unknownReference(
-                            "technicianId", "technician on shift in " + region.code + " on " + date,
-                            request.technicianId()));
-            if (visit.getRoute() != null
-                    && visit.getRoute().getVisits().indexOf(visit) < visit.getRoute().getPinnedVisitCount()) {
-                throw ApiProblem.conflict("visitId", "The visit has already started; it cannot be moved.");
-            }
-            int customers = (int) target.getVisits().stream().filter(v -> v.isCustomer() && v != visit).count();
-            if (request.position() != null && (request.position() < 1 || request.position() > customers + 1)) {
-                throw ApiProblem.invalid("position", "Position runs from 1 to " + (customers + 1) + " for this "
-                        + "technician, not " + request.position() + ".");
-            }
-            ScoreAnalysis<HardMediumSoftLongScore> before = solutionManager.analyze(plan);
-            if (visit.getRoute() != null) {
-                visit.getRoute().getVisits().remove(visit);
-            }
-            int index = request.position() == null ? bestIndex(plan, target, visit)
-                    : indexOfPosition(target, request.position());
-            target.getVisits().add(index, visit);
-            boolean pin = request.pin() == null || request.pin();
-            if (pin) {
-                visit.pinTo(target.getId());
-            }
-            ScoreAnalysis<HardMediumSoftLongScore> after = solutionManager.analyze(plan);
-            ScoreAnalysis<HardMediumSoftLongScore> change = after.diff(before);
-            List<String> broken = change.constraintAnalyses().stream().filter(c -> c.score().hardScore() < 0)
-                    .map(c -> c.constraintName() + " (" + c.score().hardScore() + ")").toList();
-            List<String> warnings = change.constraintAnalyses().stream().filter(c -> c.score().hardScore() < 0)
-                    .map(c -> "This move would " + words(c.constraintName()) + ".").toList();
-            store.save(proposal, PlanSnapshot.of(problem, plan));
-            Visit entity = Visit.findById(request.visitId());
-            RouteOwner owner = problem.routes().get(target.getId());
-            if (pin) {
-                entity.pin(Technician.findById(owner.technicianId()), null);
-            }
-            audit.record("PLAN_VISIT_MOVED", "plan", proposal.id, "Moved " + entity.reference() + " to "
-                    + owner.technicianName() + " at position " + customerPosition(visit) + "; score " + before.score()
-                    + " -> " + after.score() + (warnings.isEmpty() ? "" : "; WARNING: " + String.join(" ", warnings)));
-            return new MoveResult(entity.id, new TechnicianRef(owner.technicianId(), owner.technicianCode(),
-                    owner.technicianName()), customerPosition(visit), problem.instant(visit.getSchedule().serviceStart()),
-                    before.score().toString(), after.score().toString(), change.score().toString(), broken, warnings, pin);
-        });
-    }
-
-    private static int indexOfPosition(TechnicianRoute route, int position) {
-        int seen = 0;
-        List<PlannedVisit> visits = route.getVisits();
-        for (int i = Math.max(0, route.getPinnedVisitCount()); i < visits.size(); i++) {
-            if (visits.get(i).isCustomer()) {
-                seen++;
-                if (seen == position) {
-                    return i;
-                }
-            }
-        }
-        return visits.size();
-    }
-
-    private int bestIndex(DispatchPlan plan, TechnicianRoute route, PlannedVisit visit) {
-        int best = route.getVisits().size();
-        HardMediumSoftLongScore bestScore = null;
-        for (int i = route.getPinnedVisitCount(); i <= route.getVisits().size(); i++) {
-            route.getVisits().add(i, visit);
-            HardMediumSoftLongScore score = solutionManager.update(plan);
-            route.getVisits().remove(i);
-            if (bestScore == null || score.compareTo(bestScore) > 0) {
-                bestScore = score;
-                best = i;
-            }
-        }
-        return best;
-    }
-
 }

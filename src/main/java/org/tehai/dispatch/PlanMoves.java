@@ -1,0 +1,161 @@
+package org.tehai.dispatch;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.tehai.dispatch.PlanningProblemBuilder.Problem;
+import org.tehai.dispatch.PlanningProblemBuilder.RouteOwner;
+import org.tehai.planning.DispatchPlan;
+import org.tehai.planning.PlannedVisit;
+import org.tehai.planning.TechnicianRoute;
+import org.tehai.platform.audit.Audit;
+import org.tehai.platform.error.ApiProblem;
+import org.tehai.region.Region;
+import org.tehai.technician.Technician;
+import org.tehai.visit.Visit;
+
+import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import ai.timefold.solver.core.api.solver.SolutionManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+/**
+ * A dispatcher's move of one visit in the open proposal, by hand: to a technician, at a position or the best one,
+ * with the score impact and the hard rules it breaks said in words. Each move is its own transaction and is
+ * audited; by default it pins the visit so the next solve keeps it there.
+ */
+@ApplicationScoped
+public class PlanMoves {
+
+    @Inject
+    DispatchWorkflow workflow;
+
+    @Inject
+    PlanStore store;
+
+    @Inject
+    PlanningProblemBuilder builder;
+
+    @Inject
+    SolutionManager<DispatchPlan, HardMediumSoftLongScore> solutionManager;
+
+    @Inject
+    Audit audit;
+
+    public record MoveRequest(Long visitId, Long technicianId, Integer position, Boolean pin) {
+    }
+
+    public record MoveResult(long visitId, PlanDiff.TechnicianRef technician, int position, Instant plannedStart,
+            String scoreBefore, String scoreAfter, String scoreChange, List<String> brokenHardConstraints,
+            List<String> warnings, boolean pinned) {
+    }
+
+    /**
+     * Moves a visit in the proposal to a technician (at a 1-based position among its visits, or the best one),
+     * re-times the routes, and reports the score impact. Breaking a hard constraint is allowed, with a warning,
+     * and recorded in the audit log. By default the visit is also pinned so the next solve keeps it there.
+     */
+    public MoveResult move(String regionRef, LocalDate date, MoveRequest request) {
+        if (request == null || request.visitId() == null) {
+            throw ApiProblem.invalid("visitId", "Name the visit to move.");
+        }
+        if (request.technicianId() == null) {
+            throw ApiProblem.invalid("technicianId", "Name the technician to move the visit to.");
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Region region = DispatchWorkflow.region(regionRef);
+            Plan proposal = workflow.currentProposal(region, date);
+            if (proposal.status.isSolving()) {
+                throw ApiProblem.conflict("status", "Proposal " + proposal.number + " is still solving; stop it "
+                        + "before moving visits by hand (or pin the visit, which the solver takes into account).");
+            }
+            if (!PlanStatus.OPEN_PROPOSAL.contains(proposal.status)) {
+                throw ApiProblem.conflict("status", "Proposal " + proposal.number + " is " + proposal.status
+                        + "; propose again to change it.");
+            }
+            Problem problem = builder.build(region, date, null, store.placements(proposal));
+            DispatchPlan plan = problem.plan();
+            PlannedVisit visit = plan.visitOf(request.visitId().toString());
+            if (visit == null) {
+                throw ApiProblem.unknownReference("visitId", "visit of this region-day", request.visitId());
+            }
+            TechnicianRoute target = plan.getRoutes().stream().filter(r -> problem.routes().get(r.getId())
+                    .technicianId() == request.technicianId()).findFirst().orElseThrow(() -> ApiProblem.unknownReference(
+                            "technicianId", "technician on shift in " + region.code + " on " + date,
+                            request.technicianId()));
+            if (visit.getRoute() != null
+                    && visit.getRoute().getVisits().indexOf(visit) < visit.getRoute().getPinnedVisitCount()) {
+                throw ApiProblem.conflict("visitId", "The visit has already started; it cannot be moved.");
+            }
+            int customers = (int) target.getVisits().stream().filter(v -> v.isCustomer() && v != visit).count();
+            if (request.position() != null && (request.position() < 1 || request.position() > customers + 1)) {
+                throw ApiProblem.invalid("position", "Position runs from 1 to " + (customers + 1) + " for this "
+                        + "technician, not " + request.position() + ".");
+            }
+            ScoreAnalysis<HardMediumSoftLongScore> before = solutionManager.analyze(plan);
+            if (visit.getRoute() != null) {
+                visit.getRoute().getVisits().remove(visit);
+            }
+            int index = request.position() == null ? bestIndex(plan, target, visit)
+                    : indexOfPosition(target, request.position());
+            target.getVisits().add(index, visit);
+            boolean pin = request.pin() == null || request.pin();
+            if (pin) {
+                visit.pinTo(target.getId());
+            }
+            ScoreAnalysis<HardMediumSoftLongScore> after = solutionManager.analyze(plan);
+            ScoreAnalysis<HardMediumSoftLongScore> change = after.diff(before);
+            List<String> broken = change.constraintAnalyses().stream().filter(c -> c.score().hardScore() < 0)
+                    .map(c -> c.constraintName() + " (" + c.score().hardScore() + ")").toList();
+            List<String> warnings = change.constraintAnalyses().stream().filter(c -> c.score().hardScore() < 0)
+                    .map(c -> "This move would " + PlanExplanation.words(c.constraintName()) + ".").toList();
+            store.save(proposal, PlanSnapshot.of(problem, plan));
+            Visit entity = Visit.findById(request.visitId());
+            RouteOwner owner = problem.routes().get(target.getId());
+            if (pin) {
+                entity.pin(Technician.findById(owner.technicianId()), null);
+            }
+            audit.record("PLAN_VISIT_MOVED", "plan", proposal.id, "Moved " + entity.reference() + " to "
+                    + owner.technicianName() + " at position " + PlanExplanation.customerPosition(visit) + "; score " + before.score()
+                    + " -> " + after.score() + (warnings.isEmpty() ? "" : "; WARNING: " + String.join(" ", warnings)));
+            return new MoveResult(entity.id, new PlanDiff.TechnicianRef(owner.technicianId(), owner.technicianCode(),
+                    owner.technicianName()), PlanExplanation.customerPosition(visit), problem.instant(visit.getSchedule().serviceStart()),
+                    before.score().toString(), after.score().toString(), change.score().toString(), broken, warnings, pin);
+        });
+    }
+
+    private static int indexOfPosition(TechnicianRoute route, int position) {
+        int seen = 0;
+        List<PlannedVisit> visits = route.getVisits();
+        for (int i = Math.max(0, route.getPinnedVisitCount()); i < visits.size(); i++) {
+            if (visits.get(i).isCustomer()) {
+                seen++;
+                if (seen == position) {
+                    return i;
+                }
+            }
+        }
+        return visits.size();
+    }
+
+    private int bestIndex(DispatchPlan plan, TechnicianRoute route, PlannedVisit visit) {
+        int best = route.getVisits().size();
+        HardMediumSoftLongScore bestScore = null;
+        for (int i = route.getPinnedVisitCount(); i <= route.getVisits().size(); i++) {
+            route.getVisits().add(i, visit);
+            HardMediumSoftLongScore score = solutionManager.update(plan);
+            route.getVisits().remove(i);
+            if (bestScore == null || score.compareTo(bestScore) > 0) {
+                bestScore = score;
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -13,11 +13,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.tehai.platform.api.Page;
+import org.tehai.platform.api.PageRequest;
 import org.tehai.ticket.Ticket;
 import org.tehai.visit.Visit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 
 /**
  * Writes customer notifications into the outbox, inside the caller's transaction: a window quoted together with
@@ -117,5 +122,21 @@ public class Notifications {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the notification of visit (" + visit.id + ").", e);
         }
+    }
+
+    /** Notifications by delivery state and ticket, oldest first. */
+    public Page<NotificationView> search(DeliveryStatus delivery, Long ticketId, PageRequest paging) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (delivery != null) {
+            where.append(" and status = :status");
+            parameters.and("status", delivery);
+        }
+        if (ticketId != null) {
+            where.append(" and ticket.id = :ticket");
+            parameters.and("ticket", ticketId);
+        }
+        return Page.of(Notification.find(where.toString(), Sort.by("id"), parameters), paging,
+                NotificationView::of);
     }
 }

@@ -97,15 +97,13 @@ public class CallerLookup {
                 Sort.descending("occurredAt").and("id", Sort.Direction.Descending), customer)
                 .page(Page.ofSize(LAST_CONTACTS)).list().stream().map(ContactView::of).toList();
         List<CallerCard.UpcomingVisit> upcoming = Visit.<Visit>list("ticket.customer = ?1 and status in ?2",
-                Sort.by("id"), customer, List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED, VisitStatus.DISPATCHED,
-                        VisitStatus.EN_ROUTE, VisitStatus.ON_SITE))
+                Sort.by("id"), customer, VisitStatus.ACTIVE)
                 .stream().map(CallerLookup::upcoming).collect(Collectors.toCollection(ArrayList::new));
         // The visit of an incident serves the customer too, though it belongs to no single ticket.
         List<Long> incidents = open.stream().map(t -> t.incidentId).filter(Objects::nonNull).distinct().toList();
         if (!incidents.isEmpty()) {
             Visit.<Visit>list("incidentId in ?1 and status in ?2", Sort.by("id"), incidents,
-                    List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED, VisitStatus.DISPATCHED, VisitStatus.EN_ROUTE,
-                            VisitStatus.ON_SITE)).forEach(v -> upcoming.add(upcoming(v)));
+                    VisitStatus.ACTIVE).forEach(v -> upcoming.add(upcoming(v)));
         }
         return new CallerCard(CustomerView.of(customer), matchedBy, sites, openTickets, lastContacts, upcoming);
     }

@@ -1,8 +1,8 @@
 /**
- * Where the solver meets the model's own moves. The nearby moves themselves ({@code NearbyRelocateMove},
- * {@code NearbySwapMove} in {@code org.tehai.planning}) use Timefold's public preview move API; their
- * factory here uses Timefold internals ({@code ai.timefold.solver.core.impl}), because Timefold 1.32's public
- * API lacks four things:
+ * Where the solver meets the model's own moves. The moves themselves ({@code NearbyRelocateMove},
+ * {@code NearbySwapMove}, {@code RuinAndRecreateMove} in {@code org.tehai.planning}) use Timefold's public
+ * preview move API; this package alone uses Timefold internals ({@code ai.timefold.solver.core.impl}),
+ * because Timefold 1.32's public API lacks four things:
  *
  * <ul>
  * <li>{@code MoveIteratorFactory}: the solver configuration's {@code <moveIteratorFactory>} accepts only

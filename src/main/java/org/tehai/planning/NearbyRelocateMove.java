@@ -3,15 +3,16 @@ package org.tehai.planning;
 import java.util.Collection;
 import java.util.List;
 
-import ai.timefold.solver.core.api.score.director.ScoreDirector;
-import ai.timefold.solver.core.impl.heuristic.move.AbstractMove;
+import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningListVariableMetaModel;
+import ai.timefold.solver.core.preview.api.domain.metamodel.PositionInList;
+import ai.timefold.solver.core.preview.api.move.Move;
+import ai.timefold.solver.core.preview.api.move.MutableSolutionView;
+import ai.timefold.solver.core.preview.api.move.Rebaser;
 
-/** Moves one visit (assigned or not) to a given index of a route, next to a nearby visit (see {@link NearbyMoveFactory}). */
-final class NearbyRelocateMove extends AbstractMove<DispatchPlan> {
+/** Moves one visit (assigned or not) to a given index of a route, next to a nearby visit (see {@link NearbyMoves}). */
+final class NearbyRelocateMove implements Move<DispatchPlan> {
 
-    /** Not doable: stands in when no useful move was found. */
-    static final NearbyRelocateMove NONE = new NearbyRelocateMove(null, null, -1);
-
+    private final PlanningListVariableMetaModel<DispatchPlan, TechnicianRoute, PlannedVisit> visitsVariable;
     private final PlannedVisit visit;
     private final TechnicianRoute toRoute;
     private final int toIndex;
@@ -19,74 +20,42 @@ final class NearbyRelocateMove extends AbstractMove<DispatchPlan> {
     /**
      * @param toIndex the visit's index in {@code toRoute} once moved (counted after taking it out of its route)
      */
-    NearbyRelocateMove(PlannedVisit visit, TechnicianRoute toRoute, int toIndex) {
+    NearbyRelocateMove(PlanningListVariableMetaModel<DispatchPlan, TechnicianRoute, PlannedVisit> visitsVariable,
+            PlannedVisit visit, TechnicianRoute toRoute, int toIndex) {
+        this.visitsVariable = visitsVariable;
         this.visit = visit;
         this.toRoute = toRoute;
         this.toIndex = toIndex;
     }
 
     @Override
-    public boolean isMoveDoable(ScoreDirector<DispatchPlan> scoreDirector) {
-        if (visit == null || toIndex < toRoute.getPinnedVisitCount()) {
-            return false;
+    public void execute(MutableSolutionView<DispatchPlan> view) {
+        if (view.getPositionOf(visitsVariable, visit) instanceof PositionInList from) {
+            TechnicianRoute fromRoute = from.entity();
+            if (fromRoute == toRoute) {
+                view.moveValueInList(visitsVariable, toRoute, from.index(), toIndex);
+            } else {
+                view.moveValueBetweenLists(visitsVariable, fromRoute, from.index(), toRoute, toIndex);
+            }
+        } else {
+            view.assignValueAndAdd(visitsVariable, visit, toRoute, toIndex);
         }
-        TechnicianRoute from = visit.getRoute();
-        int size = toRoute.getVisits().size() - (from == toRoute ? 1 : 0);
-        if (toIndex > size) {
-            return false;
-        }
-        if (from == null) {
-            return true;
-        }
-        int fromIndex = from.getVisits().indexOf(visit);
-        return fromIndex >= from.getPinnedVisitCount() && !(from == toRoute && fromIndex == toIndex);
     }
 
     @Override
-    protected void doMoveOnGenuineVariables(ScoreDirector<DispatchPlan> scoreDirector) {
-        TechnicianRoute from = visit.getRoute();
-        if (from != null) {
-            int fromIndex = from.getVisits().indexOf(visit);
-            scoreDirector.beforeListVariableElementUnassigned(from, RuinAndRecreateMove.VARIABLE, visit);
-            scoreDirector.beforeListVariableChanged(from, RuinAndRecreateMove.VARIABLE, fromIndex, fromIndex + 1);
-            from.getVisits().remove(fromIndex);
-            scoreDirector.afterListVariableChanged(from, RuinAndRecreateMove.VARIABLE, fromIndex, fromIndex);
-            scoreDirector.afterListVariableElementUnassigned(from, RuinAndRecreateMove.VARIABLE, visit);
-        }
-        scoreDirector.beforeListVariableElementAssigned(toRoute, RuinAndRecreateMove.VARIABLE, visit);
-        scoreDirector.beforeListVariableChanged(toRoute, RuinAndRecreateMove.VARIABLE, toIndex, toIndex);
-        toRoute.getVisits().add(toIndex, visit);
-        scoreDirector.afterListVariableChanged(toRoute, RuinAndRecreateMove.VARIABLE, toIndex, toIndex + 1);
-        scoreDirector.afterListVariableElementAssigned(toRoute, RuinAndRecreateMove.VARIABLE, visit);
-        scoreDirector.triggerVariableListeners();
-    }
-
-    @Override
-    public NearbyRelocateMove rebase(ScoreDirector<DispatchPlan> destinationScoreDirector) {
-        if (visit == null) {
-            return this;
-        }
-        return new NearbyRelocateMove(destinationScoreDirector.lookUpWorkingObject(visit),
-                destinationScoreDirector.lookUpWorkingObject(toRoute), toIndex);
+    public NearbyRelocateMove rebase(Rebaser rebaser) {
+        return new NearbyRelocateMove(visitsVariable, rebaser.rebase(visit), rebaser.rebase(toRoute), toIndex);
     }
 
     @Override
     public Collection<?> getPlanningEntities() {
-        if (visit == null) {
-            return List.of();
-        }
         TechnicianRoute from = visit.getRoute();
         return from == null || from == toRoute ? List.of(toRoute) : List.of(from, toRoute);
     }
 
     @Override
     public Collection<?> getPlanningValues() {
-        return visit == null ? List.of() : List.of(visit);
-    }
-
-    @Override
-    public String getSimpleMoveTypeDescription() {
-        return "NearbyRelocateMove";
+        return List.of(visit);
     }
 
     @Override

@@ -3,54 +3,37 @@ package org.tehai.planning;
 import java.util.Collection;
 import java.util.List;
 
-import ai.timefold.solver.core.api.score.director.ScoreDirector;
-import ai.timefold.solver.core.impl.heuristic.move.AbstractMove;
+import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningListVariableMetaModel;
+import ai.timefold.solver.core.preview.api.domain.metamodel.PositionInList;
+import ai.timefold.solver.core.preview.api.move.Move;
+import ai.timefold.solver.core.preview.api.move.MutableSolutionView;
+import ai.timefold.solver.core.preview.api.move.Rebaser;
 
-/** Exchanges the places of two assigned visits that are near each other (see {@link NearbyMoveFactory}). */
-final class NearbySwapMove extends AbstractMove<DispatchPlan> {
+/** Exchanges the places of two assigned visits that are near each other (see {@link NearbyMoves}). */
+final class NearbySwapMove implements Move<DispatchPlan> {
 
+    private final PlanningListVariableMetaModel<DispatchPlan, TechnicianRoute, PlannedVisit> visitsVariable;
     private final PlannedVisit left;
     private final PlannedVisit right;
 
-    NearbySwapMove(PlannedVisit left, PlannedVisit right) {
+    NearbySwapMove(PlanningListVariableMetaModel<DispatchPlan, TechnicianRoute, PlannedVisit> visitsVariable,
+            PlannedVisit left, PlannedVisit right) {
+        this.visitsVariable = visitsVariable;
         this.left = left;
         this.right = right;
     }
 
     @Override
-    public boolean isMoveDoable(ScoreDirector<DispatchPlan> scoreDirector) {
-        return left != right && left.getRoute() != null && right.getRoute() != null && !left.inPinnedHead()
-                && !right.inPinnedHead();
+    public void execute(MutableSolutionView<DispatchPlan> view) {
+        PositionInList leftPosition = view.getPositionOf(visitsVariable, left).ensureAssigned();
+        PositionInList rightPosition = view.getPositionOf(visitsVariable, right).ensureAssigned();
+        view.swapValuesBetweenLists(visitsVariable, leftPosition.entity(), leftPosition.index(),
+                rightPosition.entity(), rightPosition.index());
     }
 
     @Override
-    protected void doMoveOnGenuineVariables(ScoreDirector<DispatchPlan> scoreDirector) {
-        TechnicianRoute leftRoute = left.getRoute();
-        TechnicianRoute rightRoute = right.getRoute();
-        int leftIndex = leftRoute.getVisits().indexOf(left);
-        int rightIndex = rightRoute.getVisits().indexOf(right);
-        if (leftRoute == rightRoute) {
-            int low = Math.min(leftIndex, rightIndex);
-            int high = Math.max(leftIndex, rightIndex);
-            scoreDirector.beforeListVariableChanged(leftRoute, RuinAndRecreateMove.VARIABLE, low, high + 1);
-            leftRoute.getVisits().set(leftIndex, right);
-            leftRoute.getVisits().set(rightIndex, left);
-            scoreDirector.afterListVariableChanged(leftRoute, RuinAndRecreateMove.VARIABLE, low, high + 1);
-        } else {
-            scoreDirector.beforeListVariableChanged(leftRoute, RuinAndRecreateMove.VARIABLE, leftIndex, leftIndex + 1);
-            leftRoute.getVisits().set(leftIndex, right);
-            scoreDirector.afterListVariableChanged(leftRoute, RuinAndRecreateMove.VARIABLE, leftIndex, leftIndex + 1);
-            scoreDirector.beforeListVariableChanged(rightRoute, RuinAndRecreateMove.VARIABLE, rightIndex, rightIndex + 1);
-            rightRoute.getVisits().set(rightIndex, left);
-            scoreDirector.afterListVariableChanged(rightRoute, RuinAndRecreateMove.VARIABLE, rightIndex, rightIndex + 1);
-        }
-        scoreDirector.triggerVariableListeners();
-    }
-
-    @Override
-    public NearbySwapMove rebase(ScoreDirector<DispatchPlan> destinationScoreDirector) {
-        return new NearbySwapMove(destinationScoreDirector.lookUpWorkingObject(left),
-                destinationScoreDirector.lookUpWorkingObject(right));
+    public NearbySwapMove rebase(Rebaser rebaser) {
+        return new NearbySwapMove(visitsVariable, rebaser.rebase(left), rebaser.rebase(right));
     }
 
     @Override
@@ -63,11 +46,6 @@ final class NearbySwapMove extends AbstractMove<DispatchPlan> {
     @Override
     public Collection<?> getPlanningValues() {
         return List.of(left, right);
-    }
-
-    @Override
-    public String getSimpleMoveTypeDescription() {
-        return "NearbySwapMove";
     }
 
     @Override

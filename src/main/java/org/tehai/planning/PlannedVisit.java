@@ -153,55 +153,16 @@ public class PlannedVisit {
         if (route == null) {
             return null;
         }
-        VisitSchedule previous;
-        long ready;
-        int fromIndex;
         if (previousVisit == null) {
-            previous = null;
-            ready = route.getShiftStart();
-            fromIndex = route.getHomeIndex();
-        } else {
-            previous = previousVisit.schedule;
-            if (previous == null) {
-                return null;
-            }
-            ready = previous.departureTime();
-            fromIndex = previousVisit.locationIndex;
+            return VisitSchedule.firstOfRoute(this, route.getShiftStart(),
+                    route.travelSeconds(route.getHomeIndex(), locationIndex), route.getBreakRule());
         }
-        BreakRule breakRule = route.getBreakRule();
-        long travel = route.travelSeconds(fromIndex, locationIndex);
-        boolean breakTaken = previous == null ? breakRule == null : previous.breakTaken();
-        long breakLateness = previous == null ? 0 : previous.breakLateness();
-        long waitBefore = previous == null ? 0 : previous.cumulativeWait();
-        long budget = previous == null ? Long.MAX_VALUE : previous.startDelayBudget();
-        boolean frozen = previous != null && previous.budgetFrozen();
-
-        long arrival = ready + travel;
-        long start = serviceStartFor(arrival);
-        if (!breakTaken) {
-            long breakStart = Math.max(arrival, breakRule.earliestStart());
-            if (breakStart + breakRule.length() <= start && breakStart <= breakRule.latestStart()) {
-                // The whole break fits into the wait at the door: it costs nothing.
-                breakTaken = true;
-            } else if (start + serviceDuration > breakRule.latestStart()) {
-                // After this visit it would be too late to begin the break: take it before driving here.
-                breakStart = Math.max(ready, breakRule.earliestStart());
-                breakLateness = Math.max(0, breakStart - breakRule.latestStart());
-                breakTaken = true;
-                arrival = breakStart + breakRule.length() + travel;
-                start = serviceStartFor(arrival);
-            }
-            if (breakTaken) {
-                budget = Math.min(budget, waitBefore);
-                frozen = true;
-            }
+        VisitSchedule previous = previousVisit.schedule;
+        if (previous == null) {
+            return null;
         }
-        long cumulativeWait = waitBefore + (start - arrival);
-        if (!frozen) {
-            budget = Math.min(budget, cumulativeWait + (windowEndFor(start) - start));
-        }
-        return new VisitSchedule(arrival, start, start + serviceDuration, windowMissFor(start), breakTaken,
-                breakLateness, cumulativeWait, budget, frozen);
+        return previous.next(this, route.travelSeconds(previousVisit.locationIndex, locationIndex),
+                route.getBreakRule());
     }
 
     @ShadowSources({ "route", "previousVisit.vanStock" })
@@ -223,7 +184,8 @@ public class PlannedVisit {
         return arrival;
     }
 
-    private long windowEndFor(long start) {
+    /** The end of the window {@code start} falls in (or waits for); {@code start} itself when past them all. */
+    long windowEndFor(long start) {
         for (TimeWindow window : windows) {
             if (start <= window.end()) {
                 return window.end();

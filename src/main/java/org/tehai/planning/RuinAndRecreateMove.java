@@ -8,8 +8,11 @@ import java.util.Random;
 import java.util.Set;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-import ai.timefold.solver.core.api.score.director.ScoreDirector;
-import ai.timefold.solver.core.impl.heuristic.move.AbstractMove;
+import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningListVariableMetaModel;
+import ai.timefold.solver.core.preview.api.domain.metamodel.PositionInList;
+import ai.timefold.solver.core.preview.api.move.Move;
+import ai.timefold.solver.core.preview.api.move.MutableSolutionView;
+import ai.timefold.solver.core.preview.api.move.Rebaser;
 
 /**
  * Takes a few nearby customer visits out of their routes and puts each back where it fits best: the
@@ -23,10 +26,15 @@ import ai.timefold.solver.core.impl.heuristic.move.AbstractMove;
  * solver's acceptor then judges the result with the full score. Pinned visits are never ruined and nothing
  * is inserted before them.
  */
-public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
+final class RuinAndRecreateMove implements Move<DispatchPlan> {
 
-    static final String VARIABLE = "visits";
-
+    private final PlanningListVariableMetaModel<DispatchPlan, TechnicianRoute, PlannedVisit> visitsVariable;
+    /** The plan's routes, where visits go back. */
+    private final List<TechnicianRoute> routes;
+    /** All of the plan's visits, where an unused depot stop is found. */
+    private final List<PlannedVisit> visits;
+    private final long travelWeight;
+    private final long workWeight;
     private final List<PlannedVisit> ruined;
     private final List<PlannedVisit> unassigned;
     private final long seed;
@@ -41,49 +49,56 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
      * @param regret reinsert the visit whose second-best route is worst off first (regret-2), instead of
      *        reinserting in list order
      */
-    RuinAndRecreateMove(List<PlannedVisit> ruined, List<PlannedVisit> unassigned, long seed, double blinkRate,
-            boolean regret) {
-        this.ruined = List.copyOf(ruined);
-        this.unassigned = List.copyOf(unassigned);
+    RuinAndRecreateMove(DispatchPlan plan,
+            PlanningListVariableMetaModel<DispatchPlan, TechnicianRoute, PlannedVisit> visitsVariable,
+            List<PlannedVisit> ruined, List<PlannedVisit> unassigned, long seed, double blinkRate, boolean regret) {
+        // Costs are weighed as the run weighs them; the weights cannot change while a step tries its moves.
+        this(visitsVariable, plan.getRoutes(), plan.getVisits(),
+                Math.max(1, softWeight(plan, TechnicianRoutingConstraints.TRAVEL_TIME, ConstraintWeights.TRAVEL_TIME)),
+                softWeight(plan, TechnicianRoutingConstraints.WORKING_TIME, ConstraintWeights.WORKING_TIME),
+                List.copyOf(ruined), List.copyOf(unassigned), seed, blinkRate, regret);
+    }
+
+    private RuinAndRecreateMove(
+            PlanningListVariableMetaModel<DispatchPlan, TechnicianRoute, PlannedVisit> visitsVariable,
+            List<TechnicianRoute> routes, List<PlannedVisit> visits, long travelWeight, long workWeight,
+            List<PlannedVisit> ruined, List<PlannedVisit> unassigned, long seed, double blinkRate, boolean regret) {
+        this.visitsVariable = visitsVariable;
+        this.routes = routes;
+        this.visits = visits;
+        this.travelWeight = travelWeight;
+        this.workWeight = workWeight;
+        this.ruined = ruined;
+        this.unassigned = unassigned;
         this.seed = seed;
         this.blinkRate = blinkRate;
         this.regret = regret;
     }
 
     @Override
-    public boolean isMoveDoable(ScoreDirector<DispatchPlan> scoreDirector) {
-        return !ruined.isEmpty() || !unassigned.isEmpty();
-    }
-
-    @Override
-    protected void doMoveOnGenuineVariables(ScoreDirector<DispatchPlan> scoreDirector) {
+    public void execute(MutableSolutionView<DispatchPlan> view) {
         for (PlannedVisit visit : ruined) {
-            TechnicianRoute route = visit.getRoute();
-            int index = route.getVisits().indexOf(visit);
-            if (index < route.getPinnedVisitCount()) {
+            PositionInList position = view.getPositionOf(visitsVariable, visit).ensureAssigned();
+            TechnicianRoute route = position.entity();
+            if (position.index() < route.getPinnedVisitCount()) {
                 throw new IllegalStateException("The visit (%s) is pinned on route (%s) at index (%d)."
-                        .formatted(visit, route, index));
+                        .formatted(visit, route, position.index()));
             }
-            unassign(scoreDirector, route, index, visit);
+            view.unassignValue(visitsVariable, route, position.index());
         }
-        scoreDirector.triggerVariableListeners();
-        DispatchPlan plan = scoreDirector.getWorkingSolution();
-        long travelWeight = Math.max(1,
-                softWeight(plan, TechnicianRoutingConstraints.TRAVEL_TIME, ConstraintWeights.TRAVEL_TIME));
-        long workWeight = softWeight(plan, TechnicianRoutingConstraints.WORKING_TIME, ConstraintWeights.WORKING_TIME);
         Random random = new Random(seed);
         if (regret) {
             List<PlannedVisit> all = new ArrayList<>(unassigned);
             all.addAll(ruined);
-            insertByRegret(scoreDirector, plan, all, travelWeight, workWeight, random);
+            insertByRegret(view, all, random);
             return;
         }
         // Unassigned customers first: serving everyone outranks any saving on the ruined ones.
         for (PlannedVisit visit : unassigned) {
-            insertBest(scoreDirector, plan, visit, travelWeight, workWeight, random);
+            insertBest(view, visit, random);
         }
         for (PlannedVisit visit : ruined) {
-            insertBest(scoreDirector, plan, visit, travelWeight, workWeight, random);
+            insertBest(view, visit, random);
         }
     }
 
@@ -100,22 +115,20 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
      * get an unused depot stop at the start of a route. A visit that still fits nowhere stays unassigned:
      * the medium penalty is milder than a broken window, and later moves try it again.
      */
-    private void insertBest(ScoreDirector<DispatchPlan> scoreDirector, DispatchPlan plan, PlannedVisit visit,
-            long travelWeight, long workWeight, Random random) {
+    private void insertBest(MutableSolutionView<DispatchPlan> view, PlannedVisit visit, Random random) {
         TechnicianRoute bestRoute = null;
         Position best = null;
-        for (TechnicianRoute route : plan.getRoutes()) {
-            Position position = cheapestInRoute(route, visit, travelWeight, workWeight,
-                    best == null ? Long.MAX_VALUE : best.cost(), random);
+        for (TechnicianRoute route : routes) {
+            Position position = cheapestInRoute(route, visit, best == null ? Long.MAX_VALUE : best.cost(), random);
             if (position != null) {
                 best = position;
                 bestRoute = route;
             }
         }
         if (best != null) {
-            assign(scoreDirector, bestRoute, best.index(), visit);
+            assign(view, bestRoute, best.index(), visit);
         } else {
-            insertWithDepotStop(scoreDirector, plan, visit, travelWeight, workWeight, random);
+            insertWithDepotStop(view, visit, random);
         }
     }
 
@@ -126,15 +139,12 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
      * thus placed before the easy ones fill those routes. Only the route just changed is re-evaluated between
      * rounds. Visits that fit nowhere get the depot-stop fallback at the end.
      */
-    private void insertByRegret(ScoreDirector<DispatchPlan> scoreDirector, DispatchPlan plan,
-            List<PlannedVisit> toInsert, long travelWeight, long workWeight, Random random) {
-        List<TechnicianRoute> routes = plan.getRoutes();
+    private void insertByRegret(MutableSolutionView<DispatchPlan> view, List<PlannedVisit> toInsert, Random random) {
         int visitCount = toInsert.size();
         Position[][] best = new Position[visitCount][routes.size()];
         for (int v = 0; v < visitCount; v++) {
             for (int r = 0; r < routes.size(); r++) {
-                best[v][r] = cheapestInRoute(routes.get(r), toInsert.get(v), travelWeight, workWeight,
-                        Long.MAX_VALUE, random);
+                best[v][r] = cheapestInRoute(routes.get(r), toInsert.get(v), Long.MAX_VALUE, random);
             }
         }
         boolean[] done = new boolean[visitCount];
@@ -181,38 +191,35 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
                 break;
             }
             TechnicianRoute route = routes.get(chosenRoute);
-            assign(scoreDirector, route, best[chosen][chosenRoute].index(), toInsert.get(chosen));
+            assign(view, route, best[chosen][chosenRoute].index(), toInsert.get(chosen));
             done[chosen] = true;
             for (int v = 0; v < visitCount; v++) {
                 if (!done[v]) {
-                    best[v][chosenRoute] = cheapestInRoute(route, toInsert.get(v), travelWeight, workWeight,
-                            Long.MAX_VALUE, random);
+                    best[v][chosenRoute] = cheapestInRoute(route, toInsert.get(v), Long.MAX_VALUE, random);
                 }
             }
         }
         for (PlannedVisit visit : nowhere) {
-            insertWithDepotStop(scoreDirector, plan, visit, travelWeight, workWeight, random);
+            insertWithDepotStop(view, visit, random);
         }
     }
 
     /** The cheapest feasible position after the pinned head below {@code bound}; null if none or if the technician
      * lacks a skill. */
-    private Position cheapestInRoute(TechnicianRoute route, PlannedVisit visit, long travelWeight, long workWeight,
-            long bound, Random random) {
+    private Position cheapestInRoute(TechnicianRoute route, PlannedVisit visit, long bound, Random random) {
         if (!route.getTechnician().masters(visit.getRequiredSkillLevels())) {
             return null;
         }
-        return cheapestIn(route, route.getPinnedVisitCount(), visit, travelWeight, workWeight, bound, random);
+        return cheapestIn(route, route.getPinnedVisitCount(), visit, bound, random);
     }
 
     /** For a customer visit that needs tools or parts and fits nowhere: tries it after an unused depot stop. */
-    private void insertWithDepotStop(ScoreDirector<DispatchPlan> scoreDirector, DispatchPlan plan,
-            PlannedVisit visit, long travelWeight, long workWeight, Random random) {
+    private void insertWithDepotStop(MutableSolutionView<DispatchPlan> view, PlannedVisit visit, Random random) {
         if (!visit.isCustomer() || !needsSupplies(visit)) {
             return;
         }
         PlannedVisit depot = null;
-        for (PlannedVisit candidate : plan.getVisits()) {
+        for (PlannedVisit candidate : visits) {
             if (!candidate.isCustomer() && candidate.getRoute() == null) {
                 depot = candidate;
                 break;
@@ -224,7 +231,7 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
         TechnicianRoute bestRoute = null;
         int bestAfter = -1;
         long bestTotal = Long.MAX_VALUE;
-        for (TechnicianRoute route : plan.getRoutes()) {
+        for (TechnicianRoute route : routes) {
             if (!route.getTechnician().masters(visit.getRequiredSkillLevels()) || hasDepotStop(route)) {
                 continue;
             }
@@ -238,11 +245,9 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
                 continue;
             }
             // Try it for real: the customer's feasibility after a restock depends on the re-timed route.
-            assign(scoreDirector, route, at, depot);
-            Position position = cheapestIn(route, at + 1, visit, travelWeight, workWeight, bestTotal - depotCost,
-                    random);
-            unassign(scoreDirector, route, at, depot);
-            scoreDirector.triggerVariableListeners();
+            assign(view, route, at, depot);
+            Position position = cheapestIn(route, at + 1, visit, bestTotal - depotCost, random);
+            view.unassignValue(visitsVariable, route, at);
             if (position != null) {
                 bestTotal = depotCost + position.cost();
                 bestRoute = route;
@@ -250,8 +255,8 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
             }
         }
         if (bestRoute != null) {
-            assign(scoreDirector, bestRoute, bestRoute.getPinnedVisitCount(), depot);
-            assign(scoreDirector, bestRoute, bestAfter, visit);
+            assign(view, bestRoute, bestRoute.getPinnedVisitCount(), depot);
+            assign(view, bestRoute, bestAfter, visit);
         }
     }
 
@@ -259,8 +264,8 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
      * The cheapest feasible position at or after {@code fromIndex} that costs less than {@code bound}, or null.
      * Each position is skipped with the blink rate (SISR's blinks: a little randomness in a greedy recreate).
      */
-    private Position cheapestIn(TechnicianRoute route, int fromIndex, PlannedVisit visit, long travelWeight,
-            long workWeight, long bound, Random random) {
+    private Position cheapestIn(TechnicianRoute route, int fromIndex, PlannedVisit visit, long bound,
+            Random random) {
         Position best = null;
         long bestCost = bound;
         for (int index = fromIndex; index <= route.getVisits().size(); index++) {
@@ -306,40 +311,36 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
         return false;
     }
 
-    private static void assign(ScoreDirector<DispatchPlan> scoreDirector, TechnicianRoute route, int index,
+    /** Inserts and brings the shadow state up to date: the next insertion costs are read from it. */
+    private void assign(MutableSolutionView<DispatchPlan> view, TechnicianRoute route, int index,
             PlannedVisit visit) {
-        scoreDirector.beforeListVariableElementAssigned(route, VARIABLE, visit);
-        scoreDirector.beforeListVariableChanged(route, VARIABLE, index, index);
-        route.getVisits().add(index, visit);
-        scoreDirector.afterListVariableChanged(route, VARIABLE, index, index + 1);
-        scoreDirector.afterListVariableElementAssigned(route, VARIABLE, visit);
-        scoreDirector.triggerVariableListeners();
-    }
-
-    private static void unassign(ScoreDirector<DispatchPlan> scoreDirector, TechnicianRoute route, int index,
-            PlannedVisit visit) {
-        scoreDirector.beforeListVariableElementUnassigned(route, VARIABLE, visit);
-        scoreDirector.beforeListVariableChanged(route, VARIABLE, index, index + 1);
-        route.getVisits().remove(index);
-        scoreDirector.afterListVariableChanged(route, VARIABLE, index, index);
-        scoreDirector.afterListVariableElementUnassigned(route, VARIABLE, visit);
+        view.assignValueAndAdd(visitsVariable, visit, route, index);
     }
 
     @Override
-    public RuinAndRecreateMove rebase(ScoreDirector<DispatchPlan> destinationScoreDirector) {
-        return new RuinAndRecreateMove(rebaseList(ruined, destinationScoreDirector),
-                rebaseList(unassigned, destinationScoreDirector), seed, blinkRate, regret);
+    public RuinAndRecreateMove rebase(Rebaser rebaser) {
+        return new RuinAndRecreateMove(visitsVariable, rebaseAll(routes, rebaser), rebaseAll(visits, rebaser),
+                travelWeight, workWeight, rebaseAll(ruined, rebaser), rebaseAll(unassigned, rebaser), seed,
+                blinkRate, regret);
+    }
+
+    private static <T> List<T> rebaseAll(List<T> objects, Rebaser rebaser) {
+        List<T> rebased = new ArrayList<>(objects.size());
+        for (T object : objects) {
+            rebased.add(rebaser.rebase(object));
+        }
+        return rebased;
     }
 
     @Override
     public Collection<?> getPlanningEntities() {
-        Set<TechnicianRoute> routes = new LinkedHashSet<>();
+        Set<TechnicianRoute> touched = new LinkedHashSet<>();
         for (PlannedVisit visit : ruined) {
             if (visit.getRoute() != null) {
-                routes.add(visit.getRoute());
+                touched.add(visit.getRoute());
             }
         }
-        return routes;
+        return touched;
     }
 
     @Override
@@ -347,11 +348,6 @@ public final class RuinAndRecreateMove extends AbstractMove<DispatchPlan> {
         List<PlannedVisit> values = new ArrayList<>(ruined);
         values.addAll(unassigned);
         return values;
-    }
-
-    @Override
-    public String getSimpleMoveTypeDescription() {
-        return "RuinAndRecreateMove";
     }
 
     @Override

@@ -19,4 +19,55 @@ package org.tehai.planning;
  */
 public record VisitSchedule(long arrivalTime, long serviceStart, long departureTime, long windowMiss,
         boolean breakTaken, long breakLateness, long cumulativeWait, long startDelayBudget, boolean budgetFrozen) {
+
+    /**
+     * The schedule of the first visit of a route: the technician leaves home at the shift start and drives
+     * {@code travel} seconds.
+     *
+     * @param breakRule null when the shift has no break
+     */
+    static VisitSchedule firstOfRoute(PlannedVisit visit, long shiftStart, long travel, BreakRule breakRule) {
+        return of(visit, shiftStart, travel, breakRule, breakRule == null, 0, 0, Long.MAX_VALUE, false);
+    }
+
+    /** The schedule of {@code visit} when it comes right after this one, {@code travel} seconds away. */
+    VisitSchedule next(PlannedVisit visit, long travel, BreakRule breakRule) {
+        return of(visit, departureTime, travel, breakRule, breakTaken, breakLateness, cumulativeWait,
+                startDelayBudget, budgetFrozen);
+    }
+
+    private static VisitSchedule of(PlannedVisit visit, long ready, long travel, BreakRule breakRule,
+            boolean breakTakenBefore, long breakLatenessBefore, long waitBefore, long budgetBefore,
+            boolean frozenBefore) {
+        boolean breakTaken = breakTakenBefore;
+        long breakLateness = breakLatenessBefore;
+        long budget = budgetBefore;
+        boolean frozen = frozenBefore;
+        long arrival = ready + travel;
+        long start = visit.serviceStartFor(arrival);
+        if (!breakTaken) {
+            long breakStart = Math.max(arrival, breakRule.earliestStart());
+            if (breakStart + breakRule.length() <= start && breakStart <= breakRule.latestStart()) {
+                // The whole break fits into the wait at the door: it costs nothing.
+                breakTaken = true;
+            } else if (start + visit.getServiceDuration() > breakRule.latestStart()) {
+                // After this visit it would be too late to begin the break: take it before driving here.
+                breakStart = Math.max(ready, breakRule.earliestStart());
+                breakLateness = Math.max(0, breakStart - breakRule.latestStart());
+                breakTaken = true;
+                arrival = breakStart + breakRule.length() + travel;
+                start = visit.serviceStartFor(arrival);
+            }
+            if (breakTaken) {
+                budget = Math.min(budget, waitBefore);
+                frozen = true;
+            }
+        }
+        long cumulativeWait = waitBefore + (start - arrival);
+        if (!frozen) {
+            budget = Math.min(budget, cumulativeWait + (visit.windowEndFor(start) - start));
+        }
+        return new VisitSchedule(arrival, start, start + visit.getServiceDuration(), visit.windowMissFor(start),
+                breakTaken, breakLateness, cumulativeWait, budget, frozen);
+    }
 }

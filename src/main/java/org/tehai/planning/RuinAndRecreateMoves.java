@@ -4,51 +4,25 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-import ai.timefold.solver.core.api.score.director.ScoreDirector;
-import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
+import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningListVariableMetaModel;
+import ai.timefold.solver.core.preview.api.move.Move;
 
 /**
- * Proposes {@link RuinAndRecreateMove}s. Around a seed visit: its nearest neighbours, or strings of
- * consecutive visits cut from the routes nearest to it (SISR string removal, so neighbouring routes can
- * exchange whole pieces); sometimes visits picked at random (to move work between distant routes), sometimes
- * a whole route. Between 3 and 20% of the movable visits are ruined for the neighbour and random flavours, at
- * most {@value #MAX_RUINED}; strings remove about {@value #AVERAGE_STRING_RUIN} visits on average. Half of the
- * moves reinsert by regret-2; the others in random, hardest first, farthest first or closest first order.
+ * Ruin-and-recreate proposals ({@link RuinAndRecreateMove}). Around a seed visit: its nearest neighbours, or
+ * strings of consecutive visits cut from the routes nearest to it (SISR string removal, so neighbouring routes
+ * can exchange whole pieces); sometimes visits picked at random (to move work between distant routes),
+ * sometimes a whole route. Between 3 and 20% of the movable visits are ruined for the neighbour and random
+ * flavours, at most {@value #MAX_RUINED}; strings remove about {@value #AVERAGE_STRING_RUIN} visits on average.
+ * Half of the moves reinsert by regret-2; the others in random, hardest first, farthest first or closest first
+ * order.
  */
-public class RuinAndRecreateMoveFactory implements MoveIteratorFactory<DispatchPlan, RuinAndRecreateMove> {
+public final class RuinAndRecreateMoves {
 
     static final int MAX_RUINED = 30;
-
-    @Override
-    public long getSize(ScoreDirector<DispatchPlan> scoreDirector) {
-        return scoreDirector.getWorkingSolution().getVisits().size();
-    }
-
-    @Override
-    public Iterator<RuinAndRecreateMove> createOriginalMoveIterator(ScoreDirector<DispatchPlan> scoreDirector) {
-        throw new UnsupportedOperationException("Ruin and recreate moves are only selected at random.");
-    }
-
-    @Override
-    public Iterator<RuinAndRecreateMove> createRandomMoveIterator(ScoreDirector<DispatchPlan> scoreDirector,
-            Random random) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return true;
-            }
-
-            @Override
-            public RuinAndRecreateMove next() {
-                return propose(scoreDirector.getWorkingSolution(), random);
-            }
-        };
-    }
 
     static final int STRING_MAX = 10;
     static final double AVERAGE_STRING_RUIN = 10.0;
@@ -59,7 +33,16 @@ public class RuinAndRecreateMoveFactory implements MoveIteratorFactory<DispatchP
     /** Relative weights of the ruin flavours: whole route, random visits, nearest neighbours, strings. */
     private static final int[] FLAVOUR_WEIGHTS = { 1, 2, 5, 4 };
 
-    static RuinAndRecreateMove propose(DispatchPlan plan, Random random) {
+    private RuinAndRecreateMoves() {
+    }
+
+    /**
+     * A move around a seed picked at random, on {@code visitsVariable}; null when the plan has nothing to
+     * ruin and nothing waiting to be inserted.
+     */
+    public static Move<DispatchPlan> propose(DispatchPlan plan,
+            PlanningListVariableMetaModel<DispatchPlan, TechnicianRoute, PlannedVisit> visitsVariable,
+            Random random) {
         List<PlannedVisit> movable = new ArrayList<>();
         int usedRoutes = 0;
         for (TechnicianRoute route : plan.getRoutes()) {
@@ -78,7 +61,8 @@ public class RuinAndRecreateMoveFactory implements MoveIteratorFactory<DispatchP
         List<PlannedVisit> unassigned = plan.getUnassignedCustomerVisits();
         long seed = random.nextLong();
         if (movable.isEmpty()) {
-            return new RuinAndRecreateMove(List.of(), unassigned, seed, BLINK_RATE, true);
+            return unassigned.isEmpty() ? null
+                    : new RuinAndRecreateMove(plan, visitsVariable, List.of(), unassigned, seed, BLINK_RATE, true);
         }
         int upper = Math.max(1, Math.min(MAX_RUINED, movable.size() / 5));
         int lower = Math.min(3, upper);
@@ -127,7 +111,10 @@ public class RuinAndRecreateMoveFactory implements MoveIteratorFactory<DispatchP
         }
         order(ruined, travelTimes, from, random);
         boolean regret = random.nextDouble() < REGRET_SHARE;
-        return new RuinAndRecreateMove(ruined, unassigned, seed, BLINK_RATE, regret);
+        if (ruined.isEmpty() && unassigned.isEmpty()) {
+            return null; // A whole-route ruin that met only depot stops.
+        }
+        return new RuinAndRecreateMove(plan, visitsVariable, ruined, unassigned, seed, BLINK_RATE, regret);
     }
 
     /**

@@ -28,7 +28,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * A dispatcher's move of one visit in the open proposal, by hand: to a technician, at a position or the best one,
  * with the score impact and the hard rules it breaks said in words. Each move is its own transaction and is
- * audited; by default it pins the visit so the next solve keeps it there.
+ * audited; by default it pins the visit so the next solve keeps it there. A preview (the board while a visit is
+ * dragged) is evaluated the same way and changes nothing.
  */
 @ApplicationScoped
 public class PlanMoves {
@@ -48,18 +49,21 @@ public class PlanMoves {
     @Inject
     Audit audit;
 
-    public record MoveRequest(Long visitId, Long technicianId, Integer position, Boolean pin) {
+    /** {@code pin}: default true; {@code preview}: default false, true to see the impact without moving. */
+    public record MoveRequest(Long visitId, Long technicianId, Integer position, Boolean pin, Boolean preview) {
     }
 
+    /** {@code pinned}: the move pins the visit (a preview says whether it would); {@code preview}: nothing changed. */
     public record MoveResult(long visitId, PlanDiff.TechnicianRef technician, int position, Instant plannedStart,
             String scoreBefore, String scoreAfter, String scoreChange, List<String> brokenHardConstraints,
-            List<String> warnings, boolean pinned) {
+            List<String> warnings, boolean pinned, boolean preview) {
     }
 
     /**
      * Moves a visit in the proposal to a technician (at a 1-based position among its visits, or the best one),
      * re-times the routes, and reports the score impact. Breaking a hard constraint is allowed, with a warning,
-     * and recorded in the audit log. By default the visit is also pinned so the next solve keeps it there.
+     * and recorded in the audit log. By default the visit is also pinned so the next solve keeps it there. With
+     * {@code preview} the same answer comes back, but nothing is saved, pinned or audited.
      */
     public MoveResult move(String regionRef, LocalDate date, MoveRequest request) {
         if (request == null || request.visitId() == null) {
@@ -115,18 +119,23 @@ public class PlanMoves {
                     .map(c -> c.constraintName() + " (" + c.score().hardScore() + ")").toList();
             List<String> warnings = change.constraintAnalyses().stream().filter(c -> c.score().hardScore() < 0)
                     .map(c -> "This move would " + PlanExplanation.words(c.constraintName()) + ".").toList();
-            store.save(proposal, PlanSnapshot.of(problem, plan));
+            boolean preview = Boolean.TRUE.equals(request.preview());
             Visit entity = Visit.findById(request.visitId());
             RouteOwner owner = problem.routes().get(target.getId());
-            if (pin) {
-                entity.pin(Technician.findById(owner.technicianId()), null);
+            if (!preview) {
+                store.save(proposal, PlanSnapshot.of(problem, plan));
+                if (pin) {
+                    entity.pin(Technician.findById(owner.technicianId()), null);
+                }
+                audit.record("PLAN_VISIT_MOVED", "plan", proposal.id, "Moved " + entity.reference() + " to "
+                        + owner.technicianName() + " at position " + PlanExplanation.customerPosition(visit) + "; score "
+                        + before.score() + " -> " + after.score()
+                        + (warnings.isEmpty() ? "" : "; WARNING: " + String.join(" ", warnings)));
             }
-            audit.record("PLAN_VISIT_MOVED", "plan", proposal.id, "Moved " + entity.reference() + " to "
-                    + owner.technicianName() + " at position " + PlanExplanation.customerPosition(visit) + "; score " + before.score()
-                    + " -> " + after.score() + (warnings.isEmpty() ? "" : "; WARNING: " + String.join(" ", warnings)));
             return new MoveResult(entity.id, new PlanDiff.TechnicianRef(owner.technicianId(), owner.technicianCode(),
                     owner.technicianName()), PlanExplanation.customerPosition(visit), problem.instant(visit.getSchedule().serviceStart()),
-                    before.score().toString(), after.score().toString(), change.score().toString(), broken, warnings, pin);
+                    before.score().toString(), after.score().toString(), change.score().toString(), broken, warnings, pin,
+                    preview);
         });
     }
 

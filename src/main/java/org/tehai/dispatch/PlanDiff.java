@@ -88,10 +88,8 @@ public class PlanDiff {
                 counts[change.ordinal()]++;
                 WindowView quoted = visit.quotedWindowStart == null ? null
                         : new WindowView(visit.quotedWindowStart, visit.quotedWindowEnd);
-                boolean breaks = quoted != null && after.assigned() && (after.plannedStart().isBefore(quoted.start())
-                        || after.plannedStart().isAfter(quoted.end()));
-                boolean lostQuoted = quoted != null && !after.assigned();
-                if (breaks || lostQuoted) {
+                boolean breaks = breaksQuotedWindow(visit, after.plannedStart());
+                if (breaks) {
                     broken++;
                 }
                 if (change == Change.UNCHANGED && !breaks) {
@@ -103,7 +101,7 @@ public class PlanDiff {
                         after.assigned() ? technician(technicians, after.technicianId()) : null, fromStart,
                         after.plannedStart(), fromStart == null || after.plannedStart() == null ? null
                                 : Duration.between(fromStart, after.plannedStart()).toMinutes(),
-                        quoted, breaks || lostQuoted));
+                        quoted, breaks));
             }
             Map<Long, RouteNumbers> publishedRoutes = published == null ? Map.of() : numbers(store.routes(published));
             Map<Long, RouteNumbers> proposedRoutes = numbers(store.routes(proposal));
@@ -125,7 +123,20 @@ public class PlanDiff {
         });
     }
 
-    private static Change change(Assignment before, Assignment after) {
+    /**
+     * True when the plan starts the visit outside the window its customer was told, or leaves it unassigned
+     * ({@code plannedStart} null) although a window was told.
+     */
+    static boolean breaksQuotedWindow(Visit visit, Instant plannedStart) {
+        if (visit.quotedWindowStart == null) {
+            return false;
+        }
+        return plannedStart == null || plannedStart.isBefore(visit.quotedWindowStart)
+                || plannedStart.isAfter(visit.quotedWindowEnd);
+    }
+
+    /** What happens to one visit from the published plan ({@code before}, null when not in it) to the proposal. */
+    static Change change(Assignment before, Assignment after) {
         boolean was = before != null && before.assigned();
         if (!after.assigned()) {
             return was ? Change.UNASSIGNED : Change.STILL_UNASSIGNED;

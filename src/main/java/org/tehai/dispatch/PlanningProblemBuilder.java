@@ -284,7 +284,8 @@ public class PlanningProblemBuilder {
         return technicians;
     }
 
-    private static Optional<Depot> nearest(List<Depot> depots, Technician technician) {
+    /** The depot a technician restocks at: the one nearest its home. */
+    static Optional<Depot> nearest(List<Depot> depots, Technician technician) {
         return depots.stream().min(Comparator.comparingDouble(d -> squaredDegrees(d.latitude - technician.homeLatitude,
                 d.longitude - technician.homeLongitude)));
     }

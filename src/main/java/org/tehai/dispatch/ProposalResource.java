@@ -14,19 +14,22 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.tehai.dispatch.BoardDay.Board;
 import org.tehai.dispatch.DispatchWorkflow.ProposalRequest;
 import org.tehai.dispatch.DispatchWorkflow.ProposalView;
 import org.tehai.dispatch.PlanDiff.Diff;
 import org.tehai.dispatch.PlanExplanation.Explanation;
 import org.tehai.dispatch.PlanMoves.MoveRequest;
 import org.tehai.dispatch.PlanMoves.MoveResult;
+import org.tehai.platform.api.InputRules;
 import org.tehai.platform.api.QueryValues;
+import org.tehai.platform.error.ApiProblem;
 import org.tehai.platform.security.Roles;
 
 /**
  * The dispatcher's work on one region-day ({@code region} is the id or the code, {@code date} the local date):
- * propose and follow the solve, review the difference and the reasons, move visits, publish; or keep a live
- * re-planning running during the day. Managers and admins may read.
+ * propose and follow the solve, see the day's board, review the difference and the reasons, move visits (or preview
+ * a move), publish; or keep a live re-planning running during the day. Managers and admins may read.
  */
 @Path("/api/regions/{region}/days/{date}")
 public class ProposalResource {
@@ -42,6 +45,9 @@ public class ProposalResource {
 
     @Inject
     PlanMoves moves;
+
+    @Inject
+    BoardDay board;
 
     /** Starts solving a proposal in the background; 202 with its location. */
     @POST
@@ -73,6 +79,20 @@ public class ProposalResource {
     @RolesAllowed({ Roles.DISPATCHER, Roles.MANAGER, Roles.ADMIN })
     public Diff diff(@PathParam("region") String region, @PathParam("date") String date) {
         return diff.diff(region, day(date));
+    }
+
+    /**
+     * The day's plan as the dispatcher's board shows it: per technician on shift its stops in route order, the
+     * unassigned visits and, for a proposal, what each visit does against the published plan. {@code plan} is
+     * {@code proposal} or {@code published}; without it the open proposal once it has a plan, else the published one.
+     */
+    @GET
+    @Path("/board")
+    @RolesAllowed({ Roles.DISPATCHER, Roles.MANAGER, Roles.ADMIN })
+    public Board board(@PathParam("region") String region, @PathParam("date") String date,
+            @QueryParam("plan") String plan) {
+        LocalDate day = day(date);
+        return board.board(region, day, planKind(plan));
     }
 
     /** Why each visit sits where it does; {@code ?visit=} for one visit only. */
@@ -123,6 +143,19 @@ public class ProposalResource {
             return new PublicationView(publication.published().id, publication.published().number,
                     publication.dispatched(), publication.unassigned(), publication.quoted(), publication.requoted());
         }
+    }
+
+    /** {@code proposal} or {@code published} (any case); null when absent. */
+    private static PlanKind planKind(String plan) {
+        if (plan == null || plan.isEmpty()) {
+            return null;
+        }
+        for (PlanKind kind : PlanKind.values()) {
+            if (kind.name().equalsIgnoreCase(plan)) {
+                return kind;
+            }
+        }
+        throw ApiProblem.invalid("plan", "The plan (" + InputRules.echo(plan) + ") is neither proposal nor published.");
     }
 
     private static LocalDate day(String date) {

@@ -71,6 +71,7 @@ class ArchitectureTest {
                 .layer("Phone API").definedBy("org.tehai.field..")
                 .layer("Arrival windows").definedBy("org.tehai.arrival..")
                 .layer("Dispatch").definedBy("org.tehai.dispatch..")
+                .layer("Pages").definedBy("org.tehai.web..")
                 .layer("Demo").definedBy("org.tehai.demo..")
                 .whereLayer("Platform").mayNotAccessAnyLayer()
                 .whereLayer("Planning").mayNotAccessAnyLayer()
@@ -84,6 +85,7 @@ class ArchitectureTest {
                         "Tickets and visits", "Desk", "Phone API")
                 .whereLayer("Dispatch").mayOnlyAccessLayers("Platform", "Planning", "Reference records",
                         "Tickets and visits", "Desk", "Phone API", "Arrival windows")
+                .whereLayer("Pages").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Demo").mayNotBeAccessedByAnyLayer()
                 .check(classes);
     }

@@ -1,5 +1,7 @@
 package org.tehai.platform.error;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.enterprise.event.Observes;
@@ -14,6 +16,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -92,8 +95,25 @@ public class HttpErrors {
     }
 
     private void unauthorized(RoutingContext ctx) {
+        if (isPage(ctx)) {
+            // A person at a browser is sent to the sign-in form, and back to the page afterwards.
+            String next = URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8);
+            ctx.response().setStatusCode(302).putHeader(HttpHeaders.LOCATION, LOGIN_PAGE + "?next=" + next).end();
+            return;
+        }
         challenges(basic).forEach(challenge -> ctx.response().headers().add("WWW-Authenticate", challenge));
         send(ctx, 401, "Unauthorized", UNAUTHORIZED);
+    }
+
+    /** The sign-in form of the pages. */
+    public static final String LOGIN_PAGE = "/login";
+
+    /**
+     * A request for a page rather than the API: pages sign in with a form, the API with credentials on each request
+     * and a 401 problem, never a redirect.
+     */
+    static boolean isPage(RoutingContext ctx) {
+        return PageErrors.isPage(ctx.request().path()) && ctx.request().method() == HttpMethod.GET;
     }
 
     /** The ways to sign in a 401 offers: bearer tokens, and HTTP Basic where the built-in users are on. */

@@ -1,10 +1,15 @@
 package org.tehai.platform.error;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -42,6 +47,9 @@ public class ProblemMappers {
 
     @ConfigProperty(name = "quarkus.http.auth.basic", defaultValue = "false")
     boolean basicAuth;
+
+    @Inject
+    Instance<PageErrors> pages;
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, UriInfo uri) {
@@ -120,6 +128,12 @@ public class ProblemMappers {
     /** No credentials, or ones that did not sign anybody in. */
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized(RuntimeException exception, UriInfo uri) {
+        if (PageErrors.isPage(uri.getPath())) {
+            String next = URLEncoder.encode(uri.getRequestUri().getRawPath()
+                    + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()),
+                    StandardCharsets.UTF_8);
+            return Response.seeOther(URI.create(HttpErrors.LOGIN_PAGE + "?next=" + next)).build();
+        }
         var response = Response.fromResponse(ProblemBody.response(401, "Unauthorized", HttpErrors.UNAUTHORIZED,
                 path(uri), null, List.of()));
         HttpErrors.challenges(basicAuth).forEach(challenge -> response.header("WWW-Authenticate", challenge));
@@ -140,6 +154,9 @@ public class ProblemMappers {
     /** A signed-in user whose role does not allow the call. */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException exception, UriInfo uri) {
+        if (PageErrors.isPage(uri.getPath()) && pages.isResolvable()) {
+            return pages.get().forbidden(uri);
+        }
         return ProblemBody.response(403, "Forbidden", "Your role does not allow this request.", path(uri), null,
                 List.of());
     }

@@ -57,6 +57,14 @@ public class DemoUserIdentityProvider implements IdentityProvider<UsernamePasswo
         if (!user.equals(password) || user.length() > TextLimits.LOGIN || InputRules.textProblem(user) != null) {
             return Uni.createFrom().failure(new AuthenticationFailedException());
         }
+        return identityOf(user, context);
+    }
+
+    /**
+     * The identity of a built-in user who signed in: a staff role, or the active technician of that login. Also
+     * used when a page's session cookie names the user again.
+     */
+    Uni<SecurityIdentity> identityOf(String user, AuthenticationRequestContext context) {
         Set<String> staffRoles = STAFF.get(user);
         if (staffRoles != null) {
             return Uni.createFrom().item(identity(user, staffRoles, null));

@@ -1,0 +1,237 @@
+package org.tehai.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Everything the pages say, in English here and in Japanese in {@code messages/msg_ja.properties}. Templates read
+ * them as {@code {msg:key}}; the board's script receives the ones it needs as JSON.
+ */
+@MessageBundle("msg")
+public interface Messages {
+
+    @Message("Tehai")
+    String app_name();
+
+    @Message("Sign in")
+    String login_title();
+
+    @Message("User")
+    String login_user();
+
+    @Message("Password")
+    String login_password();
+
+    @Message("The user or password is not right.")
+    String login_failed();
+
+    @Message("Sign out")
+    String logout();
+
+    @Message("日本語")
+    String language_other();
+
+    @Message("You may not open this page")
+    String forbidden_title();
+
+    @Message("Your role ({role}) does not include this page.")
+    String forbidden_detail(String role);
+
+    @Message("Go to my page")
+    String forbidden_home();
+
+    @Message("Choose a page")
+    String choose_title();
+
+    @Message("Dispatcher board")
+    String page_dispatch();
+
+    @Message("Desk")
+    String page_desk();
+
+    @Message("Management")
+    String page_manage();
+
+    @Message("Technician app")
+    String page_tech();
+
+    @Message("This page is not built yet; the REST API under /api does everything it will do.")
+    String page_pending();
+
+    @Message("Region")
+    String board_region();
+
+    @Message("Day")
+    String board_day();
+
+    @Message("Propose")
+    String board_propose();
+
+    @Message("Stop")
+    String board_stop();
+
+    @Message("Publish")
+    String board_publish();
+
+    @Message("Proposal")
+    String board_proposal();
+
+    @Message("Published")
+    String board_published();
+
+    @Message("Live re-planning")
+    String board_live();
+
+    @Message("Unassigned")
+    String board_unassigned();
+
+    @Message("Map")
+    String board_map();
+
+    @Message("Timeline")
+    String board_timeline();
+
+    @Message("Visit")
+    String board_visit();
+
+    @Message("Loading…")
+    String board_loading();
+
+    @Message("No plan yet for this day: press Propose.")
+    String board_no_plan();
+
+    @Message("Solving")
+    String board_solving();
+
+    @Message("Score")
+    String board_score();
+
+    @Message("assigned")
+    String board_assigned();
+
+    @Message("elapsed")
+    String board_elapsed();
+
+    @Message("Status")
+    String board_status();
+
+    @Message("technicians on shift")
+    String board_technicians();
+
+    @Message("open")
+    String board_open();
+
+    @Message("planned")
+    String board_planned();
+
+    @Message("dispatched")
+    String board_dispatched();
+
+    @Message("finished")
+    String board_finished();
+
+    @Message("today")
+    String board_today();
+
+    @Message("tomorrow")
+    String board_tomorrow();
+
+    @Message("Why here")
+    String board_why_here();
+
+    @Message("Why unassigned")
+    String board_why_unassigned();
+
+    @Message("Pin to this technician")
+    String board_pin();
+
+    @Message("Unpin")
+    String board_unpin();
+
+    @Message("pinned")
+    String board_pinned();
+
+    @Message("at risk")
+    String board_at_risk();
+
+    @Message("Quoted window")
+    String board_quoted();
+
+    @Message("Customer available")
+    String board_availability();
+
+    @Message("Needs")
+    String board_needs();
+
+    @Message("Move to…")
+    String board_move_to();
+
+    @Message("Move this visit?")
+    String board_move_title();
+
+    @Message("Score change")
+    String board_move_impact();
+
+    @Message("Breaks")
+    String board_move_breaks();
+
+    @Message("Apply and pin")
+    String board_move_apply();
+
+    @Message("Cancel")
+    String board_cancel();
+
+    @Message("Position")
+    String board_position();
+
+    @Message("best position")
+    String board_best_position();
+
+    @Message("Publish this plan?")
+    String board_publish_title();
+
+    @Message("{dispatched} visits dispatched, {unassigned} unassigned; customers get their windows.")
+    String board_publish_summary(String dispatched, String unassigned);
+
+    @Message("Published version {version}: {dispatched} dispatched, {quoted} windows quoted, {requoted} changed.")
+    String board_published_result(String version, String dispatched, String quoted, String requoted);
+
+    @Message("newly assigned")
+    String board_diff_new();
+
+    @Message("other technician")
+    String board_diff_moved();
+
+    @Message("new time")
+    String board_diff_retimed();
+
+    @Message("newly unassigned")
+    String board_diff_unassigned();
+
+    @Message("quoted window broken")
+    String board_window_broken();
+
+    @Message("drive")
+    String board_drive();
+
+    @Message("break")
+    String board_break();
+
+    @Message("shift")
+    String board_shift();
+
+    @Message("depot")
+    String board_depot();
+
+    @Message("none")
+    String board_none();
+
+    @Message("Close")
+    String board_close();
+
+    @Message("The request failed")
+    String board_error();
+
+    @Message("Time limit (s)")
+    String board_limits();
+}

@@ -1,0 +1,34 @@
+package org.tehai.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.ws.rs.core.HttpHeaders;
+
+/**
+ * The language of the pages: the one the person chose with the switch (a cookie), else the first of Japanese and
+ * English the browser asks for, else English.
+ */
+public final class PageLocale {
+
+    /** The cookie the language switch sets. */
+    public static final String COOKIE = "tehai-lang";
+
+    static final List<String> SUPPORTED = List.of("en", "ja");
+
+    private PageLocale() {
+    }
+
+    public static Locale of(HttpHeaders headers) {
+        var chosen = headers.getCookies().get(COOKIE);
+        if (chosen != null && SUPPORTED.contains(chosen.getValue())) {
+            return Locale.forLanguageTag(chosen.getValue());
+        }
+        for (Locale wanted : headers.getAcceptableLanguages()) {
+            if (SUPPORTED.contains(wanted.getLanguage())) {
+                return Locale.forLanguageTag(wanted.getLanguage());
+            }
+        }
+        return Locale.ENGLISH;
+    }
+}

@@ -1,0 +1,28 @@
+package org.tehai.web;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the pages look outward: the map background is the only thing they may fetch from another host. */
+@ConfigMapping(prefix = "tehai.ui")
+public interface UiSettings {
+
+    /**
+     * The map tile URL template ({z}/{x}/{y}); {@code none} for a plain background with a scale, which reaches no
+     * other host. The default is OpenStreetMap's standard tiles.
+     */
+    @WithDefault("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    String mapTiles();
+
+    /** The attribution the tile provider asks for, shown on the map. */
+    @WithDefault("© OpenStreetMap contributors")
+    String mapAttribution();
+
+    /** The tile URL, or nothing for the plain background. */
+    default Optional<String> tiles() {
+        String url = mapTiles().strip();
+        return url.isEmpty() || url.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(url);
+    }
+}

@@ -1,0 +1,209 @@
+package org.tehai.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tehai.support.Api.ADMIN;
+import static org.tehai.support.Api.DISPATCHER;
+import static org.tehai.support.Api.as;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.tehai.support.TestData;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A dispatcher's day on the board, in a real browser: sign in, pick the day, propose, watch it solve, read the
+ * timeline and the unassigned reasons, move a visit with its score impact shown first, publish, and see the windows;
+ * in Japanese after the switch; and a technician turned away.
+ */
+@QuarkusTest
+class DispatchBoardBrowserTest {
+
+    private static final LocatorAssertions.IsVisibleOptions SOON = new LocatorAssertions.IsVisibleOptions()
+            .setTimeout(30_000);
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private record Day(String regionCode, LocalDate date, List<Long> technicians, List<Long> visits, long unservable) {
+    }
+
+    /** Three technicians on shift tomorrow, eight visits they can do, and one that needs a skill nobody has. */
+    private static Day tomorrowInANewRegion() {
+        long region = TestData.region();
+        String code = as(ADMIN).get("/api/regions/" + region).then().statusCode(200).extract().jsonPath()
+                .getString("code");
+        LocalDate date = LocalDate.now(ZoneId.of(TestData.ZONE)).plusDays(1);
+        List<Long> technicians = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long id = TestData.technician(region).id();
+            TestData.shift(id, date);
+            technicians.add(id);
+        }
+        List<Long> visits = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            visits.add(TestData.visit(TestData.ticket(region), date));
+        }
+        Map<String, Object> robot = new java.util.HashMap<>(TestData.visitBody(TestData.ticket(region), date));
+        robot.put("requiredSkills", List.of(Map.of("skill", "ROBOTICS", "minLevel", 5)));
+        long unservable = as(DISPATCHER).body(robot).post("/api/visits").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+        return new Day(code, date, technicians, visits, unservable);
+    }
+
+    private Page signIn(String user, String language) {
+        Page page = Browser.page(URI.create(base.toString()), language);
+        page.navigate(base + "dispatch");
+        assertThat(page).hasURL(Pattern.compile(".*/login\\?next=.*"));
+        page.getByLabel(Pattern.compile("User|ユーザー")).fill(user);
+        page.getByLabel(Pattern.compile("Password|パスワード")).fill(user);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Sign in|サインイン")))
+                .click();
+        page.waitForLoadState();
+        return page;
+    }
+
+    @Test
+    void shouldReviewMoveAndPublishADayOnTheBoard() {
+        Day day = tomorrowInANewRegion();
+        Page page = signIn("dispatcher", "en-US");
+        List<String> scriptErrors = new ArrayList<>();
+        page.onPageError(scriptErrors::add);
+        assertThat(page).hasURL(Pattern.compile(".*/dispatch$"));
+        page.locator("#region").selectOption(day.regionCode());
+        page.locator("#board[data-days-of='" + day.regionCode() + "']").waitFor();
+        page.locator("#day").selectOption(day.date().toString());
+        assertThat(page.locator("#status")).containsText("No plan yet");
+        assertThat(page.locator("#day option:checked")).containsText("3 technicians on shift");
+        Browser.screenshot(page, "dispatch-empty-day");
+
+        page.locator("#limit").fill("3");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose")).click();
+        assertThat(page.locator("#status")).containsText("Solving", new com.microsoft.playwright.assertions
+                .LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+        assertThat(page.locator("#status")).containsText("8 assigned / 1 Unassigned",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#status")).not().containsText("Solving");
+
+        // One timeline row per technician on shift, the visits on them, the unservable one listed with its reason.
+        assertThat(page.locator(".vis-label")).hasCount(3);
+        assertThat(page.locator(".vis-item.visit")).hasCount(8);
+        Locator waiting = page.locator("#unassigned tbody tr");
+        assertThat(waiting).hasCount(1);
+        assertThat(waiting.first()).containsText("ROBOTICS");
+        Browser.screenshot(page, "dispatch-proposal");
+
+        // Move a visit to another technician: the score impact is shown before anything changes.
+        page.locator(".vis-item.visit").first().click();
+        Locator panel = page.locator("#visit");
+        assertThat(panel).isVisible(SOON);
+        assertThat(panel).containsText("Why here");
+        String movedRef = page.locator(".vis-item.visit").first().innerText().strip();
+        Locator technician = page.locator("#move-technician");
+        String current = technician.inputValue();
+        String other = technician.locator("option").all().stream().map(o -> o.getAttribute("value"))
+                .filter(v -> !v.equals(current)).findFirst().orElseThrow();
+        technician.selectOption(other);
+        page.locator("#move-go").click();
+        Locator dialog = page.locator("#move-dialog");
+        assertThat(dialog).isVisible(SOON);
+        assertThat(dialog).containsText("Score change");
+        Browser.screenshot(page, "dispatch-move-impact");
+        page.locator("#move-apply").click();
+        assertThat(dialog).isHidden();
+        page.locator(".vis-item.visit", new Page.LocatorOptions().setHasText(movedRef)).click();
+        assertThat(panel).containsText("pinned", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+
+        // Publish: a summary first, then the published plan with the windows told to the customers.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish").setExact(true)).click();
+        Locator publish = page.locator("#publish-dialog");
+        assertThat(publish).containsText("visits dispatched");
+        page.locator("#publish-confirm").click();
+        assertThat(page.locator("#status")).containsText(Pattern.compile("Published version \\d+: 8 dispatched"),
+                new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+        assertThat(page.locator("input[name=view][value=published]")).isChecked();
+        assertThat(page.locator(".vis-item.visit")).hasCount(8);
+        page.locator(".vis-item.visit").first().click();
+        assertThat(panel.locator("dt:text('Quoted window') + dd")).containsText(Pattern.compile("\\d\\d:\\d\\d"));
+        Browser.screenshot(page, "dispatch-published");
+        assertThat(scriptErrors).as("errors of the board's script").isEmpty();
+        page.context().close();
+    }
+
+    @Test
+    void shouldSwitchTheBoardToJapanese() {
+        Day day = tomorrowInANewRegion();
+        Page page = signIn("dispatcher", "en-US");
+        List<String> scriptErrors = new ArrayList<>();
+        page.onPageError(scriptErrors::add);
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose"))).isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("日本語")).click();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("計画を作る"))).isVisible();
+        assertThat(page.locator("html")).hasAttribute("lang", "ja");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("配車ボード"))).isVisible();
+        page.navigate(base + "dispatch");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("公開"))).isVisible();
+        page.locator("#region").selectOption(day.regionCode());
+        page.locator("#board[data-days-of='" + day.regionCode() + "']").waitFor();
+        page.locator("#day").selectOption(day.date().toString());
+        assertThat(page.locator("#day option:checked")).containsText("3 名が勤務");
+        assertThat(page.locator("#status")).containsText("この日の計画はまだありません");
+        assertThat(page.locator("#unassigned-count")).hasText("(0)");
+        Browser.screenshot(page, "dispatch-japanese");
+        assertThat(scriptErrors).as("errors of the board's script").isEmpty();
+        page.context().close();
+    }
+
+    @Test
+    void shouldGreetAJapaneseBrowserInJapanese() {
+        Page page = Browser.page(URI.create(base.toString()), "ja-JP");
+        page.navigate(base + "login");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("サインイン"))).isVisible();
+        Browser.screenshot(page, "login-japanese");
+        page.context().close();
+    }
+
+    @Test
+    void shouldTurnATechnicianAwayFromTheBoardWithAPage() {
+        long region = TestData.region();
+        String login = TestData.technician(region).login();
+        Page page = signIn(login, "en-US");
+        assertThat(page).hasURL(Pattern.compile(".*/dispatch$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("You may not open this page")))
+                .isVisible();
+        com.microsoft.playwright.Response response = page.navigate(base + "dispatch");
+        assertThat(response.status()).isEqualTo(403);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Go to my page")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/tech$"));
+        Browser.screenshot(page, "dispatch-forbidden");
+        page.context().close();
+    }
+
+    @Test
+    void shouldSignOutAndKeepTheApiOnProblemsNotRedirects() {
+        Page page = signIn("dispatcher", "en-US");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        page.navigate(base + "dispatch");
+        assertThat(page).hasURL(Pattern.compile(".*/login\\?next=.*"));
+        com.microsoft.playwright.APIResponse api = page.request().get(base + "api/regions");
+        assertThat(api.status()).isEqualTo(401);
+        assertThat(api.headers().get("content-type")).startsWith("application/problem+json");
+        page.context().close();
+    }
+}

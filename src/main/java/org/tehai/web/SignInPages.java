@@ -1,6 +1,7 @@
 package org.tehai.web;
 
 import java.net.URI;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -104,7 +105,9 @@ public class SignInPages {
 
     /** Only a path on this application: never another host, so no link can send a person elsewhere. */
     static boolean isLocalPath(String path) {
-        return path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\")
-                && path.length() <= 500 && path.chars().noneMatch(c -> c < 0x20);
+        return path != null && path.length() <= 500 && LOCAL_PATH.matcher(path).matches() && !path.startsWith("//");
     }
+
+    /** A path of this application with an optional query, in the characters an address may hold unescaped. */
+    private static final Pattern LOCAL_PATH = Pattern.compile("/[A-Za-z0-9/_.~%+=&?-]*");
 }

@@ -336,9 +336,9 @@ function drawMap() {
       .on('click', () => select(v.visitId)).addTo(state.layers);
     state.markers.set(v.visitId, marker);
   }
+  state.map.invalidateSize();
   if (bounds.length) state.map.fitBounds(bounds, { padding: [20, 20], maxZoom: 16 });
   else state.map.setView([35.68, 139.76], 11);
-  setTimeout(() => state.map.invalidateSize(), 0);
 }
 
 const priorityColour = (p) => ({ P1: '#c62828', P2: '#ef6c00', P3: '#1565c0', P4: '#607d8b' })[p] ?? '#607d8b';

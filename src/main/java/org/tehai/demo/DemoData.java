@@ -89,18 +89,6 @@ public class DemoData {
             new Trouble("PC/NO_BOOT", "PC_REPAIR", "PC", 2, Set.of(), "SSD-1TB", 75),
             new Trouble("INTERCOM/DEAD", "INTERCOM_REPAIR", "BUILDING", 2, Set.of("LADDER"), "INTERCOM-PSU", 60));
 
-    private static final Map<String, String> PARTS = Map.ofEntries(
-            Map.entry("ONT-7", "Optical network terminal, model 7"),
-            Map.entry("STB-4K", "4K set-top box"),
-            Map.entry("ROUTER-AX", "Wi-Fi 6 router"),
-            Map.entry("COAX-F", "F-connector coax patch cable"),
-            Map.entry("DROP-50", "Fibre drop cable, 50 m"),
-            Map.entry("SSD-1TB", "1 TB SSD"),
-            Map.entry("INTERCOM-PSU", "Intercom power supply"),
-            Map.entry("BOOSTER-AMP", "Building TV booster amplifier"),
-            Map.entry("SPLITTER-4", "4-way TV splitter"),
-            Map.entry("PSU-12V", "12 V power adapter"));
-
     private static final List<String> TOOLS = List.of("SIGNAL_METER", "OPTICAL_METER", "FUSION_SPLICER", "LADDER",
             "LINE_TESTER");
 
@@ -137,14 +125,19 @@ public class DemoData {
                 throw ApiProblem.conflict("replace", "The database already holds data; load with replace=true to "
                         + "delete everything and load the demo region.");
             }
-            entityManager.createNativeQuery("truncate table " + String.join(", ", TABLES) + " restart identity cascade")
-                    .executeUpdate();
-            entityManager.clear();
+            deleteEverything();
         }
         Summary summary = new Generator(new Random(20261123L)).generate();
         audit.record("DEMO_DATA_LOADED", "region", summary.region(), summary.toString());
         LOG.infof("Demo data loaded: %s", summary);
         return summary;
+    }
+
+    /** Empties every table the demo fills (and, by cascade, the plans); the trouble-code catalogue stays. */
+    void deleteEverything() {
+        entityManager.createNativeQuery("truncate table " + String.join(", ", TABLES) + " restart identity cascade")
+                .executeUpdate();
+        entityManager.clear();
     }
 
     /**
@@ -218,10 +211,10 @@ public class DemoData {
             region.persist();
             zone = region.zone();
 
-            PARTS.keySet().stream().sorted().forEach(code -> {
+            DemoRegion.PARTS.keySet().stream().sorted().forEach(code -> {
                 var part = new Part();
                 part.code = code;
-                part.name = PARTS.get(code);
+                part.name = DemoRegion.PARTS.get(code);
                 part.persist();
                 parts.put(code, part);
             });

@@ -1,6 +1,7 @@
 package org.tehai.demo;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The demo service region: the western wards of Tokyo (Shinjuku, Nakano, Suginami, Setagaya, Meguro, Shibuya,
@@ -47,6 +48,19 @@ final class DemoRegion {
 
     static final List<String> BUILDING_SUFFIXES = List.of("Heights", "Residence", "Mansion", "Court", "Terrace",
             "Park House", "Maison", "Grand Coop");
+
+    /** The parts the demo's jobs need, by code. */
+    static final Map<String, String> PARTS = Map.ofEntries(
+            Map.entry("ONT-7", "Optical network terminal, model 7"),
+            Map.entry("STB-4K", "4K set-top box"),
+            Map.entry("ROUTER-AX", "Wi-Fi 6 router"),
+            Map.entry("COAX-F", "F-connector coax patch cable"),
+            Map.entry("DROP-50", "Fibre drop cable, 50 m"),
+            Map.entry("SSD-1TB", "1 TB SSD"),
+            Map.entry("INTERCOM-PSU", "Intercom power supply"),
+            Map.entry("BOOSTER-AMP", "Building TV booster amplifier"),
+            Map.entry("SPLITTER-4", "4-way TV splitter"),
+            Map.entry("PSU-12V", "12 V power adapter"));
 
     private DemoRegion() {
     }

@@ -1,4 +1,4 @@
-package org.tehai.bench;
+package org.tehai.demo;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,9 +30,13 @@ import org.tehai.planning.TimeWindow;
  * as in the application.
  *
  * <p>Every call builds fresh objects, so a plan can be generated again and rearranged (the live part of the
- * benchmark does this to pin what has already started).
+ * benchmark does this to pin what has already started). The same day, written as records, is the city-size demo
+ * day ({@link CityDay}); the benchmark ({@code org.tehai.bench.RegionDayBenchmark}) solves it directly.
  */
 public final class RegionDayGenerator {
+
+    /** The seed of the dispatch benchmark's day, and of the city-size demo day. */
+    public static final long BENCHMARK_SEED = 20261123L;
 
     public static final long MINUTE = 60;
     public static final long HOUR = 60 * MINUTE;
@@ -83,9 +87,12 @@ public final class RegionDayGenerator {
     static final List<Trouble> URGENT_TROUBLES = TROUBLES.stream().filter(t -> t.level() == 1 && t.minutes() <= 60)
             .toList();
 
-    /** The generated objects; fresh on every {@link #generate()}. */
+    /**
+     * The generated objects; fresh on every {@link #generate()}. {@code troubleCodes}: the trouble code each customer
+     * visit was drawn from, by visit id.
+     */
     public record RegionDay(List<PlanningTechnician> technicians, List<TechnicianRoute> routes,
-            List<PlannedVisit> visits) {
+            List<PlannedVisit> visits, Map<String, String> troubleCodes) {
 
         public DispatchPlan plan() {
             return new DispatchPlan(technicians, routes, visits, new StraightLineTravelTime());
@@ -147,14 +154,15 @@ public final class RegionDayGenerator {
             routes.add(new TechnicianRoute(routeId, technician, SHIFT_START, SHIFT_END, ALLOWED_OVERTIME,
                     new BreakRule(breakLength, 11 * HOUR + 30 * MINUTE, 14 * HOUR)));
         }
+        Map<String, String> troubleCodes = new HashMap<>();
         for (int v = 0; v < visitCount; v++) {
-            visits.add(customerVisit(v, random, neighbourhoods, technicians));
+            visits.add(customerVisit(v, random, neighbourhoods, technicians, troubleCodes));
         }
         for (TechnicianRoute route : routes) {
             visits.add(PlannedVisit.depotStop("D-" + route.getId(), nearestDepot(route.getTechnician().getHome()),
                     RESTOCK_TIME));
         }
-        return new RegionDay(technicians, routes, visits);
+        return new RegionDay(technicians, routes, visits, troubleCodes);
     }
 
     private PlanningTechnician technician(int index, Random random) {
@@ -197,7 +205,7 @@ public final class RegionDayGenerator {
     }
 
     private PlannedVisit customerVisit(int index, Random random, List<Location> neighbourhoods,
-            List<PlanningTechnician> technicians) {
+            List<PlanningTechnician> technicians, Map<String, String> troubleCodes) {
         Location location = random.nextDouble() < 0.8
                 ? near(neighbourhoods.get(random.nextInt(neighbourhoods.size())), 1_000, random)
                 : inArea(random);
@@ -241,6 +249,7 @@ public final class RegionDayGenerator {
             preferred = able.isEmpty() ? null : able.get(random.nextInt(able.size())).getId();
         }
         String id = String.format("V%04d", index + 1);
+        troubleCodes.put(id, trouble.code());
         return PlannedVisit.customerVisit(id, "TK-" + id, location, minutes * MINUTE, windows, priority, slaDue,
                 Map.of(trouble.skill(), trouble.level()), trouble.tools(),
                 trouble.part() == null ? Map.of() : Map.of(trouble.part(), 1), preferred);

@@ -217,8 +217,13 @@ function drawTimeline() {
       if (b.start && b.end) items.add({ id: `break-${row.technicianId}-${i}`, group: row.technicianId, start: b.start,
         end: b.end, type: 'background', className: 'break', title: t('board_break') });
     }
-    for (const stop of row.stops) {
-      if (stop.visitId == null) continue;
+    for (const [i, stop] of row.stops.entries()) {
+      if (stop.visitId == null) {
+        if (stop.arrival) items.add({ id: `depot-${row.technicianId}-${i}`, group: row.technicianId, start: stop.arrival,
+          type: 'point', className: 'depot', selectable: false, editable: false,
+          content: `${t('board_depot')} ${esc(stop.depotCode ?? '')}`, title: `${t('board_depot')} ${esc(stop.depotCode ?? '')}` });
+        continue;
+      }
       if (stop.travelSeconds > 0 && stop.arrival) {
         items.add({ id: `drive-${stop.visitId}`, group: row.technicianId, className: 'drive', selectable: false,
           editable: false, start: new Date(new Date(stop.arrival).getTime() - stop.travelSeconds * 1000),

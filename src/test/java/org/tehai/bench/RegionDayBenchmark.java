@@ -23,8 +23,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.tehai.bench.RegionDayGenerator.Load;
-import org.tehai.bench.RegionDayGenerator.RegionDay;
+import org.tehai.demo.RegionDayGenerator;
+import org.tehai.demo.RegionDayGenerator.Load;
+import org.tehai.demo.RegionDayGenerator.RegionDay;
 import org.tehai.planning.DispatchPlan;
 import org.tehai.planning.PlanChanges;
 import org.tehai.planning.PlannedVisit;
@@ -67,7 +68,7 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 public final class RegionDayBenchmark {
 
     public static final String SUITE = "region-day";
-    public static final long DEFAULT_SEED = 20261123L;
+    public static final long DEFAULT_SEED = RegionDayGenerator.BENCHMARK_SEED;
     /** {@code -Dbench.verbose=true}: print every best solution of the live solve while an urgent visit waits. */
     static final boolean VERBOSE = Boolean.getBoolean("bench.verbose");
 

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.tehai.bench.RegionDayGenerator.RegionDay;
+import org.tehai.demo.RegionDayGenerator;
+import org.tehai.demo.RegionDayGenerator.RegionDay;
 import org.tehai.planning.PlannedVisit;
 import org.tehai.planning.PlanningPriority;
 

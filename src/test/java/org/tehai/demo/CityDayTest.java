@@ -76,7 +76,8 @@ class CityDayTest {
                 Long.toString(v.getSlaDue()), new java.util.TreeMap<>(v.getRequiredSkillLevels()).toString(),
                 new java.util.TreeSet<>(v.getRequiredTools()).toString(),
                 new java.util.TreeMap<>(v.getRequiredParts()).toString(),
-                String.valueOf(generatedIdOf.getOrDefault(v.getPreferredTechnicianId(), v.getPreferredTechnicianId()))))
+                String.valueOf(v.getPreferredTechnicianId() == null ? null
+                        : generatedIdOf.getOrDefault(v.getPreferredTechnicianId(), v.getPreferredTechnicianId()))))
                 .toList();
     }
 

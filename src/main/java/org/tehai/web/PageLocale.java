@@ -24,9 +24,16 @@ public final class PageLocale {
         if (chosen != null && SUPPORTED.contains(chosen.getValue())) {
             return Locale.forLanguageTag(chosen.getValue());
         }
-        for (Locale wanted : headers.getAcceptableLanguages()) {
-            if (SUPPORTED.contains(wanted.getLanguage())) {
-                return Locale.forLanguageTag(wanted.getLanguage());
+        List<Locale> wanted;
+        try {
+            wanted = headers.getAcceptableLanguages();
+        } catch (RuntimeException unreadable) {
+            // A header no browser sends: the page is still shown, in English.
+            return Locale.ENGLISH;
+        }
+        for (Locale language : wanted) {
+            if (SUPPORTED.contains(language.getLanguage())) {
+                return Locale.forLanguageTag(language.getLanguage());
             }
         }
         return Locale.ENGLISH;

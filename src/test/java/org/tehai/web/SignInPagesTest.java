@@ -1,0 +1,61 @@
+package org.tehai.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The way in for a person at a browser, without a browser: where each address leads, and that no address, however
+ * odd, sends anybody to another host or breaks the page.
+ */
+@QuarkusTest
+class SignInPagesTest {
+
+    @Test
+    void shouldSendSomebodyNotSignedInToTheSignInForm() {
+        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", endsWith("/login"));
+        given().redirects().follow(false).get("/dispatch").then().statusCode(303)
+                .header("Location", endsWith("/login?next=%2Fdispatch"));
+        given().get("/login").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("j_security_check"));
+    }
+
+    @Test
+    void shouldKeepTheApiOnProblemsForSomebodyNotSignedIn() {
+        given().get("/api/regions").then().statusCode(401)
+                .contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void shouldReturnOnlyToAddressesOfThisApplication() {
+        for (String elsewhere : new String[] { "//evil.example/x", "http://evil.example/", "/\\evil.example",
+                "javascript:alert(1)", "/dispatch\r\nSet-Cookie: x=y", "/dispatch;x=1" }) {
+            // Control characters are refused before any page (400); everything else shows the form.
+            assertThat(given().queryParam("next", elsewhere).get("/login").then().statusCode(lessThan(500)).extract()
+                    .cookies()).doesNotContainKey("tehai-return-to");
+            String location = given().redirects().follow(false).queryParam("back", elsewhere).get("/language/ja")
+                    .then().statusCode(lessThan(500)).extract().header("Location");
+            assertThat(location == null ? "" : location).doesNotContain("evil");
+        }
+        given().queryParam("next", "/dispatch?x=1").get("/login").then().statusCode(200)
+                .cookie("tehai-return-to", containsString("/dispatch?x=1"));
+    }
+
+    @Test
+    void shouldRememberOnlyTheLanguagesItSpeaks() {
+        given().redirects().follow(false).get("/language/ja?back=/login").then().statusCode(303)
+                .cookie("tehai-lang", equalTo("ja")).header("Location", endsWith("/login"));
+        given().redirects().follow(false).get("/language/xx").then().statusCode(303).cookie("tehai-lang", equalTo("en"));
+        given().cookie("tehai-lang", "ja").get("/login").then().statusCode(200).body(containsString("サインイン"));
+        given().header("Accept-Language", "ja-JP,ja;q=0.9").get("/login").then().body(containsString("サインイン"));
+        given().header("Accept-Language", "!!;q=x,,;").get("/login").then().statusCode(lessThan(500));
+    }
+}

@@ -5,7 +5,7 @@ const t = (key, params = {}) => (words[key] ?? key).replace(/\{(\w+)\}/g, (_, na
 const $ = (id) => document.getElementById(id);
 const esc = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const state = { asked: 0, region: null, zone: 'UTC', day: null, view: 'proposal', board: null, proposal: null,
+const state = { asked: 0, boardAsked: 0, region: null, zone: 'UTC', day: null, view: 'proposal', board: null, proposal: null,
   polling: null, selected: null, timeline: null, map: null, layers: null, markers: new Map(), lines: new Map() };
 
 async function api(method, url, body) {
@@ -52,6 +52,8 @@ async function loadDays() {
     const work = `${d.techniciansOnShift} ${t('board_technicians')} · ${d.open} ${t('board_open')} · ${d.planned} ${t('board_planned')} · ${d.dispatched} ${t('board_dispatched')} · ${d.finished} ${t('board_finished')}`;
     return `<option value="${d.date}" data-work="${d.techniciansOnShift + d.open + d.planned + d.dispatched}">${d.date}${when} — ${work}</option>`;
   }).join('');
+  if (state.wantedDay && days.some((d) => d.date === state.wantedDay)) $('day').value = state.wantedDay;
+  state.wantedDay = null;
   root.dataset.daysOf = state.region;
   await selectDay();
 }
@@ -183,22 +185,32 @@ function normalise(board, reasons) {
 }
 
 async function loadBoard() {
+  const asked = ++state.boardAsked;
+  let board = null;
   try {
-    const board = await api('GET', `${dayPath()}/board?plan=${state.view}`);
-    const reasons = new Map();
-    if (board.plan?.kind === 'PROPOSAL' && !board.plan.solving && board.unassigned.length) {
-      const why = await api('GET', `${dayPath()}/proposals/current/explanation`).catch(() => null);
-      for (const v of why?.visits ?? []) if (!v.assigned) reasons.set(v.visitId, v.reasons ?? []);
-    }
-    state.board = normalise(board, reasons);
+    board = await api('GET', `${dayPath()}/board?plan=${state.view}`);
   } catch (e) {
     if (e.status !== 404) { say(e.message); }
-    state.board = null;
   }
+  if (asked !== state.boardAsked) return;
+  state.board = board ? normalise(board, new Map()) : null;
   drawTimeline();
   drawMap();
   drawUnassigned();
   if (state.selected) showVisit(state.selected);
+  // Why a visit is left unassigned takes a trial of every place for it: the board is drawn first, the reasons follow.
+  // They are kept while the proposal stays as it is, so reading the day again does not ask for them again.
+  if (board?.plan?.kind === 'PROPOSAL' && !board.plan.solving && board.unassigned.length) {
+    const version = `${board.plan.id} ${board.plan.score}`;
+    if (state.reasons?.version !== version) {
+      const why = await api('GET', `${dayPath()}/proposals/current/explanation`).catch(() => null);
+      if (asked !== state.boardAsked || !why) return;
+      state.reasons = { version, byVisit: new Map(why.visits.filter((v) => !v.assigned)
+        .map((v) => [v.visitId, v.reasons ?? []])) };
+    }
+    for (const v of state.board.unassigned) v.reasons = state.reasons.byVisit.get(v.visitId) ?? [];
+    drawUnassigned();
+  }
 }
 
 function visitStops(row) {
@@ -500,6 +512,13 @@ $('unassigned').addEventListener('click', (e) => {
 setInterval(() => {
   if (!state.polling && state.day && document.visibilityState === 'visible') loadBoard().catch(() => {});
 }, 15000);
+
+// A link may name the region and the day: /dispatch?region=TOKYO-WEST&day=2026-12-01.
+const wanted = new URLSearchParams(location.search);
+if (wanted.get('region') && [...$('region').options].some((o) => o.value === wanted.get('region'))) {
+  $('region').value = wanted.get('region');
+}
+state.wantedDay = wanted.get('day');
 
 say(t('board_loading'));
 loadDays().then(() => { if (solving(state.proposal)) startPolling(); }).catch((e) => say(e.message));

@@ -28,7 +28,8 @@ final class BoardSpeedSetup {
      */
     static String dayWithProposal(Api dispatcher, Api admin, String region, LocalDate date, int solveSeconds)
             throws InterruptedException {
-        if (dispatcher.call("GET", "/api/regions/" + Api.encode(region), null).status() == 404) {
+        if (dispatcher.call("GET", "/api/regions/" + Api.encode(region) + "/days?from=" + date + "&to=" + date, null)
+                .status() == 404) {
             if (!CITY.equals(region)) {
                 throw new IllegalStateException("There is no region " + region + " at the URL.");
             }

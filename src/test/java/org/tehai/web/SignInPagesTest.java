@@ -58,4 +58,12 @@ class SignInPagesTest {
         given().header("Accept-Language", "ja-JP,ja;q=0.9").get("/login").then().body(containsString("サインイン"));
         given().header("Accept-Language", "!!;q=x,,;").get("/login").then().statusCode(lessThan(500));
     }
+
+    @Test
+    void shouldNotAskApiCallsForTheFormToken() {
+        // A bodiless POST that a client labels as a form (REST Assured does by default) is an API call, not a form.
+        given().auth().preemptive().basic("dispatcher", "dispatcher").contentType("application/x-www-form-urlencoded")
+                .post("/api/regions/NOWHERE-" + System.nanoTime() + "/days/2030-01-01/proposals/current/publish")
+                .then().statusCode(404).contentType(startsWith("application/problem+json"));
+    }
 }

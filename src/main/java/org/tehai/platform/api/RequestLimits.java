@@ -3,7 +3,9 @@ package org.tehai.platform.api;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.tehai.platform.error.ApiProblem;
@@ -14,6 +16,20 @@ import org.tehai.platform.error.ApiProblem;
  * {@link InputRules#MAX_QUERY_VALUE} characters.
  */
 public class RequestLimits {
+
+    /**
+     * The API signs in on every request and takes JSON; a page's form carries a CSRF token. An API call without a
+     * body says nothing with its content type (some clients send a form type by default), so it is dropped, and
+     * such a call is not mistaken for a page's form without its token.
+     */
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 100)
+    public void apiCallWithoutBody(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        boolean empty = !request.hasEntity() || "0".equals(request.getHeaderString(HttpHeaders.CONTENT_LENGTH));
+        if ((path.startsWith("/api/") || path.equals("/api")) && empty) {
+            request.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+        }
+    }
 
     @ServerRequestFilter(preMatching = true)
     public void checkAddress(ContainerRequestContext request) {

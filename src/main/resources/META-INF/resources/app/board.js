@@ -232,8 +232,7 @@ function drawTimeline() {
     for (const [i, stop] of row.stops.entries()) {
       if (stop.visitId == null) {
         if (stop.arrival) items.add({ id: `depot-${row.technicianId}-${i}`, group: row.technicianId, start: stop.arrival,
-          type: 'point', className: 'depot', selectable: false, editable: false,
-          content: `${t('board_depot')} ${esc(stop.depotCode ?? '')}`, title: `${t('board_depot')} ${esc(stop.depotCode ?? '')}` });
+          type: 'point', className: 'depot', selectable: false, editable: false, content: '', title: `${t('board_depot')} ${esc(stop.depotCode ?? '')}` });
         continue;
       }
       if (stop.travelSeconds > 0 && stop.arrival) {

@@ -44,4 +44,18 @@ public class Contact extends PanacheEntityBase {
 
     /** The customer contacted us again about the same ticket within 7 days of an earlier inbound contact. */
     public boolean repeatContact;
+
+    /** The inbound report that opened a ticket, as its first contact (a repeat contact it cannot be). */
+    public static Contact openingReport(Ticket ticket, String author) {
+        var contact = new Contact();
+        contact.ticket = ticket;
+        contact.occurredAt = ticket.openedAt;
+        contact.channel = ticket.channel;
+        contact.kind = ContactKind.NEW_REPORT;
+        contact.direction = Direction.INBOUND;
+        contact.author = author;
+        contact.notes = ticket.description;
+        contact.persist();
+        return contact;
+    }
 }

@@ -21,8 +21,6 @@ import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.tehai.contact.Contact;
-import org.tehai.contact.ContactKind;
-import org.tehai.contact.Direction;
 import org.tehai.customer.Contract;
 import org.tehai.customer.Customer;
 import org.tehai.customer.NumberingPlan;
@@ -319,15 +317,7 @@ public class CityDay {
         }
 
         private void intake(Ticket ticket) {
-            var contact = new Contact();
-            contact.ticket = ticket;
-            contact.occurredAt = ticket.openedAt;
-            contact.channel = ticket.channel;
-            contact.kind = ContactKind.NEW_REPORT;
-            contact.direction = Direction.INBOUND;
-            contact.author = "agent";
-            contact.notes = ticket.description;
-            contact.persist();
+            Contact.openingReport(ticket, "agent");
         }
 
         /** A street address named after the nearest demo neighbourhood. */

@@ -21,8 +21,6 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.tehai.asset.Asset;
 import org.tehai.contact.Contact;
-import org.tehai.contact.ContactKind;
-import org.tehai.contact.Direction;
 import org.tehai.customer.Contract;
 import org.tehai.customer.Customer;
 import org.tehai.customer.NumberingPlan;
@@ -402,15 +400,7 @@ public class DemoData {
             ticket.persist();
             tickets++;
 
-            var contact = new Contact();
-            contact.ticket = ticket;
-            contact.occurredAt = ticket.openedAt;
-            contact.channel = ticket.channel;
-            contact.kind = ContactKind.NEW_REPORT;
-            contact.direction = Direction.INBOUND;
-            contact.author = "agent";
-            contact.notes = ticket.description;
-            contact.persist();
+            Contact.openingReport(ticket, "agent");
             return ticket;
         }
 

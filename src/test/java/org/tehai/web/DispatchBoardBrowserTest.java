@@ -206,4 +206,47 @@ class DispatchBoardBrowserTest {
         assertThat(api.headers().get("content-type")).startsWith("application/problem+json");
         page.context().close();
     }
+
+    @Test
+    void shouldShowTheScoreImpactOfADragBeforeChangingAnything() {
+        Day day = tomorrowInANewRegion();
+        Page page = signIn("dispatcher", "en-US");
+        page.locator("#region").selectOption(day.regionCode());
+        page.locator("#board[data-days-of='" + day.regionCode() + "']").waitFor();
+        page.locator("#day").selectOption(day.date().toString());
+        page.locator("#limit").fill("2");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose")).click();
+        assertThat(page.locator("#status")).containsText("8 assigned",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#status")).not().containsText("Solving");
+        assertThat(page.locator(".vis-item.visit")).hasCount(8);
+
+        // Select the first bar (the timeline drags a selected bar), then drag it onto the last technician's row.
+        Locator bar = page.locator(".vis-item.visit").first();
+        String moved = bar.innerText().strip();
+        bar.click();
+        assertThat(page.locator("#visit")).isVisible(SOON);
+        var from = bar.boundingBox();
+        var row = page.locator(".vis-foreground .vis-group").last().boundingBox();
+        page.mouse().move(from.x + from.width / 2, from.y + from.height / 2);
+        page.mouse().down();
+        page.mouse().move(from.x + from.width / 2 + 5, from.y + from.height / 2 + 5, new com.microsoft.playwright
+                .Mouse.MoveOptions().setSteps(3));
+        page.mouse().move(from.x + from.width / 2 + 20, row.y + row.height / 2, new com.microsoft.playwright.Mouse
+                .MoveOptions().setSteps(10));
+        page.mouse().up();
+
+        Locator dialog = page.locator("#move-dialog");
+        assertThat(dialog).isVisible(SOON);
+        assertThat(dialog).containsText("Score change");
+        assertThat(dialog).containsText(moved);
+        Browser.screenshot(page, "dispatch-drag-impact");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel")).click();
+        assertThat(dialog).isHidden();
+        // Cancelled: the proposal is as it was, nothing pinned.
+        page.locator(".vis-item.visit", new Page.LocatorOptions().setHasText(moved)).click();
+        assertThat(page.locator("#visit")).isVisible(SOON);
+        assertThat(page.locator("#visit h2")).not().containsText("pinned");
+        page.context().close();
+    }
 }

@@ -162,8 +162,9 @@ public class TechnicianEvents {
                 }
             }
             case ARRIVED -> {
-                visit.advanceTo(VisitStatus.ON_SITE, at);
-                visit.arrivedAt(at);
+                if (!visit.advanceTo(VisitStatus.ON_SITE, at)) {
+                    visit.arrivedAt(at); // a late report of an earlier arrival still counts
+                }
             }
             case COMPLETED -> {
                 if (!finish(me, visit, event, VisitStatus.DONE, event.notes(), at, warnings)) {

@@ -268,8 +268,8 @@ public class Visit extends TrackedEntity {
     }
 
     /**
-     * Moves the visit forward to {@code target} as the technician reports it; returns false (and changes nothing)
-     * for a report that arrives after a later one. Arriving on site records the earliest arrival reported.
+     * Moves the visit forward to {@code target} as the technician reports it at {@code at}; returns false (and
+     * changes nothing) for a report that arrives after a later one. Arriving on site records the arrival.
      */
     public boolean advanceTo(VisitStatus target, Instant at) {
         if (!target.isAfter(status)) {
@@ -331,7 +331,8 @@ public class Visit extends TrackedEntity {
     /** No technician will come for this visit. Work already begun or ended cannot be cancelled. */
     public void cancel(String reason) {
         if (status.isFixed() && status != VisitStatus.CANCELLED) {
-            throw new IllegalStateException("The visit (" + id + ") is " + status + " and can no longer be cancelled.");
+            throw ApiProblem.conflict("status", "The visit (" + id + ") is " + status
+                    + " and can no longer be cancelled.");
         }
         status = VisitStatus.CANCELLED;
         outcome = reason;

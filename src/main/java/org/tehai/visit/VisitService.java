@@ -143,10 +143,6 @@ public class VisitService {
     @Transactional
     public VisitView cancel(long id, String reason) {
         Visit visit = get(id);
-        if (visit.status.isFixed() && visit.status != VisitStatus.CANCELLED) {
-            throw ApiProblem.conflict("status", "The visit (" + id + ") is " + visit.status
-                    + " and can no longer be cancelled.");
-        }
         visit.cancel(reason);
         visit.flush();
         audit.record("VISIT_CANCELLED", "visit", visit.id, reason);

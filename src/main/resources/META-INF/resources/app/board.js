@@ -146,9 +146,8 @@ async function askPublish() {
 
 async function publish() {
   const result = await api('POST', `${dayPath()}/proposals/current/publish`);
-  say(t('board_published_result', { version: result.version, dispatched: result.dispatched,
-    quoted: result.windowsQuoted, requoted: result.windowsRequoted }));
   await refreshProposal();
+  // After the proposal's own line: the result of publishing is what the dispatcher reads now.
   say(t('board_published_result', { version: result.version, dispatched: result.dispatched,
     quoted: result.windowsQuoted, requoted: result.windowsRequoted }));
   setView('published');

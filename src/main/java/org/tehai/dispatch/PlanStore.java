@@ -13,6 +13,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
@@ -36,8 +37,14 @@ public class PlanStore {
     @Inject
     EntityManager em;
 
+    /**
+     * Replaces the plan's rows by the snapshot. The plan's row is locked first, so two writers of one plan (the
+     * periodic save and the final one of a solve, or a publish flushing it) take turns instead of one inserting
+     * rows the other has not yet deleted.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void save(Plan plan, PlanSnapshot snapshot) {
+        em.lock(plan, LockModeType.PESSIMISTIC_WRITE);
         plan.score(snapshot.score());
         plan.assignedCount = (int) snapshot.assignedCount();
         plan.unassignedCount = (int) snapshot.unassignedCount();

@@ -28,6 +28,12 @@ public interface Messages {
     @Message("Sign out")
     String logout();
 
+    @Message("You are signed out.")
+    String login_signed_out();
+
+    @Message("Signing in to the pages is not set up on this server: its administrator connects it to the company's sign-in (OpenID Connect).")
+    String login_unavailable();
+
     @Message("日本語")
     String language_other();
 

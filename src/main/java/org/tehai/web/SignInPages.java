@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,16 +19,21 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tehai.platform.security.Roles;
+import org.tehai.platform.security.SecuritySettings;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Where a person at a browser starts: {@code /} sends each role to its page, {@code /login} is the sign-in form
- * (the form posts to the application's form authentication), {@code /logout} ends the session and the language
- * switch remembers the choice. The API never redirects: it signs in on each request.
+ * Where a person at a browser starts: {@code /} sends each role to its page, {@code /login} signs in, {@code /logout}
+ * ends the session and the language switch remembers the choice. With the built-in users (demo) {@code /login} is a
+ * form posting to the application's form authentication; in production it hands over to the company's OpenID
+ * Connect provider through {@code /login/oidc}, the one address where the authorization-code flow runs. The API
+ * never redirects: it signs in on each request.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -37,6 +43,12 @@ public class SignInPages {
     static final String SESSION_COOKIE = "tehai-session";
     /** Where form authentication sends a person after signing in (quarkus.http.auth.form.location-cookie). */
     static final String RETURN_COOKIE = "tehai-return-to";
+    /** The page to open after the provider's sign-in: a path of this application. */
+    static final String OIDC_RETURN_COOKIE = "tehai-oidc-return-to";
+    /** Where the authorization-code flow runs (quarkus.oidc.authentication.redirect-path). */
+    static final String OIDC_SIGN_IN = "/login/oidc";
+    /** Where the provider's session ends too (quarkus.oidc.logout.path). */
+    static final String OIDC_SIGN_OUT = "/logout/oidc";
 
     @Inject
     SecurityIdentity identity;
@@ -47,6 +59,16 @@ public class SignInPages {
     @Inject
     @Location("login.html")
     Template login;
+
+    @Inject
+    @Location("signout.html")
+    Template signOut;
+
+    @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false")
+    boolean oidc;
+
+    @Inject
+    SecuritySettings security;
 
     @Inject
     @Location("choose.html")
@@ -62,8 +84,18 @@ public class SignInPages {
     @Path("login")
     @PermitAll
     public Response login(@QueryParam("next") String next, @QueryParam("error") String error,
-            @Context UriInfo uri) {
-        var page = login.data("failed", error != null).data("language", frame.locale().getLanguage())
+            @QueryParam("signed-out") String signedOut, @Context UriInfo uri) {
+        if (oidc && signedOut == null) {
+            var handOver = Response.seeOther(URI.create(OIDC_SIGN_IN));
+            if (isLocalPath(next)) {
+                handOver.cookie(new NewCookie.Builder(OIDC_RETURN_COOKIE).value(next).path("/").httpOnly(true)
+                        .maxAge(600).build());
+            }
+            return handOver.build();
+        }
+        var page = login.data("failed", error != null).data("signedOut", signedOut != null)
+                .data("form", security.demoUsers()).data("provider", oidc)
+                .data("language", frame.locale().getLanguage())
                 .data("otherLanguage", frame.locale().getLanguage().equals("ja") ? "en" : "ja")
                 .setLocale(frame.locale());
         var response = Response.ok(page);
@@ -75,13 +107,46 @@ public class SignInPages {
         return response.build();
     }
 
+    /**
+     * The end of the provider's sign-in (the flow itself is answered by the OpenID Connect authentication before
+     * this runs): the person goes on to the page they first asked for, or to their own.
+     */
+    @GET
+    @Path("login/oidc")
+    @Authenticated
+    public Response signedInAtProvider(@CookieParam(OIDC_RETURN_COOKIE) String next) {
+        return Response.seeOther(URI.create(isLocalPath(next) ? next : frame.home()))
+                .cookie(new NewCookie.Builder(OIDC_RETURN_COOKIE).value("").path("/").maxAge(0).httpOnly(true).build())
+                .build();
+    }
+
     @POST
     @Path("logout")
     @PermitAll
     public Response logout() {
-        return Response.seeOther(URI.create("/login"))
+        // With a provider, its session ends too: the OpenID Connect authentication answers OIDC_SIGN_OUT.
+        return Response.seeOther(URI.create(oidc && !identity.isAnonymous() ? OIDC_SIGN_OUT : "/login?signed-out=true"))
                 .cookie(new NewCookie.Builder(SESSION_COOKIE).value("").path("/").maxAge(0).httpOnly(true).build())
                 .build();
+    }
+
+    /** Signing out from a page that carries no form (an error page): one button, with its form token. */
+    @GET
+    @Path("logout")
+    @PermitAll
+    public Object confirmSignOut() {
+        if (identity.isAnonymous()) {
+            return Response.seeOther(URI.create("/login")).build();
+        }
+        return frame.render(signOut.instance(), "/logout");
+    }
+
+    /** Reached only when nobody is signed in at the provider any more. */
+    @GET
+    @Path("logout/oidc")
+    @PermitAll
+    public Response signedOutAtProvider() {
+        return Response.seeOther(URI.create("/login?signed-out=true")).build();
     }
 
     @GET

@@ -198,7 +198,8 @@ class DispatchBoardBrowserTest {
     void shouldSignOutAndKeepTheApiOnProblemsNotRedirects() {
         Page page = signIn("dispatcher", "en-US");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
-        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        assertThat(page).hasURL(Pattern.compile(".*/login\\?signed-out=true$"));
+        assertThat(page.locator("[role=status]")).hasText("You are signed out.");
         page.navigate(base + "dispatch");
         assertThat(page).hasURL(Pattern.compile(".*/login\\?next=.*"));
         com.microsoft.playwright.APIResponse api = page.request().get(base + "api/regions");

@@ -266,6 +266,10 @@ class SolverLeaseTakeoverIT {
         assertThat(stopped.getString("score")).as("score kept after the stop").isNotNull();
         assertThat(stopped.getString("finishedAt")).isNotNull();
         assertThat(leases(jdbcUrl)).as("lease rows after the stop").isEmpty();
+        // The lease history: the crashed owner's holding lapsed, the survivor's was given back, and they never overlap.
+        assertThat(holdings(jdbcUrl)).as("holdings of the region-day, in order")
+                .containsExactly(firstOwner + " EXPIRED", secondOwner + " RELEASED");
+        assertThat(overlaps(jdbcUrl)).as("holdings of one region-day by two owners at once").isEmpty();
         log("stopped with %s and %d assigned (before the crash: %s and %d); whole test %.1f s",
                 stopped.getString("score"), stopped.getInt("assigned"), lastSaved.getString("score"),
                 assignedBeforeCrash, seconds(begin));
@@ -373,6 +377,35 @@ class SolverLeaseTakeoverIT {
                 leases.add(new Lease(rows.getString(1), rows.getLong(2), rows.getBoolean(3)));
             }
             return leases;
+        }
+    }
+
+    /** Holdings in solver_lease_history, oldest first, as "owner how-it-ended". */
+    private static List<String> holdings(String jdbcUrl) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                PreparedStatement query = connection.prepareStatement(
+                        "select owner, coalesce(ended, 'HELD') from solver_lease_history order by held_from");
+                ResultSet rows = query.executeQuery()) {
+            List<String> holdings = new ArrayList<>();
+            while (rows.next()) {
+                holdings.add(rows.getString(1) + " " + rows.getString(2));
+            }
+            return holdings;
+        }
+    }
+
+    /** Overlapping holdings of one region-day by two owners (SolverLeases.OVERLAPS), one line each. */
+    static List<String> overlaps(String jdbcUrl) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                PreparedStatement query = connection.prepareStatement(SolverLeases.OVERLAPS);
+                ResultSet rows = query.executeQuery()) {
+            List<String> overlaps = new ArrayList<>();
+            while (rows.next()) {
+                overlaps.add("region " + rows.getLong(1) + " on " + rows.getDate(2) + ": " + rows.getString(3) + " "
+                        + rows.getString(4) + " .. " + rows.getString(5) + " and " + rows.getString(6) + " "
+                        + rows.getString(7) + " .. " + rows.getString(8));
+            }
+            return overlaps;
         }
     }
 

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.tehai.customer.Contract;
+import org.tehai.customer.CustomerService;
 import org.tehai.platform.audit.Audit;
 import org.tehai.platform.error.ApiProblem;
 import org.tehai.ticket.TroubleCodeResource.TroubleCodeRequest;
@@ -27,6 +29,25 @@ public class TroubleCodeCatalogue {
             parameters.and("category", category.trim().toUpperCase());
         }
         return TroubleCode.list(where, Sort.by("code"), parameters);
+    }
+
+    /**
+     * The priority intake suggests for a trouble code, an impact and a customer's contract (a caller who is not a
+     * customer yet counts as a standard contract): what the desk shows before the agent saves the ticket.
+     */
+    public TroubleCodeResource.SuggestedPriority suggest(String troubleCode, Impact impact, Long customerId) {
+        if (troubleCode == null || troubleCode.isBlank()) {
+            throw ApiProblem.invalid("code", "Give the trouble code, e.g. TV/NO_SIGNAL.");
+        }
+        TroubleCode code = TroubleCode.findById(troubleCode.trim().toUpperCase());
+        if (code == null || !code.active) {
+            throw ApiProblem.invalid("code", "The trouble code (" + ApiProblem.echo(troubleCode) + ") is not in the "
+                    + "catalogue; GET /api/trouble-codes lists them.");
+        }
+        Contract contract = customerId == null ? Contract.STANDARD
+                : CustomerService.reference("customerId", customerId).contract;
+        return new TroubleCodeResource.SuggestedPriority(code.code, impact, contract, code.basePriority,
+                PrioritySuggestion.suggest(code.basePriority, impact, contract));
     }
 
     /** Creates ({@code existingCode == null}) or updates a catalogue entry. */

@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.tehai.customer.Contract;
 import org.tehai.platform.api.TextLimits;
 import org.tehai.platform.api.QueryValues;
 import org.tehai.platform.security.Roles;
@@ -65,6 +66,23 @@ public class TroubleCodeResource {
     public List<TroubleCodeView> list(@QueryParam("category") String category,
             @QueryParam("includeInactive") String includeInactive) {
         return catalogue.list(category, QueryValues.bool("includeInactive", includeInactive, false)).stream().map(TroubleCodeView::of).toList();
+    }
+
+    /** The priority intake would suggest, shown to the agent before the ticket is saved. */
+    public record SuggestedPriority(String troubleCode, Impact impact, Contract contract, Priority basePriority,
+            Priority suggestedPriority) {
+    }
+
+    /**
+     * {@code GET /api/trouble-codes/suggested-priority?code=TV/NO_SIGNAL&impact=NO_SERVICE&customerId=12}: the
+     * priority a ticket opened with these would get (without {@code customerId}: a standard contract).
+     */
+    @GET
+    @Path("/suggested-priority")
+    @RolesAllowed({ Roles.AGENT, Roles.DISPATCHER, Roles.MANAGER, Roles.ADMIN })
+    public SuggestedPriority suggestedPriority(@QueryParam("code") String code, @QueryParam("impact") String impact,
+            @QueryParam("customerId") Long customerId) {
+        return catalogue.suggest(code, QueryValues.enumValue(Impact.class, "impact", impact), customerId);
     }
 
     @POST

@@ -14,7 +14,7 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 
 /**
- * The pages of the desk, management and the technician's phone, which say so until they are built: a person who
+ * The pages of management and the technician's phone, which say so until they are built: a person who
  * signs in lands on their page, not on an error.
  */
 @Path("/")
@@ -27,13 +27,6 @@ public class PendingPages {
     @Inject
     @Location("pending.html")
     Template pending;
-
-    @GET
-    @Path("desk")
-    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
-    public TemplateInstance desk() {
-        return frame.render(pending.data("page", "desk"), "/desk");
-    }
 
     @GET
     @Path("manage")

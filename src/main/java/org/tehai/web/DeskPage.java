@@ -56,10 +56,15 @@ public class DeskPage {
 
     /** Every message of the console in the person's language, a message's parameters left as {name} for the script. */
     private Map<String, String> words() {
-        DeskPageMessages messages = MessageBundles.get(DeskPageMessages.class,
-                Localized.Literal.of(frame.locale().getLanguage()));
+        Localized language = Localized.Literal.of(frame.locale().getLanguage());
         Map<String, String> words = new TreeMap<>();
-        for (Method method : DeskPageMessages.class.getMethods()) {
+        read(DeskPageMessages.class, MessageBundles.get(DeskPageMessages.class, language), words);
+        read(DeskPageLabels.class, MessageBundles.get(DeskPageLabels.class, language), words);
+        return words;
+    }
+
+    private static void read(Class<?> bundle, Object messages, Map<String, String> words) {
+        for (Method method : bundle.getMethods()) {
             Object[] placeholders = Arrays.stream(method.getParameters()).map(p -> "{" + p.getName() + "}").toArray();
             try {
                 words.put(method.getName(), (String) method.invoke(messages, placeholders));
@@ -67,6 +72,5 @@ public class DeskPage {
                 throw new IllegalStateException("The message (" + method.getName() + ") cannot be read.", e);
             }
         }
-        return words;
     }
 }

@@ -231,11 +231,11 @@ async function showCard(card, options = {}) {
   }
   const tickets = card.openTickets.map((tk) => `<tr><td>${prio(tk.priority)}</td>
       <td><button type="button" class="link" data-ticket="${tk.id}">${esc(tk.number)}</button></td>
-      <td>${trouble(tk.troubleCode)}</td><td>${esc(label('desk_status', tk.status))}</td>
-      <td>${esc(dayTime(tk.openedAt, zone))}</td></tr>`).join('');
+      <td class="grow">${trouble(tk.troubleCode)}</td><td>${esc(label('desk_status', tk.status))}</td>
+      <td>${esc(fmt(tk.openedAt, zone, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }))}</td></tr>`).join('');
   const visits = card.upcomingVisits.map((v) => `<tr><td>${esc(v.reference)}</td>
       <td>${esc(label('desk_visit_status', v.status))}</td>
-      <td>${v.quotedWindowStart ? `${esc(t('desk_window_told'))}: ${esc(daySpan(v.quotedWindowStart, v.quotedWindowEnd, zone))}`
+      <td class="grow">${v.quotedWindowStart ? `${esc(t('desk_window_told'))}: ${esc(daySpan(v.quotedWindowStart, v.quotedWindowEnd, zone))}`
         : v.plannedStart ? `${esc(t('desk_planned'))}: ${esc(dayTime(v.plannedStart, zone))}`
           : v.firstAvailableFrom ? `${esc(t('desk_available_from'))}: ${esc(dayTime(v.firstAvailableFrom, zone))}` : ''}</td></tr>`).join('');
   const contacts = card.lastContacts.map((x) => `<li><span class="muted">${esc(dayTime(x.occurredAt, zone))}</span>
@@ -288,7 +288,14 @@ function showWorkHint() {
 /** The card of the ticket's customer, found by the ticket number; the work panel stays as it is. */
 async function refreshCardFor(number) {
   const cards = await api('GET', `/api/callers?q=${encodeURIComponent(number)}`).catch(() => []);
-  if (cards.length) await showCard(cards[0], { keepWork: true });
+  if (!cards.length) return;
+  // The list beside keeps the caller's figures up to date too.
+  const listed = state.cards.findIndex((c) => c.customer.id === cards[0].customer.id);
+  if (listed >= 0) {
+    state.cards[listed] = { ...cards[0], matchedBy: state.cards[listed].matchedBy };
+    showResults();
+  }
+  await showCard(cards[0], { keepWork: true });
 }
 
 // ---- Intake ----
@@ -593,7 +600,7 @@ async function showQuotes(visitId) {
   $('quotes').innerHTML = quotes.length ? `<h4>${esc(t('desk_quote_history'))}</h4><table class="desk-table" id="quote-history">
     <thead><tr><th>${esc(t('desk_told_at'))}</th><th>${esc(t('desk_window'))}</th><th>${esc(t('desk_why'))}</th></tr></thead><tbody>
     ${quotes.map((q) => `<tr><td>${esc(dayTime(q.quotedAt, zone))}</td><td>${esc(daySpan(q.windowStart, q.windowEnd, zone))}</td>
-      <td>${esc(q.planId ? t('desk_quote_plan') : q.reason ?? '')}</td></tr>`).join('')}</tbody></table>` : '';
+      <td class="grow">${esc(q.planId ? t('desk_quote_plan') : q.reason ?? '')}</td></tr>`).join('')}</tbody></table>` : '';
 }
 
 async function requote(visitId) {

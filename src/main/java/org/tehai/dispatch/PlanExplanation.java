@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import java.util.stream.Collectors;
 
@@ -68,57 +69,92 @@ public class PlanExplanation {
     public record Explanation(int proposal, String score, List<Impact> constraints, List<VisitExplanation> visits) {
     }
 
-    /** Per visit, why it sits where it does; per unassigned visit, the concrete reason. */
+    /** Per visit of the proposal, why it sits where it does; per unassigned visit, the concrete reason. */
     public Explanation explain(String regionRef, LocalDate date, Long onlyVisit) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Region region = DispatchWorkflow.region(regionRef);
-            Plan proposal = workflow.currentProposal(region, date);
-            Problem problem = builder.build(region, date, null, store.placements(proposal));
-            DispatchPlan plan = problem.plan();
-            ScoreAnalysis<HardMediumSoftLongScore> analysis = solutionManager.analyze(plan);
-            Map<String, List<MatchAnalysis<HardMediumSoftLongScore>>> byVisit = new HashMap<>();
-            List<Impact> totals = new ArrayList<>();
-            for (ConstraintAnalysis<HardMediumSoftLongScore> constraint : analysis.constraintAnalyses()) {
-                if (!constraint.score().isZero()) {
-                    totals.add(new Impact(constraint.constraintName(), constraint.score().toString()));
+            return explain(region, date, workflow.currentProposal(region, date), onlyVisit);
+        });
+    }
+
+    /**
+     * Why each visit of the plan ({@code PROPOSAL}: the current proposal, {@code PUBLISHED}: the plan in force, null:
+     * the open proposal, else the plan in force) is
+     * left unassigned: what rules out every technician, or that those who could are fully booked. It leaves out
+     * the trial of every place that {@link #explain} adds for one visit, so a day of a thousand visits answers at
+     * once.
+     */
+    public Explanation explainUnassigned(String regionRef, LocalDate date, PlanKind kind) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Region region = DispatchWorkflow.region(regionRef);
+            Plan source = kind == PlanKind.PUBLISHED ? Plan.currentPublished(region, date)
+                    : kind == PlanKind.PROPOSAL ? workflow.currentProposal(region, date)
+                    : Objects.requireNonNullElseGet(Plan.openProposal(region, date),
+                            () -> Plan.currentPublished(region, date));
+            if (source == null) {
+                throw ApiProblem.notFound("plan", region.code + " " + date);
+            }
+            Problem problem = builder.build(region, date, null, store.placements(source));
+            ZoneId zone = region.zone();
+            List<VisitExplanation> visits = new ArrayList<>();
+            for (PlannedVisit visit : problem.plan().getVisits()) {
+                if (visit.isCustomer() && visit.getRoute() == null) {
+                    Visit entity = Visit.findById(Problem.visitId(visit));
+                    visits.add(new VisitExplanation(entity.id, entity.reference(), false, null, null, null,
+                            whyUnassigned(problem, visit, entity, zone, false), List.of()));
                 }
-                for (MatchAnalysis<HardMediumSoftLongScore> match : constraint.matches()) {
-                    if (match.justification() instanceof DefaultConstraintJustification justification) {
-                        for (Object fact : justification.getFacts()) {
-                            if (fact instanceof PlannedVisit visit) {
-                                byVisit.computeIfAbsent(visit.getId(), k -> new ArrayList<>()).add(match);
-                            }
+            }
+            return new Explanation(source.number, source.score() == null ? null : source.score().toString(),
+                    List.of(), visits);
+        });
+    }
+
+    private Explanation explain(Region region, LocalDate date, Plan proposal, Long onlyVisit) {
+        Problem problem = builder.build(region, date, null, store.placements(proposal));
+        DispatchPlan plan = problem.plan();
+        ScoreAnalysis<HardMediumSoftLongScore> analysis = solutionManager.analyze(plan);
+        Map<String, List<MatchAnalysis<HardMediumSoftLongScore>>> byVisit = new HashMap<>();
+        List<Impact> totals = new ArrayList<>();
+        for (ConstraintAnalysis<HardMediumSoftLongScore> constraint : analysis.constraintAnalyses()) {
+            if (!constraint.score().isZero()) {
+                totals.add(new Impact(constraint.constraintName(), constraint.score().toString()));
+            }
+            for (MatchAnalysis<HardMediumSoftLongScore> match : constraint.matches()) {
+                if (match.justification() instanceof DefaultConstraintJustification justification) {
+                    for (Object fact : justification.getFacts()) {
+                        if (fact instanceof PlannedVisit visit) {
+                            byVisit.computeIfAbsent(visit.getId(), k -> new ArrayList<>()).add(match);
                         }
                     }
                 }
             }
-            ZoneId zone = region.zone();
-            Map<Long, PlanDiff.TechnicianRef> technicians = new HashMap<>();
-            List<VisitExplanation> visits = new ArrayList<>();
-            for (PlannedVisit visit : plan.getVisits()) {
-                if (!visit.isCustomer() || (onlyVisit != null && !visit.getId().equals(onlyVisit.toString()))) {
-                    continue;
-                }
-                List<Impact> impacts = byVisit.getOrDefault(visit.getId(), List.of()).stream()
-                        .map(m -> new Impact(m.constraintRef().constraintName(), m.score().toString())).toList();
-                Visit entity = Visit.findById(Problem.visitId(visit));
-                if (visit.getRoute() == null) {
-                    visits.add(new VisitExplanation(entity.id, entity.reference(), false, null, null, null,
-                            whyUnassigned(problem, visit, entity, zone), impacts));
-                } else {
-                    RouteOwner owner = problem.routes().get(visit.getRoute().getId());
-                    int position = customerPosition(visit);
-                    visits.add(new VisitExplanation(entity.id, entity.reference(), true,
-                            PlanDiff.technician(technicians, owner.technicianId()), position,
-                            problem.instant(visit.getSchedule().serviceStart()),
-                            whyHere(problem, visit, owner, zone), impacts));
-                }
+        }
+        ZoneId zone = region.zone();
+        Map<Long, PlanDiff.TechnicianRef> technicians = new HashMap<>();
+        List<VisitExplanation> visits = new ArrayList<>();
+        for (PlannedVisit visit : plan.getVisits()) {
+            if (!visit.isCustomer() || (onlyVisit != null && !visit.getId().equals(onlyVisit.toString()))) {
+                continue;
             }
-            if (onlyVisit != null && visits.isEmpty()) {
-                throw ApiProblem.notFound("visit in this plan", onlyVisit);
+            List<Impact> impacts = byVisit.getOrDefault(visit.getId(), List.of()).stream()
+                    .map(m -> new Impact(m.constraintRef().constraintName(), m.score().toString())).toList();
+            Visit entity = Visit.findById(Problem.visitId(visit));
+            if (visit.getRoute() == null) {
+                visits.add(new VisitExplanation(entity.id, entity.reference(), false, null, null, null,
+                        whyUnassigned(problem, visit, entity, zone, true), impacts));
+            } else {
+                RouteOwner owner = problem.routes().get(visit.getRoute().getId());
+                int position = customerPosition(visit);
+                visits.add(new VisitExplanation(entity.id, entity.reference(), true,
+                        PlanDiff.technician(technicians, owner.technicianId()), position,
+                        problem.instant(visit.getSchedule().serviceStart()),
+                        whyHere(problem, visit, owner, zone), impacts));
             }
-            return new Explanation(proposal.number, analysis.score().toString(), totals, visits);
-        });
+        }
+        if (onlyVisit != null && visits.isEmpty()) {
+            throw ApiProblem.notFound("visit in this plan", onlyVisit);
+        }
+        return new Explanation(proposal.number, analysis.score().toString(), totals, visits);
     }
 
     /** The 1-based place of the visit among the customer visits of its route. */
@@ -212,8 +248,13 @@ public class PlanExplanation {
         return minutes < 60 ? minutes + " min" : minutes / 60 + " h " + minutes % 60 + " min";
     }
 
-    /** The first thing that rules out every technician, in the order a dispatcher would check. */
-    private List<String> whyUnassigned(Problem problem, PlannedVisit visit, Visit entity, ZoneId zone) {
+    /**
+     * The first thing that rules out every technician, in the order a dispatcher would check; with
+     * {@code bestPlace}, for a visit the technicians could do but have no room for, where it would fit best and
+     * what that would break (a trial of every place, some tens of milliseconds on a city-size day).
+     */
+    private List<String> whyUnassigned(Problem problem, PlannedVisit visit, Visit entity, ZoneId zone,
+            boolean bestPlace) {
         List<String> reasons = new ArrayList<>();
         DispatchPlan plan = problem.plan();
         String where = "in " + entity.region.name + " on " + problem.epoch().atZone(zone).toLocalDate();
@@ -252,6 +293,9 @@ public class PlanExplanation {
             return reasons;
         }
         reasons.add("The technicians who can do the job (" + names(problem, onTime) + ") are fully booked.");
+        if (!bestPlace) {
+            return reasons;
+        }
         List<RecommendedAssignment<String, HardMediumSoftLongScore>> fits = solutionManager.recommendAssignment(plan,
                 visit, v -> v.getRoute() == null ? null : problem.routes().get(v.getRoute().getId()).technicianName()
                         + " at " + time(problem, v.getSchedule().serviceStart(), zone),

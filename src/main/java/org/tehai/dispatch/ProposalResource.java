@@ -95,6 +95,19 @@ public class ProposalResource {
         return board.board(region, day, planKind(plan));
     }
 
+    /**
+     * The visits a plan leaves unassigned, each with the reason in words ({@code plan}: {@code proposal} or
+     * {@code published}; without it the open proposal, else the published plan). Quick on a city-size day; for
+     * where one of them would fit best, ask the explanation of that visit.
+     */
+    @GET
+    @Path("/unassigned")
+    @RolesAllowed({ Roles.DISPATCHER, Roles.MANAGER, Roles.ADMIN })
+    public Explanation unassigned(@PathParam("region") String region, @PathParam("date") String date,
+            @QueryParam("plan") String plan) {
+        return explanation.explainUnassigned(region, day(date), planKind(plan));
+    }
+
     /** Why each visit sits where it does; {@code ?visit=} for one visit only. */
     @GET
     @Path("/proposals/current/explanation")

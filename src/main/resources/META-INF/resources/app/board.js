@@ -197,12 +197,13 @@ async function loadBoard() {
   drawMap();
   drawUnassigned();
   if (state.selected) showVisit(state.selected);
-  // Why a visit is left unassigned takes a trial of every place for it: the board is drawn first, the reasons follow.
-  // They are kept while the proposal stays as it is, so reading the day again does not ask for them again.
-  if (board?.plan?.kind === 'PROPOSAL' && !board.plan.solving && board.unassigned.length) {
+  // The board is drawn first, the reasons why visits are left unassigned follow. They are kept while the plan stays
+  // as it is, so reading the day again does not ask for them again.
+  if (board?.plan && !board.plan.solving && board.unassigned.length) {
     const version = `${board.plan.id} ${board.plan.score}`;
     if (state.reasons?.version !== version) {
-      const why = await api('GET', `${dayPath()}/proposals/current/explanation`).catch(() => null);
+      const kind = board.plan.kind === 'PUBLISHED' ? 'published' : 'proposal';
+      const why = await api('GET', `${dayPath()}/unassigned?plan=${kind}`).catch(() => null);
       if (asked !== state.boardAsked || !why) return;
       state.reasons = { version, byVisit: new Map(why.visits.filter((v) => !v.assigned)
         .map((v) => [v.visitId, v.reasons ?? []])) };

@@ -185,6 +185,42 @@ class BoardDayTest {
     }
 
     @Test
+    void shouldMoveAVisitWithoutAPositionToTheBestPlaceOnTheRoute() {
+        Day day = smallDay();
+        proposeAndWait(day);
+        JsonPath board = JsonPath.from(board(day, "?plan=proposal"));
+        long from = board.getLong("rows.find { it.stops.size() > 0 }.technician.id");
+        long visit = board.getLong("rows.find { it.stops.size() > 0 }.stops[0].visit.id");
+        long to = day.technicians().stream().filter(t -> t != from).findFirst().orElseThrow();
+        int places = routes(board).get(to).size() + 1;
+        List<long[]> byPosition = new ArrayList<>();
+        for (int position = 1; position <= places; position++) {
+            byPosition.add(score(as(DISPATCHER).body(Map.of("visitId", visit, "technicianId", to, "position", position,
+                    "pin", false, "preview", true)).post(day.path() + "/proposals/current/moves").then().statusCode(200)
+                    .extract().jsonPath().getString("scoreAfter")));
+        }
+        JsonPath best = as(DISPATCHER).body(Map.of("visitId", visit, "technicianId", to, "pin", false, "preview", true))
+                .post(day.path() + "/proposals/current/moves").then().statusCode(200).extract().jsonPath();
+        long[] chosen = score(best.getString("scoreAfter"));
+        assertThat(byPosition).allSatisfy(other -> assertThat(compare(chosen, other)).isGreaterThanOrEqualTo(0));
+        assertThat(compare(chosen, byPosition.get(best.getInt("position") - 1))).isZero();
+    }
+
+    /** "0hard/-10medium/-1234soft" as its three levels. */
+    private static long[] score(String score) {
+        String[] levels = score.split("/");
+        long[] values = new long[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            values[i] = Long.parseLong(levels[i].replaceAll("[a-z]", ""));
+        }
+        return values;
+    }
+
+    private static int compare(long[] a, long[] b) {
+        return java.util.Arrays.compare(a, b);
+    }
+
+    @Test
     void shouldShowThePublishedPlanWithTheStopsOfTheProposal() {
         Day day = smallDay();
         proposeAndWait(day);
@@ -202,6 +238,14 @@ class BoardDayTest {
         assertThat(published.getBoolean(first + "breaksQuotedWindow")).isFalse();
         assertThat(published.getString(first + "diff")).as("no markers on the published plan").isNull();
         assertThat(published.getList("unassigned.id", Long.class)).containsExactly(day.unplannable());
+        // The published plan says why too, as the proposal did.
+        for (String plan : List.of("proposal", "published")) {
+            JsonPath why = as(DISPATCHER).get(day.path() + "/unassigned?plan=" + plan).then().statusCode(200).extract()
+                    .jsonPath();
+            assertThat(why.getList("visits.visitId", Long.class)).as(plan).containsExactly(day.unplannable());
+            assertThat(why.getString("visits[0].reasons[0]")).as(plan)
+                    .startsWith("No technician with skill ELEVATOR level 3 works in");
+        }
         assertThat(JsonPath.from(board(day, "")).getString("plan.kind")).as("the default once published")
                 .isEqualTo("PUBLISHED");
 

@@ -59,6 +59,9 @@ public class PlanExplanation {
     @Inject
     SolutionManager<DispatchPlan, HardMediumSoftLongScore> solutionManager;
 
+    @Inject
+    ReviewProblems problems;
+
     public record Impact(String constraint, String score) {
     }
 
@@ -73,7 +76,8 @@ public class PlanExplanation {
     public Explanation explain(String regionRef, LocalDate date, Long onlyVisit) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Region region = DispatchWorkflow.region(regionRef);
-            return explain(region, date, workflow.currentProposal(region, date), onlyVisit);
+            Plan proposal = workflow.currentProposal(region, date);
+            return problems.read(proposal, region, date, problem -> explain(region, problem, proposal, onlyVisit));
         });
     }
 
@@ -109,8 +113,7 @@ public class PlanExplanation {
         });
     }
 
-    private Explanation explain(Region region, LocalDate date, Plan proposal, Long onlyVisit) {
-        Problem problem = builder.build(region, date, null, store.placements(proposal));
+    private Explanation explain(Region region, Problem problem, Plan proposal, Long onlyVisit) {
         DispatchPlan plan = problem.plan();
         ScoreAnalysis<HardMediumSoftLongScore> analysis = solutionManager.analyze(plan);
         Map<String, List<MatchAnalysis<HardMediumSoftLongScore>>> byVisit = new HashMap<>();

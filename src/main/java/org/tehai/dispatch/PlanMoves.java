@@ -51,6 +51,9 @@ public class PlanMoves {
     @Inject
     Audit audit;
 
+    @Inject
+    ReviewProblems problems;
+
     /** {@code pin}: default true; {@code preview}: default false, true to see the impact without moving. */
     public record MoveRequest(Long visitId, Long technicianId, Integer position, Boolean pin, Boolean preview) {
     }
@@ -85,29 +88,51 @@ public class PlanMoves {
                 throw ApiProblem.conflict("status", "Proposal " + proposal.number + " is " + proposal.status
                         + "; propose again to change it.");
             }
-            Problem problem = builder.build(region, date, null, store.placements(proposal));
-            DispatchPlan plan = problem.plan();
-            PlannedVisit visit = plan.visitOf(request.visitId().toString());
-            if (visit == null) {
-                throw ApiProblem.unknownReference("visitId", "visit of this region-day", request.visitId());
+            if (Boolean.TRUE.equals(request.preview())) {
+                // A preview reads the problem the visit's panel built, and puts everything back.
+                return problems.read(proposal, region, date, problem -> apply(problem, region, date, proposal, request,
+                        true));
             }
-            TechnicianRoute target = plan.getRoutes().stream().filter(r -> problem.routes().get(r.getId())
-                    .technicianId() == request.technicianId()).findFirst().orElseThrow(() -> ApiProblem.unknownReference(
-                            "technicianId", "technician on shift in " + region.code + " on " + date,
-                            request.technicianId()));
-            if (visit.getRoute() != null
-                    && visit.getRoute().getVisits().indexOf(visit) < visit.getRoute().getPinnedVisitCount()) {
-                throw ApiProblem.conflict("visitId", "The visit has already started; it cannot be moved.");
-            }
-            int customers = (int) target.getVisits().stream().filter(v -> v.isCustomer() && v != visit).count();
-            if (request.position() != null && (request.position() < 1 || request.position() > customers + 1)) {
-                throw ApiProblem.invalid("position", "Position runs from 1 to " + (customers + 1) + " for this "
-                        + "technician, not " + request.position() + ".");
-            }
+            MoveResult moved = apply(builder.build(region, date, null, store.placements(proposal)), region, date,
+                    proposal, request, false);
+            problems.forget(proposal.id);
+            return moved;
+        });
+    }
+
+    /**
+     * Moves the visit in the problem and reports the impact; saves, pins and audits unless it is a preview, which
+     * leaves the problem as it was.
+     */
+    private MoveResult apply(Problem problem, Region region, LocalDate date, Plan proposal, MoveRequest request,
+            boolean preview) {
+        DispatchPlan plan = problem.plan();
+        PlannedVisit visit = plan.visitOf(request.visitId().toString());
+        if (visit == null) {
+            throw ApiProblem.unknownReference("visitId", "visit of this region-day", request.visitId());
+        }
+        TechnicianRoute target = plan.getRoutes().stream().filter(r -> problem.routes().get(r.getId())
+                .technicianId() == request.technicianId()).findFirst().orElseThrow(() -> ApiProblem.unknownReference(
+                        "technicianId", "technician on shift in " + region.code + " on " + date,
+                        request.technicianId()));
+        if (visit.getRoute() != null
+                && visit.getRoute().getVisits().indexOf(visit) < visit.getRoute().getPinnedVisitCount()) {
+            throw ApiProblem.conflict("visitId", "The visit has already started; it cannot be moved.");
+        }
+        int customers = (int) target.getVisits().stream().filter(v -> v.isCustomer() && v != visit).count();
+        if (request.position() != null && (request.position() < 1 || request.position() > customers + 1)) {
+            throw ApiProblem.invalid("position", "Position runs from 1 to " + (customers + 1) + " for this "
+                    + "technician, not " + request.position() + ".");
+        }
+        TechnicianRoute from = visit.getRoute();
+        int fromIndex = from == null ? -1 : from.getVisits().indexOf(visit);
+        String pinnedBefore = visit.getPinnedRouteId();
+        try {
             // Constraint totals are enough for the impact: no list of matches for a thousand visits.
-            ScoreAnalysis<HardMediumSoftLongScore> before = solutionManager.analyze(plan, ScoreAnalysisFetchPolicy.FETCH_SHALLOW);
-            if (visit.getRoute() != null) {
-                visit.getRoute().getVisits().remove(visit);
+            ScoreAnalysis<HardMediumSoftLongScore> before = solutionManager.analyze(plan,
+                    ScoreAnalysisFetchPolicy.FETCH_SHALLOW);
+            if (from != null) {
+                from.getVisits().remove(visit);
             }
             int index = request.position() == null ? bestIndex(plan, target, visit)
                     : indexOfPosition(target, request.position());
@@ -116,13 +141,13 @@ public class PlanMoves {
             if (pin) {
                 visit.pinTo(target.getId());
             }
-            ScoreAnalysis<HardMediumSoftLongScore> after = solutionManager.analyze(plan, ScoreAnalysisFetchPolicy.FETCH_SHALLOW);
+            ScoreAnalysis<HardMediumSoftLongScore> after = solutionManager.analyze(plan,
+                    ScoreAnalysisFetchPolicy.FETCH_SHALLOW);
             ScoreAnalysis<HardMediumSoftLongScore> change = after.diff(before);
             List<String> broken = change.constraintAnalyses().stream().filter(c -> c.score().hardScore() < 0)
                     .map(c -> c.constraintName() + " (" + c.score().hardScore() + ")").toList();
             List<String> warnings = change.constraintAnalyses().stream().filter(c -> c.score().hardScore() < 0)
                     .map(c -> "This move would " + PlanExplanation.words(c.constraintName()) + ".").toList();
-            boolean preview = Boolean.TRUE.equals(request.preview());
             Visit entity = Visit.findById(request.visitId());
             RouteOwner owner = problem.routes().get(target.getId());
             if (!preview) {
@@ -131,15 +156,36 @@ public class PlanMoves {
                     entity.pin(Technician.findById(owner.technicianId()), null);
                 }
                 audit.record("PLAN_VISIT_MOVED", "plan", proposal.id, "Moved " + entity.reference() + " to "
-                        + owner.technicianName() + " at position " + PlanExplanation.customerPosition(visit) + "; score "
-                        + before.score() + " -> " + after.score()
+                        + owner.technicianName() + " at position " + PlanExplanation.customerPosition(visit)
+                        + "; score " + before.score() + " -> " + after.score()
                         + (warnings.isEmpty() ? "" : "; WARNING: " + String.join(" ", warnings)));
             }
             return new MoveResult(entity.id, new PlanDiff.TechnicianRef(owner.technicianId(), owner.technicianCode(),
-                    owner.technicianName()), PlanExplanation.customerPosition(visit), problem.instant(visit.getSchedule().serviceStart()),
-                    before.score().toString(), after.score().toString(), change.score().toString(), broken, warnings, pin,
-                    preview);
-        });
+                    owner.technicianName()), PlanExplanation.customerPosition(visit),
+                    problem.instant(visit.getSchedule().serviceStart()), before.score().toString(),
+                    after.score().toString(), change.score().toString(), broken, warnings, pin, preview);
+        } finally {
+            if (preview) {
+                putBack(plan, visit, from, fromIndex, pinnedBefore);
+            }
+        }
+    }
+
+    /** Undoes a previewed move: the visit back at its place, its pin as it was. */
+    private void putBack(DispatchPlan plan, PlannedVisit visit, TechnicianRoute from, int fromIndex,
+            String pinnedBefore) {
+        if (visit.getRoute() != null) {
+            visit.getRoute().getVisits().remove(visit);
+        }
+        if (from != null) {
+            from.getVisits().add(fromIndex, visit);
+        }
+        if (pinnedBefore == null) {
+            visit.unpin();
+        } else {
+            visit.pinTo(pinnedBefore);
+        }
+        solutionManager.update(plan);
     }
 
     private static int indexOfPosition(TechnicianRoute route, int position) {

@@ -168,6 +168,15 @@ class BoardDayTest {
         assertThat(preview.getString("scoreChange")).isNotBlank();
         assertThat(board(day, "?plan=proposal")).as("a preview changes nothing").isEqualTo(before);
         as(DISPATCHER).get("/api/visits/" + visit).then().body("pinned", equalTo(false));
+        // Previews read one problem shared with the visit's panel: each leaves it as it found it.
+        for (int again = 0; again < 2; again++) {
+            as(DISPATCHER).body(drag).post(day.path() + "/proposals/current/moves").then().statusCode(200)
+                    .body("scoreBefore", equalTo(board.getString("plan.score")))
+                    .body("scoreAfter", equalTo(preview.getString("scoreAfter")));
+            as(DISPATCHER).get(day.path() + "/proposals/current/explanation?visit=" + visit).then().statusCode(200)
+                    .body("visits[0].technician.id", equalTo((int) from)).body("visits[0].position", equalTo(1))
+                    .body("score", equalTo(board.getString("plan.score")));
+        }
 
         drag.remove("preview");
         JsonPath moved = as(DISPATCHER).body(drag).post(day.path() + "/proposals/current/moves").then()
@@ -182,6 +191,9 @@ class BoardDayTest {
         assertThat(changed.getBoolean("rows.find { it.technician.id == " + to + " }.stops.find { it.kind == 'VISIT' }"
                 + ".visit.pinned")).isTrue();
         assertThat(changed.getString("plan.score")).isEqualTo(moved.getString("scoreAfter"));
+        drag.put("preview", true);
+        as(DISPATCHER).body(drag).post(day.path() + "/proposals/current/moves").then().statusCode(200)
+                .body("scoreBefore", equalTo(moved.getString("scoreAfter")));
     }
 
     @Test

@@ -43,7 +43,13 @@ async function loadDays() {
   const asked = ++state.asked;
   state.region = option.value;
   state.zone = option.dataset.zone || 'UTC';
-  const days = await api('GET', `/api/regions/${encodeURIComponent(state.region)}/days?from=${localDate(0)}&to=${localDate(13)}`);
+  const daysOf = (from, to) => api('GET', `/api/regions/${encodeURIComponent(state.region)}/days?from=${from}&to=${to}`);
+  const days = await daysOf(localDate(0), localDate(13));
+  // A link to a day outside the next two weeks (yesterday's review, a day far ahead) shows that day first.
+  const linked = state.wantedDay;
+  if (linked && /^\d{4}-\d{2}-\d{2}$/.test(linked) && !days.some((d) => d.date === linked)) {
+    days.unshift(...await daysOf(linked, linked).catch(() => []));
+  }
   if (asked !== state.asked) return;
   const today = localDate(0);
   const tomorrow = localDate(1);
@@ -60,20 +66,29 @@ async function loadDays() {
 
 async function selectDay() {
   state.day = $('day').value;
+  const chosen = state.day;
   stopPolling();
   await refreshProposal();
+  if (chosen !== state.day) return; // another day was chosen meanwhile
+  // A day whose last proposal was published (or discarded) opens on the plan in force.
+  const status = state.proposal?.status;
+  setView(state.proposal && !['ACCEPTED', 'DISCARDED'].includes(status) ? 'proposal' : 'published');
   await loadBoard();
 }
 
 // ---- Propose, progress, stop, publish ----
 
 async function refreshProposal() {
+  // An answer about a day that is no longer chosen (the dispatcher moved on meanwhile) is dropped.
+  const path = dayPath();
+  let proposal = null;
   try {
-    state.proposal = await api('GET', `${dayPath()}/proposals/current`);
+    proposal = await api('GET', `${path}/proposals/current`);
   } catch (e) {
     if (e.status !== 404) throw e;
-    state.proposal = null;
   }
+  if (path !== dayPath()) return state.proposal;
+  state.proposal = proposal;
   showProgress();
   return state.proposal;
 }
@@ -88,7 +103,8 @@ function showProgress() {
   $('live').checked = !!(p && p.live && solving(p));
   if (!p) { say(t('board_no_plan')); return; }
   const elapsed = p.elapsedSeconds == null ? '' : ` · ${t('board_elapsed')} ${Math.round(p.elapsedSeconds)} s`;
-  say(`${t('board_proposal')} ${p.number}: ${solving(p) ? t('board_solving') + ' · ' : ''}${t('board_score')} ${p.score ?? '—'} · ${p.assigned} ${t('board_assigned')} / ${p.unassigned} ${t('board_unassigned')}${elapsed}`);
+  const running = !solving(p) ? '' : p.live ? `${t('board_live')} · ` : `${t('board_solving')} · `;
+  say(`${t('board_proposal')} ${p.number}: ${running}${t('board_score')} ${p.score ?? '—'} · ${p.assigned} ${t('board_assigned')} / ${p.unassigned} ${t('board_unassigned')}${elapsed}`);
 }
 
 function startPolling() {

@@ -250,4 +250,54 @@ class DispatchBoardBrowserTest {
         assertThat(page.locator("#visit h2")).not().containsText("pinned");
         page.context().close();
     }
+
+    @Test
+    void shouldFlagAVisitAtRiskWhileTheBoardIsOpenAndRunLiveRePlanning() {
+        // One technician, three visits, proposed and published for a day of the region.
+        long region = TestData.region();
+        String code = as(ADMIN).get("/api/regions/" + region).then().extract().jsonPath().getString("code");
+        LocalDate date = LocalDate.of(2030, 3, 6);
+        TestData.Technician technician = TestData.technician(region);
+        TestData.shift(technician.id(), date);
+        for (int i = 0; i < 3; i++) {
+            TestData.visit(TestData.ticket(region), date);
+        }
+        String day = "/api/regions/" + region + "/days/" + date;
+        as(DISPATCHER).body(Map.of("spentLimitSeconds", 2, "unimprovedSpentLimitSeconds", 1)).post(day + "/proposals")
+                .then().statusCode(202);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> "DONE".equals(
+                as(DISPATCHER).get(day + "/proposals/current").then().extract().jsonPath().getString("status")));
+        as(DISPATCHER).post(day + "/proposals/current/publish").then().statusCode(200);
+        List<Long> order = as(technician.login()).get("/api/me/route?date=" + date).then().extract().jsonPath()
+                .getList("visits.visitId", Long.class);
+
+        Page page = signIn("dispatcher", "en-US");
+        page.navigate(base + "dispatch?region=" + code + "&day=" + date);
+        assertThat(page.locator(".vis-item.visit")).hasCount(3);
+        assertThat(page.locator("input[name=view][value=published]")).isChecked(); // the plan in force first
+        assertThat(page.locator(".vis-item.at-risk")).hasCount(0);
+
+        // The first job starts hours late: the board flags the rest without being reloaded.
+        as(technician.login()).body(Map.of("events", List.of(
+                report("late-1", "EN_ROUTE", order.get(0), date + "T13:30:00+09:00"),
+                report("late-2", "ARRIVED", order.get(0), date + "T14:00:00+09:00")))).post("/api/me/events").then()
+                .statusCode(200);
+        assertThat(page.locator(".vis-item.at-risk").first()).isVisible(SOON);
+        Browser.screenshot(page, "dispatch-at-risk");
+
+        // Live re-planning: on, said in the status line, and off again.
+        page.locator("#live").check();
+        assertThat(page.locator("#status")).containsText("Live re-planning",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+        page.locator("#live").uncheck();
+        assertThat(page.locator("#status")).not().containsText("Live re-planning",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+        assertThat(page.locator("#live")).not().isChecked();
+        page.context().close();
+    }
+
+    private static Map<String, Object> report(String id, String type, long visit, String at) {
+        return Map.of("eventId", id, "type", type, "visitId", visit, "occurredAt", at, "latitude", 35.70,
+                "longitude", 139.65);
+    }
 }

@@ -81,9 +81,9 @@ public class ContactLog {
         contact.direction = direction;
         contact.author = currentUser.name();
         contact.notes = notes;
-        contact.repeatContact = direction == Direction.INBOUND && ticket.id != null
-                && Contact.count("ticket = ?1 and direction = ?2 and occurredAt >= ?3 and occurredAt <= ?4", ticket,
-                        Direction.INBOUND, at.minus(REPEAT_SPAN), at) > 0;
+        contact.repeatContact = direction == Direction.INBOUND && kind != ContactKind.TRACKING_VIEW && ticket.id != null
+                && Contact.count("ticket = ?1 and direction = ?2 and kind <> ?5 and occurredAt >= ?3 and occurredAt <= ?4",
+                        ticket, Direction.INBOUND, at.minus(REPEAT_SPAN), at, ContactKind.TRACKING_VIEW) > 0;
         contact.persist();
         return contact;
     }

@@ -12,7 +12,8 @@ import org.tehai.ticket.Priority;
  */
 public record KpiReport(String region, String timeZone, LocalDate from, LocalDate to, FirstTimeFix firstTimeFix,
         Map<Priority, SlaCompliance> slaCompliance, Map<Priority, TimeToFirstVisit> timeToFirstVisit,
-        ArrivalWindows arrivalWindows, ArrivalInquiries arrivalInquiries, RepeatContacts repeatContacts,
+        ArrivalWindows arrivalWindows, ArrivalInquiries arrivalInquiries, TrackingViews trackingViews,
+        RepeatContacts repeatContacts,
         Technicians technicians, Incidents incidents) {
 
     public record FirstTimeFix(long tickets, long fixedAtFirstVisit, Double rate) {
@@ -28,6 +29,9 @@ public record KpiReport(String region, String timeZone, LocalDate from, LocalDat
     }
 
     public record ArrivalInquiries(long inquiries, long visits, Double perVisit) {
+    }
+
+    public record TrackingViews(long views, long visits, Double perVisit) {
     }
 
     public record RepeatContacts(long inboundContacts, long repeats, Double rate) {

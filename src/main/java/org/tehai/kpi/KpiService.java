@@ -28,6 +28,7 @@ import org.tehai.kpi.KpiReport.RepeatContacts;
 import org.tehai.kpi.KpiReport.SlaCompliance;
 import org.tehai.kpi.KpiReport.Technicians;
 import org.tehai.kpi.KpiReport.TimeToFirstVisit;
+import org.tehai.kpi.KpiReport.TrackingViews;
 import org.tehai.platform.error.ApiProblem;
 import org.tehai.region.Region;
 import org.tehai.technician.Shift;
@@ -66,7 +67,8 @@ public class KpiService {
                 start, end);
         return new KpiReport(region.code, region.timeZone, from, to, firstTimeFix(region, start, end),
                 slaCompliance(region, start, end), timeToFirstVisit(region, start, end), arrivalWindows(arrivals),
-                arrivalInquiries(region, start, end, arrivals.size()), repeatContacts(region, start, end),
+                arrivalInquiries(region, start, end, arrivals.size()), trackingViews(region, start, end, arrivals.size()),
+                repeatContacts(region, start, end),
                 technicians(region, from, to, zone), incidents(region, start, end));
     }
 
@@ -144,11 +146,20 @@ public class KpiService {
         return new ArrivalInquiries(inquiries, visits, KpiReport.ratio(inquiries, visits));
     }
 
+    /** The customers' own look at the tracking page, against the same visits as the inquiries. */
+    private static TrackingViews trackingViews(Region region, Instant start, Instant end, long visits) {
+        long views = Contact.count("ticket.region = ?1 and kind = ?2 and occurredAt >= ?3 and occurredAt < ?4",
+                region, ContactKind.TRACKING_VIEW, start, end);
+        return new TrackingViews(views, visits, KpiReport.ratio(views, visits));
+    }
+
+    /** Contacts with a person: a look at the tracking page is not one. */
     private static RepeatContacts repeatContacts(Region region, Instant start, Instant end) {
-        long inbound = Contact.count("ticket.region = ?1 and direction = ?2 and occurredAt >= ?3 and occurredAt < ?4",
-                region, Direction.INBOUND, start, end);
+        long inbound = Contact.count("ticket.region = ?1 and direction = ?2 and occurredAt >= ?3 and occurredAt < ?4 "
+                + "and kind <> ?5", region, Direction.INBOUND, start, end, ContactKind.TRACKING_VIEW);
         long repeats = Contact.count("ticket.region = ?1 and direction = ?2 and occurredAt >= ?3 and occurredAt < ?4 "
-                + "and repeatContact = true", region, Direction.INBOUND, start, end);
+                + "and repeatContact = true and kind <> ?5", region, Direction.INBOUND, start, end,
+                ContactKind.TRACKING_VIEW);
         return new RepeatContacts(inbound, repeats, KpiReport.ratio(repeats, inbound));
     }
 

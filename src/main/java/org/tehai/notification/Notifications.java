@@ -26,7 +26,8 @@ import io.quarkus.panache.common.Sort;
 
 /**
  * Writes customer notifications into the outbox, inside the caller's transaction: a window quoted together with
- * the plan that quotes it, or not at all. {@link NotificationDelivery} sends them.
+ * the plan that quotes it, or not at all. {@link NotificationDelivery} sends them. Every notification but "done"
+ * carries the customer's tracking link ({@link TrackingLinks}).
  */
 @ApplicationScoped
 public class Notifications {
@@ -38,6 +39,9 @@ public class Notifications {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TrackingLinks tracking;
 
     /**
      * Tells every customer a visit concerns: the ticket's customer, or for a visit to shared equipment (an
@@ -79,10 +83,11 @@ public class Notifications {
         notification.recipientPhone = ticket.contactPhone();
         notification.recipientEmail = ticket.customer.email;
         notification.language = ticket.customer.language;
-        notification.message = message(visit, ticket, kind, zone);
+        String link = kind == NotificationKind.VISIT_DONE ? null : tracking.linkFor(visit.id, ticket.id);
+        notification.message = message(visit, ticket, kind, zone) + (link == null ? "" : " Follow your visit: " + link);
         notification.createdAt = Instant.now(clock);
         notification.nextAttemptAt = notification.createdAt;
-        notification.payload = payload(notification, visit, ticket);
+        notification.payload = payload(notification, visit, ticket, link);
         notification.persist();
         return notification;
     }
@@ -104,7 +109,8 @@ public class Notifications {
         };
     }
 
-    private String payload(Notification notification, Visit visit, Ticket ticket) {
+    /** The gateway's document; {@code trackingUrl} is the customer's link to the visit's page (null once done). */
+    private String payload(Notification notification, Visit visit, Ticket ticket, String trackingUrl) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", notification.kind.name());
         body.put("ticket", ticket.number);
@@ -116,6 +122,7 @@ public class Notifications {
         body.put("message", notification.message);
         body.put("windowStart", visit.quotedWindowStart == null ? null : visit.quotedWindowStart.toString());
         body.put("windowEnd", visit.quotedWindowEnd == null ? null : visit.quotedWindowEnd.toString());
+        body.put("trackingUrl", trackingUrl);
         body.put("createdAt", notification.createdAt.toString());
         try {
             return json.writeValueAsString(body);

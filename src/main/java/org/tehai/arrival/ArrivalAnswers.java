@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,7 +50,8 @@ public class ArrivalAnswers {
 
     public record Answer(long ticketId, String ticketNumber, Long visitId, State state, String technicianFirstName,
             Integer visitsBefore, WindowView quotedWindow, OffsetDateTime plannedStart, OffsetDateTime liveEstimate,
-            Long delayMinutes, String delayReason, boolean atRisk, Long lastPositionAgeMinutes, String sayToCaller) {
+            Long delayMinutes, String delayReason, boolean atRisk, Long lastPositionAgeMinutes, String sayToCaller,
+            Map<String, String> sentences) {
     }
 
     @Inject
@@ -119,8 +121,10 @@ public class ArrivalAnswers {
 
     private Answer describe(Ticket ticket, Visit visit, Instant now) {
         if (visit == null) {
+            Map<String, String> sentences = CallerSentences.of(new CallerSentences.Facts(State.NOT_YET_PLANNED, null,
+                    null, null, null, null, null));
             return new Answer(ticket.id, ticket.number, null, State.NOT_YET_PLANNED, null, null, null, null, null, null,
-                    null, false, null, "No visit is planned yet; we will tell you the time as soon as it is.");
+                    null, false, null, sentences.get(CallerSentences.ENGLISH), sentences);
         }
         ZoneId zone = visit.region.zone();
         State state = switch (visit.status) {
@@ -143,29 +147,16 @@ public class ArrivalAnswers {
                 : Math.max(0, Duration.between(visit.plannedStart, visit.estimatedStart).toMinutes());
         Long positionAge = visit.technician == null || visit.technician.lastPositionAt == null ? null
                 : Duration.between(visit.technician.lastPositionAt, now).toMinutes();
-        var time = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
-        String say = switch (state) {
-            case NOT_YET_PLANNED -> "The visit is not scheduled yet; we will tell you the time as soon as it is.";
-            case DONE -> "The visit is finished.";
-            case ON_SITE -> firstName + " is at your address now.";
-            case ON_THE_WAY, PLANNED -> (state == State.ON_THE_WAY ? firstName + " is on the way" : firstName
-                    + " has " + before + " visit(s) before yours") + (quoted == null ? "."
-                            : "; you were told " + time.format(quoted.start()) + "–" + time.format(quoted.end())
-                                    + (visit.atRiskSince != null && visit.estimatedStart != null
-                                            ? ", but the arrival now looks like about "
-                                                    + time.format(visit.estimatedStart.atZone(zone)) + " ("
-                                                    + visit.estimateReason + ")."
-                                            : ", which still holds."));
-        };
+        boolean late = visit.atRiskSince != null && visit.estimatedStart != null && quoted != null;
+        Map<String, String> sentences = CallerSentences.of(new CallerSentences.Facts(state, firstName, before, quoted,
+                late ? local(visit.estimatedStart, zone) : null,
+                late ? Math.max(0, Duration.between(visit.quotedWindowEnd, visit.estimatedStart).toMinutes()) : null,
+                visit.estimateReason));
         return new Answer(ticket.id, ticket.number, visit.id, state, firstName, before, quoted,
                 local(visit.plannedStart, zone), local(visit.estimatedStart, zone), delay, visit.estimateReason,
-                visit.atRiskSince != null, positionAge, say);
+                visit.atRiskSince != null, positionAge, sentences.get(CallerSentences.ENGLISH), sentences);
     }
 
-    /**
-     * Replaces the window of a visit by the one its live estimate gives now (the same estimate and spread that flag
-     * a visit at risk and narrow windows), recorded with the reason; the customer is told.
-     */
     /** Every window told to the visit's customer, oldest first, with why. */
     @Transactional
     public List<QuoteView> quotes(long visitId) {

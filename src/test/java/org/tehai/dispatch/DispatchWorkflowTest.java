@@ -98,6 +98,29 @@ class DispatchWorkflowTest {
     }
 
     @Test
+    void shouldKeepReplanningLiveAfterTheDispatcherPublishes() {
+        Day day = smallDay(2, 3);
+        as(DISPATCHER).post(day.path() + "/live").then().statusCode(202);
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> as(DISPATCHER)
+                    .get(day.path() + "/proposals/current").then().extract().jsonPath().getInt("assigned") == 3);
+            as(DISPATCHER).post(day.path() + "/proposals/current/publish").then().statusCode(200)
+                    .body("dispatched", equalTo(3));
+            // The publication reaches the running solve; it goes on, and plans a visit added afterwards.
+            long added = TestData.visit(TestData.ticket(day.region()), DAY);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                JsonPath live = as(DISPATCHER).get(day.path() + "/proposals/current").then().extract().jsonPath();
+                assertThat(live.getString("status")).isIn("SOLVING", "QUEUED");
+                return live.getInt("assigned") == 4;
+            });
+            assertThat(as(DISPATCHER).get(day.path() + "/proposals/current/explanation?visit=" + added).then()
+                    .statusCode(200).extract().jsonPath().getBoolean("visits[0].assigned")).isTrue();
+        } finally {
+            as(DISPATCHER).delete(day.path() + "/live").then().statusCode(200);
+        }
+    }
+
+    @Test
     void shouldPlanAnUrgentVisitInTheRunningLiveSolve() {
         Day day = smallDay(2, 3);
         as(DISPATCHER).post(day.path() + "/live").then().statusCode(202).body("live", equalTo(true));

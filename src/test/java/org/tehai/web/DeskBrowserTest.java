@@ -43,6 +43,9 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class DeskBrowserTest {
 
+    /** Labels are matched whole: a region named "… City" must not answer to the "City" field. */
+    private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
+
     private static final LocatorAssertions.ContainsTextOptions SOON = new LocatorAssertions.ContainsTextOptions()
             .setTimeout(20_000);
 
@@ -114,7 +117,7 @@ class DeskBrowserTest {
         page.locator("#in-category").selectOption("TV");
         page.locator("#in-code").selectOption("TV/NO_SIGNAL");
         page.locator("#in-impact").selectOption("NO_SERVICE");
-        page.getByLabel("What the caller says").fill("TV dead since this morning");
+        page.getByLabel("What the caller says", EXACT).fill("TV dead since this morning");
         assertThat(page.locator("#in-suggested")).containsText("P2");
         assertThat(page.locator("#in-reason-wrap")).isHidden();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open the ticket")).click();
@@ -165,18 +168,18 @@ class DeskBrowserTest {
         String name = Api.unique("Ito Aoi");
         String phone = TestData.tokyoPhone();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New caller").setExact(true)).click();
-        page.getByLabel("Caller's name").fill(name);
-        page.getByLabel("Phone number").fill(phone);
+        page.getByLabel("Caller's name", EXACT).fill(name);
+        page.getByLabel("Phone number", EXACT).fill(phone);
         page.locator("#in-category").selectOption("INTERNET");
         page.locator("#in-code").selectOption("INTERNET/NO_SYNC");
         assertThat(page.locator("#in-suggested")).containsText("P2");
         // Another priority than the suggested one asks for a reason, and is refused without it.
         page.locator("#in-priority").selectOption("P1");
-        assertThat(page.getByLabel("Why another priority")).isVisible();
+        assertThat(page.getByLabel("Why another priority", EXACT)).isVisible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open the ticket")).click();
         assertThat(page.locator("#in-error")).containsText("Say why the priority differs");
-        assertThat(page.getByLabel("Why another priority")).hasAttribute("aria-invalid", "true");
-        page.getByLabel("Why another priority").fill("Home office, customer works from home today");
+        assertThat(page.getByLabel("Why another priority", EXACT)).hasAttribute("aria-invalid", "true");
+        page.getByLabel("Why another priority", EXACT).fill("Home office, customer works from home today");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open the ticket")).click();
         assertThat(work(page).locator(".desk-ok")).containsText("Ticket opened", SOON);
         assertThat(page.locator("#work-title .prio")).hasText("P1");
@@ -187,11 +190,11 @@ class DeskBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the address")).first().click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the address")).click();
         assertThat(page.locator("#st-error")).containsText("Enter the street address");
-        page.getByLabel("Postal code").fill("166-0003");
-        page.getByLabel("City").fill("Suginami-ku");
-        page.getByLabel("Street and number").fill("3-22-1 Koenji-minami");
-        page.getByLabel("Building").fill("Koenji Mansion");
-        page.getByLabel("Flat").fill("205");
+        page.getByLabel("Postal code", EXACT).fill("166-0003");
+        page.getByLabel("City", EXACT).fill("Suginami-ku");
+        page.getByLabel("Street and number", EXACT).fill("3-22-1 Koenji-minami");
+        page.getByLabel("Building", EXACT).fill("Koenji Mansion");
+        page.getByLabel("Flat", EXACT).fill("205");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the address")).click();
         page.locator("#action .desk-ok, #st-error:not(:empty)").first().waitFor();
         assertThat(page.locator("#action")).containsText("Address saved");
@@ -251,7 +254,7 @@ class DeskBrowserTest {
         // A new window, with the reason kept in the history.
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Give a new window")).click();
         assertThat(page.locator("#rq-error")).containsText("Say why the window changes");
-        page.getByLabel("Reason for the new window").fill("customer asked for a later call before arrival");
+        page.getByLabel("Reason for the new window", EXACT).fill("customer asked for a later call before arrival");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Give a new window")).click();
         assertThat(page.locator("#requoted")).containsText("The new time is", SOON);
         assertThat(page.locator("#quote-history tbody tr")).hasCount(2, new LocatorAssertions.HasCountOptions().setTimeout(10_000));
@@ -320,8 +323,8 @@ class DeskBrowserTest {
         Browser.screenshot(page, "desk-complaint-refused-japanese");
         page.locator("#cl-category").selectOption("LATE_ARRIVAL");
         page.locator("#cl-cause").fill("前の作業が長引き、遅れの連絡もしなかった");
-        page.getByLabel("再発防止策").fill("30 分以上の遅れは必ず事前に電話する");
-        page.getByLabel("お客様へのご説明").fill("お詫びし、次回は時間帯の最初に伺う");
+        page.getByLabel("再発防止策", EXACT).fill("30 分以上の遅れは必ず事前に電話する");
+        page.getByLabel("お客様へのご説明", EXACT).fill("お詫びし、次回は時間帯の最初に伺う");
         page.locator("#close button[type=submit]").click();
         assertThat(page.locator("#action .desk-ok")).containsText("苦情を完了しました", SOON);
         assertThat(page.locator("#work-title")).containsText("解決");

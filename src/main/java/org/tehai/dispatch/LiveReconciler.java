@@ -114,6 +114,12 @@ public class LiveReconciler {
                 structural = true;
                 break;
             }
+            if (known != null && placed(run, visit.getId())) {
+                // A visit on a route whose request changed (publishing pins and windows every planned visit at
+                // once): the solve restarts from its best plan, which the database then holds as it is now.
+                structural = true;
+                break;
+            }
             PlannedVisit placeable = clipped(visit, nowSeconds);
             changes.add(known == null ? PlanChanges.addVisit(placeable) : PlanChanges.replaceVisit(placeable));
         }
@@ -165,6 +171,13 @@ public class LiveReconciler {
                 + "(select concat(count(*), ':', sum(version), ':', sum(id)) from depot where region_id = ?1))")
                 .setParameter(1, partition.regionId()).setParameter(2, partition.workDate()).getSingleResult();
         return String.valueOf(stamp);
+    }
+
+    /** True when the solve's latest best plan has the visit on a route. */
+    private static boolean placed(SolverRun run, String visitId) {
+        DispatchPlan latest = run.latestSolution;
+        PlannedVisit visit = latest == null ? null : latest.visitOf(visitId);
+        return visit != null && visit.getRoute() != null;
     }
 
     /** A visit that arrives during a live day cannot be planned in the past. */

@@ -78,4 +78,49 @@ class PlanChangesTest {
         assertThat(shortened.getEndTime()).isLessThanOrEqualTo(13 * HOUR + shortened.getAllowedOvertime());
         assertThat(plan.visitOf("urgent").getSchedule().serviceStart()).isBetween(9 * HOUR, 12 * HOUR);
     }
+
+    /** Publishing pins every planned visit to its route at once: each arrives as a replacement, in its place. */
+    @Test
+    void runningSolveTakesEveryPlacedVisitReplacedAndPinnedAtOnce() throws Exception {
+        DispatchPlan problem = TestPlans.generated(5, 3, 10);
+        SolverConfig config = SolverConfig.createFromXmlResource(DispatchSolverTest.SOLVER_CONFIG)
+                .withEnvironmentMode(EnvironmentMode.FULL_ASSERT).withRandomSeed(7L)
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(60)));
+        AtomicReference<DispatchPlan> best = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        try (SolverManager<DispatchPlan, String> manager = SolverManager.create(SolverFactory.create(config))) {
+            manager.solveBuilder().withProblemId("day").withProblem(problem)
+                    .withBestSolutionConsumer(best::set)
+                    .withExceptionHandler((id, error) -> failure.set(error)).run();
+            await().atMost(Duration.ofSeconds(20)).until(() -> best.get() != null
+                    && best.get().getUnassignedCustomerVisits().isEmpty() && best.get().getScore().isFeasible());
+            DispatchPlan solved = best.get();
+            List<ai.timefold.solver.core.api.solver.change.ProblemChange<DispatchPlan>> published =
+                    new java.util.ArrayList<>();
+            for (TechnicianRoute route : solved.getRoutes()) {
+                for (PlannedVisit placed : route.getVisits()) {
+                    PlannedVisit pinned = PlannedVisit.customerVisit(placed.getId(), placed.getTicketId(),
+                            placed.getLocation(), placed.getServiceDuration(), placed.getWindows(),
+                            placed.getPriority(), placed.getSlaDue(), placed.getRequiredSkillLevels(),
+                            placed.getRequiredTools(), placed.getRequiredParts(), null);
+                    pinned.pinTo(route.getId());
+                    published.add(PlanChanges.replaceVisit(pinned));
+                }
+            }
+            DispatchPlan before = solved;
+            manager.addProblemChanges("day", published);
+            await().atMost(Duration.ofSeconds(20)).until(() -> failure.get() != null || best.get() != before);
+            Thread.sleep(1000);
+            manager.terminateEarly("day");
+        }
+        assertThat(failure.get()).as("solver failure").isNull();
+        DispatchPlan plan = best.get();
+        assertThat(plan.getUnassignedCustomerVisits()).isEmpty();
+        for (TechnicianRoute route : plan.getRoutes()) {
+            for (PlannedVisit visit : route.getVisits()) {
+                assertThat(visit.getSchedule()).as("schedule of %s", visit.getId()).isNotNull();
+                assertThat(visit.getPinnedRouteId()).isEqualTo(route.getId());
+            }
+        }
+    }
 }

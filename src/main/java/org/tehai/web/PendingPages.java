@@ -14,7 +14,7 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 
 /**
- * The pages of management and the technician's phone, which say so until they are built: a person who
+ * The technician's phone page, which says so until it is built: a person who
  * signs in lands on their page, not on an error.
  */
 @Path("/")
@@ -27,13 +27,6 @@ public class PendingPages {
     @Inject
     @Location("pending.html")
     Template pending;
-
-    @GET
-    @Path("manage")
-    @RolesAllowed({ Roles.MANAGER, Roles.ADMIN })
-    public TemplateInstance manage() {
-        return frame.render(pending.data("page", "manage"), "/manage");
-    }
 
     @GET
     @Path("tech")

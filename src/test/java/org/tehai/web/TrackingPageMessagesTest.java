@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TrackingPageMessagesTest {
 
     @ParameterizedTest
-    @CsvSource({ "org.tehai.web.TrackingPageMessages, messages/track_ja.properties" })
+    @CsvSource({ "org.tehai.web.TrackingPageMessages, messages/track_ja.properties",
+            "org.tehai.web.ManagePageMessages, messages/manage_ja.properties" })
     void shouldTranslateEveryMessageIntoJapanese(String bundle, String file)
             throws IOException, ClassNotFoundException {
         Set<String> english = Arrays.stream(Class.forName(bundle).getMethods()).map(Method::getName)

@@ -6,6 +6,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
 import org.tehai.field.FieldRequests.EventBatch;
 import org.tehai.field.FieldRequests.PositionBatch;
@@ -30,11 +35,21 @@ public class MeResource {
     @Inject
     PhoneRoutes routes;
 
-    /** The published route of a day (today by default), in order. */
+    /**
+     * The published route of a day (today by default), in order. Its ETag lets the phone ask again cheaply
+     * (If-None-Match: 304 while nothing changed); its {@code version} tells whether the dispatcher changed it.
+     */
     @GET
     @Path("/route")
-    public PhoneRoutes.Route route(@QueryParam("date") String date) {
-        return routes.of(user.requireOwnTechnicianId(), date == null ? null : QueryValues.date("date", date));
+    public Response route(@QueryParam("date") String date, @Context Request request) {
+        PhoneRoutes.Route route = routes.of(user.requireOwnTechnicianId(),
+                date == null ? null : QueryValues.date("date", date));
+        EntityTag tag = new EntityTag(route.tag());
+        CacheControl revalidate = new CacheControl();
+        revalidate.setNoCache(true);
+        revalidate.setPrivate(true);
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        return (unchanged != null ? unchanged : Response.ok(route)).tag(tag).cacheControl(revalidate).build();
     }
 
     /** A batch of events from the phone; idempotent by event id, applied in device-time order. */

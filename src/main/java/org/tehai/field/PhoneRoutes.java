@@ -1,24 +1,32 @@
 package org.tehai.field;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.tehai.part.PartQuantityView;
+import org.tehai.technician.Shift;
 import org.tehai.technician.Technician;
 import org.tehai.visit.Visit;
 import org.tehai.visit.VisitStatus;
 
 /**
  * A technician's published route as the phone shows it: each stop with what the technician needs on the doorstep
- * (address, access notes, whom to call, skills, tools and parts) and the window the customer was told.
+ * (address, access notes, whom to call, skills, tools and parts) and the window the customer was told; the shift,
+ * the van's stock, and a version the phone compares to learn that the dispatcher changed the route.
  */
 @ApplicationScoped
 public class PhoneRoutes {
@@ -35,7 +43,13 @@ public class PhoneRoutes {
             OffsetDateTime plannedStart, Window quotedWindow) {
     }
 
-    public record Route(LocalDate date, String technician, List<Stop> visits) {
+    /**
+     * {@code version} changes when the dispatcher changes the route (which visits, their order, times, windows told or
+     * what they need), not when the technician reports progress; {@code tag} changes with anything in the answer
+     * (the ETag).
+     */
+    public record Route(LocalDate date, String technician, long technicianId, Window shift,
+            List<PartQuantityView> vanStock, List<Stop> visits, String version, String tag) {
     }
 
     /** The technician's published route of a local date (today in its region when null), in order. */
@@ -52,12 +66,44 @@ public class PhoneRoutes {
                     v.priority().name(), v.jobType, v.estimatedDurationMinutes, v.site.addressLine(), v.site.latitude,
                     v.site.longitude, v.site.accessNotes, ticket == null ? null : ticket.customer.name,
                     ticket == null ? null : ticket.contactPhone(),
-                    v.requiredSkills.stream().map(s -> s.skill + " " + s.level).toList(), Set.copyOf(v.requiredTools),
+                    v.requiredSkills.stream().map(s -> s.skill + " " + s.level).toList(),
+                    new TreeSet<>(v.requiredTools),
                     v.requiredParts.stream().map(p -> p.part.code + " ×" + p.quantity).toList(),
                     v.plannedStart.atZone(zone).toOffsetDateTime(), v.quotedWindowStart == null ? null
                             : new Window(v.quotedWindowStart.atZone(zone).toOffsetDateTime(),
                                     v.quotedWindowEnd.atZone(zone).toOffsetDateTime())));
         }
-        return new Route(day, me.fullName(), stops);
+        Shift shift = Shift.find(me.id, day);
+        Window hours = shift == null ? null
+                : new Window(shift.startsAt.atZone(zone).toOffsetDateTime(), shift.endsAt.atZone(zone).toOffsetDateTime());
+        List<PartQuantityView> stock = PartQuantityView.of(me.vanStock).stream()
+                .sorted(java.util.Comparator.comparing(PartQuantityView::partCode)).toList();
+        String version = digest(planned(day, stops));
+        String tag = digest(version + "|" + hours + "|" + stock + "|"
+                + stops.stream().map(s -> s.visitId() + ":" + s.status()).toList());
+        return new Route(day, me.fullName(), me.id, hours, stock, stops, version, tag);
+    }
+
+    /** What the dispatcher decides about a day's route; progress the technician reports is left out. */
+    private static String planned(LocalDate day, List<Stop> stops) {
+        StringBuilder text = new StringBuilder(day.toString());
+        for (Stop s : stops) {
+            text.append('|').append(s.visitId()).append(',').append(s.plannedStart().toInstant()).append(',')
+                    .append(s.quotedWindow() == null ? "" : s.quotedWindow().start().toInstant() + "/"
+                            + s.quotedWindow().end().toInstant())
+                    .append(',').append(s.durationMinutes()).append(',').append(s.address()).append(',')
+                    .append(s.accessNotes()).append(',').append(s.skills()).append(',').append(s.tools())
+                    .append(',').append(s.parts());
+        }
+        return text.toString();
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime.", e);
+        }
     }
 }

@@ -294,6 +294,31 @@ class TechnicianDayTest {
                 .getList("kind", String.class)).filteredOn("ARRIVAL_INQUIRY"::equals).hasSize(4);
     }
 
+    @Test
+    void shouldChangeTheRouteVersionWhenTheDispatcherChangesTheRouteNotWhenTheTechnicianReports() {
+        Published day = publishedDay();
+        String me = day.technician().login();
+        var first = as(me).get("/api/me/route?date=" + DAY).then().statusCode(200).header("ETag", notNullValue())
+                .body("shift.start", notNullValue()).body("vanStock[0].quantity", equalTo(3))
+                .body("technicianId", equalTo((int) day.technician().id())).extract();
+        String version = first.jsonPath().getString("version");
+        String tag = first.header("ETag");
+        as(me).header("If-None-Match", tag).get("/api/me/route?date=" + DAY).then().statusCode(304);
+
+        long visit = first.jsonPath().getLong("visits[0].visitId");
+        as(me).body(Map.of("events", List.of(event("v-1", "EN_ROUTE", visit, "09:00")))).post("/api/me/events").then()
+                .statusCode(200);
+        var reported = as(me).header("If-None-Match", tag).get("/api/me/route?date=" + DAY).then().statusCode(200)
+                .body("version", equalTo(version)).extract();
+        assertThat(reported.header("ETag")).isNotEqualTo(tag);
+
+        long other = first.jsonPath().getLong("visits[2].visitId");
+        as(DISPATCHER).body(Map.of("reason", "Customer cancelled")).post("/api/visits/" + other + "/cancel").then()
+                .statusCode(200);
+        as(me).get("/api/me/route?date=" + DAY).then().statusCode(200).body("visits", hasSize(2))
+                .body("version", org.hamcrest.Matchers.not(equalTo(version)));
+    }
+
     private static Map<String, Object> timed(String id, String type, long visit, OffsetDateTime at) {
         Map<String, Object> event = event(id, type, visit, "00:00");
         event.put("occurredAt", at.toString());

@@ -38,13 +38,14 @@ public class PlanStore {
     EntityManager em;
 
     /**
-     * Replaces the plan's rows by the snapshot. The plan's row is locked first, so two writers of one plan (the
-     * periodic save and the final one of a solve, or a publish flushing it) take turns instead of one inserting
-     * rows the other has not yet deleted.
+     * Replaces the plan's rows by the snapshot. The plan's row is read again and locked first, so two writers of
+     * one plan (the periodic save and the final one of a solve, or a publish flushing it) take turns instead of one
+     * inserting rows the other has not yet deleted, and the second writes over the first's version, not an older
+     * one. The caller's plan is as the database has it afterwards.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void save(Plan plan, PlanSnapshot snapshot) {
-        em.lock(plan, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(plan, LockModeType.PESSIMISTIC_WRITE);
         plan.score(snapshot.score());
         plan.assignedCount = (int) snapshot.assignedCount();
         plan.unassignedCount = (int) snapshot.unassignedCount();

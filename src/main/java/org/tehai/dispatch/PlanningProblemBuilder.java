@@ -134,7 +134,8 @@ public class PlanningProblemBuilder {
                 + "and plannedStart < ?4", Sort.by("actualArrival").and("plannedStart").and("id"), region, STARTED,
                 epoch, dayEnd);
         for (Visit visit : started) {
-            String routeId = routeByTechnician.get(visit.technician.id);
+            // A visit this transaction read earlier comes back as it was then: its technician may not be set yet.
+            String routeId = visit.technician == null ? null : routeByTechnician.get(visit.technician.id);
             if (routeId != null) {
                 PlannedVisit fixed = customerVisit(visit, List.of(TimeWindow.ANY_TIME), null, epoch);
                 planned.add(fixed);
@@ -277,9 +278,12 @@ public class PlanningProblemBuilder {
         if (tickets.isEmpty()) {
             return technicians;
         }
-        for (Visit earlier : Visit.<Visit>list("ticket.id in ?1 and technician is not null and status not in ?2",
-                Sort.by("id"), tickets, PLANNABLE)) {
-            technicians.put(earlier.ticket.id, earlier.technician.id.toString());
+        // Ids straight from the rows: visits this transaction already holds may be older than the rows (a visit read
+        // unassigned before another transaction dispatched it), and the query would hand back those instances.
+        for (Object[] earlier : Visit.getEntityManager().createQuery("select v.ticket.id, v.technician.id from Visit v "
+                + "where v.ticket.id in ?1 and v.technician is not null and v.status not in ?2 order by v.id",
+                Object[].class).setParameter(1, tickets).setParameter(2, PLANNABLE).getResultList()) {
+            technicians.put((Long) earlier[0], earlier[1].toString());
         }
         return technicians;
     }

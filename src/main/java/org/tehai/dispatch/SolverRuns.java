@@ -68,6 +68,8 @@ public class SolverRuns {
     DispatchSettings settings;
 
     private final Map<Long, SolverRun> running = new ConcurrentHashMap<>();
+    /** Set when this instance stops: it takes no region-day any more, so the ones it hands over stay free. */
+    private volatile boolean closing;
     private final Set<Long> starting = ConcurrentHashMap.newKeySet();
 
     /** True when this instance is solving the plan. */
@@ -80,6 +82,9 @@ public class SolverRuns {
      * region-day. Returns false when another instance holds the lease or the plan no longer needs solving.
      */
     public boolean start(long planId) {
+        if (closing) {
+            return false;
+        }
         if (running.containsKey(planId) || !starting.add(planId)) {
             return true; // already solving here, or being started by another thread of this instance
         }
@@ -130,6 +135,10 @@ public class SolverRuns {
         }
         Partition partition = new Partition(plan.region.id, plan.workDate);
         if (!leases.tryAcquire(partition, planId)) {
+            return null;
+        }
+        if (closing) {
+            leases.release(partition); // stopping meanwhile: leave it to the other instances at once
             return null;
         }
         try {
@@ -230,10 +239,8 @@ public class SolverRuns {
             LOG.errorf(e, "Could not save the final result of plan %d; another instance will resume it", run.planId);
             return;
         }
-        if (run.restartRequested) {
-            start(run.planId);
-        } else {
-            leases.release(run.partition);
+        if (!run.restartRequested || !start(run.planId)) {
+            leases.release(run.partition); // done, or it cannot start again here: free for any instance at once
         }
     }
 
@@ -325,6 +332,7 @@ public class SolverRuns {
      * instance (or this one, restarted) resumes it at once instead of after the lease expires.
      */
     void onShutdown(@Observes ShutdownEvent event) {
+        closing = true;
         for (SolverRun run : List.copyOf(running.values())) {
             run.lost = true;
             running.remove(run.planId);

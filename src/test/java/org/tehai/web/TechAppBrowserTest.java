@@ -1,0 +1,328 @@
+package org.tehai.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.tehai.support.Api.DISPATCHER;
+import static org.tehai.support.Api.as;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.tehai.support.AdjustableClock;
+import org.tehai.support.TestData;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Clock;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Geolocation;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * A technician's day on a phone (390×844, location allowed): the published route in order and nobody else's, the
+ * next-step button through a visit with a part from the van, the network cut in the middle of the day with a
+ * reload while offline (route and queue kept), a job that needs a follow-up and a door nobody opens, and a report the
+ * server refuses with the changed route offered.
+ */
+@QuarkusTest
+class TechAppBrowserTest {
+
+    private static final LocalDate DAY = LocalDate.of(2030, 5, 14);
+    private static final OffsetDateTime MORNING = OffsetDateTime.parse(DAY + "T09:00:00+09:00");
+    private static final Geolocation KOENJI = new Geolocation(35.7051, 139.6499);
+    private static final LocatorAssertions.ContainsTextOptions SOON = new LocatorAssertions.ContainsTextOptions()
+            .setTimeout(20_000);
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    AdjustableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private record Day(long region, TestData.Technician technician, List<Long> route, String part,
+            List<Long> colleaguesRoute) {
+    }
+
+    /**
+     * A technician with 3 parts in the van and {@code visits} visits, published; with a colleague, the colleague gets
+     * a visit only it can do (its own skill). The server's clock reads 9:00 on the day.
+     */
+    private Day publishedDay(int visits, boolean colleague) {
+        long region = TestData.region();
+        String part = TestData.part();
+        String login = TestData.newLogin();
+        Map<String, Object> body = new HashMap<>(TestData.technicianBody(region, login));
+        body.put("vanStock", List.of(Map.of("partCode", part, "quantity", 3)));
+        long id = as(DISPATCHER).body(body).post("/api/technicians").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+        TestData.shift(id, DAY);
+        for (int i = 0; i < visits; i++) {
+            TestData.visit(TestData.ticket(region), DAY);
+        }
+        String other = null;
+        if (colleague) {
+            other = TestData.newLogin();
+            Map<String, Object> theirs = new HashMap<>(TestData.technicianBody(region, other));
+            theirs.put("skills", List.of(Map.of("skill", "ANTENNA", "level", 3)));
+            long otherId = as(DISPATCHER).body(theirs).post("/api/technicians").then().statusCode(201).extract()
+                    .jsonPath().getLong("id");
+            TestData.shift(otherId, DAY);
+            Map<String, Object> antenna = new HashMap<>(TestData.visitBody(TestData.ticket(region), DAY));
+            antenna.put("requiredSkills", List.of(Map.of("skill", "ANTENNA", "minLevel", 2)));
+            as(DISPATCHER).body(antenna).post("/api/visits").then().statusCode(201);
+        }
+        publish(region);
+        clock.setTo(MORNING.toInstant());
+        List<Long> route = as(login).get("/api/me/route").then().statusCode(200).extract().jsonPath()
+                .getList("visits.visitId", Long.class);
+        assertThat(route).hasSize(visits);
+        List<Long> colleagues = other == null ? List.of() : as(other).get("/api/me/route").then().statusCode(200)
+                .extract().jsonPath().getList("visits.visitId", Long.class);
+        return new Day(region, new TestData.Technician(id, login), route, part, colleagues);
+    }
+
+    private static void publish(long region) {
+        String path = "/api/regions/" + region + "/days/" + DAY;
+        as(DISPATCHER).body(Map.of("spentLimitSeconds", 2, "unimprovedSpentLimitSeconds", 1)).post(path + "/proposals")
+                .then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(as(DISPATCHER)
+                .get(path + "/proposals/current").then().extract().jsonPath().getString("status")));
+        as(DISPATCHER).post(path + "/proposals/current/publish").then().statusCode(200);
+    }
+
+    /** A phone: small screen, touch, Tokyo time on the day, location allowed and set; only the application reached. */
+    private Page phone(String language) {
+        BrowserContext context = Browser.get().newContext(new NewContextOptions().setLocale(language)
+                .setViewportSize(390, 844).setHasTouch(true).setTimezoneId("Asia/Tokyo")
+                .setPermissions(List.of("geolocation")).setGeolocation(KOENJI));
+        String host = URI.create(base.toString()).getHost();
+        context.route("**/*", route -> {
+            if (URI.create(route.request().url()).getHost().equals(host)) {
+                route.resume();
+            } else {
+                route.abort();
+            }
+        });
+        context.clock().install(new Clock.InstallOptions().setTime(MORNING.toInstant().toEpochMilli()));
+        Page page = context.newPage();
+        page.onConsoleMessage(m -> System.out.println("[tech console] " + m.type() + " " + m.text()));
+        page.onPageError(e -> System.out.println("[tech page error] " + e));
+        return page;
+    }
+
+    private void signIn(Page page, String login) {
+        page.navigate(base + "tech");
+        page.getByLabel(Pattern.compile("User|ユーザー")).fill(login);
+        page.getByLabel(Pattern.compile("Password|パスワード")).fill(login);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Sign in|サインイン")))
+                .click();
+        assertThat(page).hasURL(Pattern.compile(".*/tech$"));
+        try {
+            page.locator("#tech[data-ready=true]").waitFor(new Locator.WaitForOptions().setTimeout(15_000));
+        } catch (RuntimeException notReady) {
+            Browser.screenshot(page, "tech-not-ready");
+            throw notReady;
+        }
+    }
+
+    private static void tap(Page page, String name) {
+        page.locator("#tech-next").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name)
+                .setExact(true)).click();
+    }
+
+    private static Locator stop(Page page, long visit) {
+        return page.locator(".tech-stop[data-visit='" + visit + "']");
+    }
+
+    private static void allSent(Page page) {
+        assertThat(page.locator("#tech-queue")).hasAttribute("data-waiting", "0",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
+    }
+
+    private static JsonPath visit(long id) {
+        return as(DISPATCHER).get("/api/visits/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static List<String> notifications(long visit) {
+        return as("manager").get("/api/notifications?size=500").then().extract().jsonPath()
+                .getList("items.findAll { it.visitId == " + visit + " }.kind", String.class);
+    }
+
+    @Test
+    void shouldShowTodaysRouteInOrderAndWorkAVisitWithAPartFromTheVan() {
+        Day day = publishedDay(2, true);
+        Page page = phone("en-US");
+        List<String> scriptErrors = new ArrayList<>();
+        page.onPageError(scriptErrors::add);
+        signIn(page, day.technician().login());
+
+        // The route in the order the server gives, each visit with its window, customer and the ways to reach it.
+        assertThat(page.locator("#tech-route-title")).containsText("Route of");
+        List<String> shownOrder = page.locator(".tech-stop").all().stream().map(s -> s.getAttribute("data-visit"))
+                .toList();
+        assertThat(shownOrder).containsExactlyElementsOf(day.route().stream().map(String::valueOf).toList());
+        // The colleague's visit, in the same region on the same day, is not on this phone.
+        assertThat(day.colleaguesRoute()).hasSize(1);
+        assertThat(shownOrder).doesNotContain(String.valueOf(day.colleaguesRoute().get(0)));
+        Locator first = stop(page, day.route().get(0));
+        assertThat(first).containsText("Window told:");
+        assertThat(first).containsText("Sato Hanako");
+        assertThat(first.locator("a[href^='tel:']")).isVisible();
+        assertThat(first.locator("a[href^='geo:']")).hasText("Navigate");
+        assertThat(page.locator("#tech-van li[data-part='" + day.part() + "'] b")).hasText("3");
+        Browser.screenshot(page, "tech-route");
+
+        tap(page, "Start the day");
+        tap(page, "On the way");
+        assertThat(first.locator(".tech-chip")).hasText("On the way");
+        tap(page, "Arrived");
+        assertThat(first.locator(".tech-chip")).hasText("On site");
+        tap(page, "Done");
+        page.getByLabel(Pattern.compile(day.part())).fill("1");
+        page.getByLabel("Notes").fill("Replaced the booster fuse");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record done")).click();
+        assertThat(first.locator(".tech-chip")).hasText("Done");
+        assertThat(page.locator("#tech-next .tech-heading")).containsText("Visit 2");
+        allSent(page);
+        assertThat(page.locator("#tech-van li[data-part='" + day.part() + "'] b")).hasText("2", SOON_TEXT);
+
+        // The server follows: the visit done, the part out of the van, the customer told, where the technician is.
+        long visit = day.route().get(0);
+        assertThat(visit(visit).getString("status")).isEqualTo("DONE");
+        JsonPath technician = as(DISPATCHER).get("/api/technicians/" + day.technician().id()).then().extract()
+                .jsonPath();
+        assertThat(technician.getInt("vanStock[0].quantity")).isEqualTo(2);
+        assertThat(technician.getDouble("lastPosition.latitude")).isCloseTo(KOENJI.latitude,
+                org.assertj.core.data.Offset.offset(0.0001));
+        assertThat(notifications(visit)).contains("TECHNICIAN_ON_THE_WAY", "VISIT_DONE");
+        Browser.screenshot(page, "tech-done");
+        assertThat(scriptErrors).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheRouteAndTheQueueThroughAReloadWhileOffline() {
+        Day day = publishedDay(2, false);
+        Page page = phone("ja-JP");
+        List<String> scriptErrors = new ArrayList<>();
+        page.onPageError(scriptErrors::add);
+        signIn(page, day.technician().login());
+        long first = day.route().get(0);
+        long second = day.route().get(1);
+        tap(page, "業務開始");
+        tap(page, "移動開始");
+        allSent(page);
+        page.waitForFunction("navigator.serviceWorker && navigator.serviceWorker.controller !== null");
+
+        // In the plant room: no network. Arrived and done here, on the way to the next.
+        page.context().setOffline(true);
+        tap(page, "到着");
+        page.clock().runFor(20 * 60_000); // twenty minutes on site
+        tap(page, "作業完了");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("完了を記録")).click();
+        tap(page, "移動開始");
+        assertThat(page.locator("#tech-network")).containsText("オフライン");
+        assertThat(page.locator("#tech-queue")).hasText("未送信 3件");
+        assertThat(stop(page, first).locator(".tech-chip")).hasText("完了");
+        assertThat(stop(page, second).locator(".tech-chip")).hasText("移動中");
+
+        // The phone reloads the app while still offline: the route and the queue are still there.
+        page.reload();
+        page.locator("#tech[data-ready=true]").waitFor();
+        assertThat(page.locator("#tech-route-title")).containsText("のルート");
+        assertThat(page.locator("#tech-queue")).hasText("未送信 3件");
+        assertThat(stop(page, first).locator(".tech-chip")).hasText("完了");
+        assertThat(stop(page, second).locator(".tech-chip")).hasText("移動中");
+        Browser.screenshot(page, "tech-offline-ja");
+        assertThat(visit(first).getString("status")).isEqualTo("EN_ROUTE");
+
+        assertThat(scriptErrors).isEmpty();
+    }
+
+    @Test
+    void shouldCreateAFollowUpWhenAJobCannotBeFinishedAndACallBackWhenNobodyOpens() {
+        Day day = publishedDay(2, false);
+        Page page = phone("en-US");
+        signIn(page, day.technician().login());
+        tap(page, "Start the day");
+        tap(page, "On the way");
+        tap(page, "Arrived");
+        tap(page, "Could not finish");
+        page.getByLabel("Time needed (minutes)").fill("90");
+        page.getByLabel(Pattern.compile("Parts to bring")).fill(day.part() + " ×1");
+        page.getByLabel("What is left to do").fill("Needs a new amplifier");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record: could not finish")).click();
+        assertThat(page.locator("#tech-notes")).containsText("Follow-up visit created", SOON);
+        assertThat(stop(page, day.route().get(0)).locator(".tech-chip")).hasText("Not finished");
+
+        tap(page, "On the way");
+        tap(page, "No access");
+        page.getByLabel(Pattern.compile("What you found")).fill("Nobody home, card left");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record: no access")).click();
+        allSent(page);
+        assertThat(page.locator("#tech-next .tech-heading")).hasText("Every visit of the day has ended.");
+        Browser.screenshot(page, "tech-day-ended");
+
+        long ticket = visit(day.route().get(0)).getLong("ticketId");
+        List<Map<String, Object>> visits = as(DISPATCHER).get("/api/tickets/" + ticket).then().statusCode(200)
+                .extract().jsonPath().getList("visits");
+        assertThat(visits).hasSize(2);
+        assertThat(visit(day.route().get(1)).getString("status")).isEqualTo("INCOMPLETE");
+        List<String> callbacks = as("agent").get("/api/callbacks?regionId=" + day.region()
+                + "&dueBefore=2031-01-01T00:00:00Z").then().statusCode(200).extract().jsonPath().getList("items.kind");
+        assertThat(callbacks).contains("NO_ACCESS");
+    }
+
+    @Test
+    void shouldShowAReportTheServerRefusesWithItsReasonAndTheChangedRoute() {
+        Day day = publishedDay(2, false);
+        Page page = phone("en-US");
+        signIn(page, day.technician().login());
+        tap(page, "Start the day");
+        allSent(page);
+        long taken = day.route().get(0);
+        as(DISPATCHER).body(Map.of("reason", "Customer cancelled")).post("/api/visits/" + taken + "/cancel").then()
+                .statusCode(200);
+
+        tap(page, "On the way");
+        Locator refused = page.locator("#tech-refused");
+        assertThat(refused).containsText("Not accepted", SOON);
+        assertThat(refused).containsText("The visit (" + taken + ")");
+        assertThat(stop(page, taken).locator(".tech-refusal")).containsText("The visit (" + taken + ")");
+        assertThat(page.locator("#tech-route-changed")).isVisible(new LocatorAssertions.IsVisibleOptions()
+                .setTimeout(20_000));
+        assertThat(page.locator("#tech-route-changed")).containsText("The dispatcher changed your route.");
+        Browser.screenshot(page, "tech-refused");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show the new route")).click();
+        assertThat(page.locator(".tech-stop")).hasCount(1);
+        assertThat(stop(page, day.route().get(1))).isVisible();
+        refused.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Seen")).click();
+        assertThat(refused).isHidden();
+    }
+
+    private static final LocatorAssertions.HasTextOptions SOON_TEXT = new LocatorAssertions.HasTextOptions()
+            .setTimeout(20_000);
+}

@@ -32,6 +32,16 @@ class SignInPagesTest {
     void shouldKeepTheApiOnProblemsForSomebodyNotSignedIn() {
         given().get("/api/regions").then().statusCode(401)
                 .contentType(startsWith("application/problem+json"));
+        // A person typing an API address may sign in with the browser's own dialog; a page's script never gets one,
+        // so the page can send the person to sign in (and keep what it has not sent yet).
+        assertThat(given().get("/api/regions").then().statusCode(401).extract().headers().getValues("WWW-Authenticate"))
+                .contains("Basic realm=\"Tehai\"");
+        assertThat(given().header("Sec-Fetch-Mode", "navigate").get("/api/regions").then().statusCode(401).extract()
+                .headers().getValues("WWW-Authenticate")).contains("Basic realm=\"Tehai\"");
+        for (String path : new String[] { "/api/regions", "/api/me/route" }) {
+            assertThat(given().header("Sec-Fetch-Mode", "cors").get(path).then().statusCode(401).extract().headers()
+                    .getValues("WWW-Authenticate")).as(path).containsExactly("Bearer");
+        }
     }
 
     @Test

@@ -101,7 +101,8 @@ public class HttpErrors {
             ctx.response().setStatusCode(302).putHeader(HttpHeaders.LOCATION, LOGIN_PAGE + "?next=" + next).end();
             return;
         }
-        challenges(basic).forEach(challenge -> ctx.response().headers().add("WWW-Authenticate", challenge));
+        challenges(basic, ctx.request().getHeader("Sec-Fetch-Mode"))
+                .forEach(challenge -> ctx.response().headers().add("WWW-Authenticate", challenge));
         send(ctx, 401, "Unauthorized", UNAUTHORIZED);
     }
 
@@ -116,9 +117,14 @@ public class HttpErrors {
         return PageErrors.isPage(ctx.request().path()) && ctx.request().method() == HttpMethod.GET;
     }
 
-    /** The ways to sign in a 401 offers: bearer tokens, and HTTP Basic where the built-in users are on. */
-    static List<String> challenges(boolean basic) {
-        return basic ? List.of("Bearer", "Basic realm=\"Tehai\"") : List.of("Bearer");
+    /**
+     * The ways to sign in a 401 offers: bearer tokens, and HTTP Basic where the built-in users are on, except to a
+     * page's script ({@code fetchMode}: the browser's Sec-Fetch-Mode, anything but a navigation): a Basic challenge
+     * there makes the browser ask for a password itself instead of letting the page send the person to sign in.
+     */
+    static List<String> challenges(boolean basic, String fetchMode) {
+        boolean script = fetchMode != null && !fetchMode.equalsIgnoreCase("navigate");
+        return basic && !script ? List.of("Bearer", "Basic realm=\"Tehai\"") : List.of("Bearer");
     }
 
     static final String UNAUTHORIZED = "Sign in: send a bearer token (in the demo also a built-in user with HTTP Basic).";

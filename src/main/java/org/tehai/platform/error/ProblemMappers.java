@@ -17,6 +17,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -127,7 +128,7 @@ public class ProblemMappers {
 
     /** No credentials, or ones that did not sign anybody in. */
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
-    public Response unauthorized(RuntimeException exception, UriInfo uri) {
+    public Response unauthorized(RuntimeException exception, UriInfo uri, HttpHeaders headers) {
         if (PageErrors.isPage(uri.getPath())) {
             String next = URLEncoder.encode(uri.getRequestUri().getRawPath()
                     + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()),
@@ -136,7 +137,8 @@ public class ProblemMappers {
         }
         var response = Response.fromResponse(ProblemBody.response(401, "Unauthorized", HttpErrors.UNAUTHORIZED,
                 path(uri), null, List.of()));
-        HttpErrors.challenges(basicAuth).forEach(challenge -> response.header("WWW-Authenticate", challenge));
+        HttpErrors.challenges(basicAuth, headers.getHeaderString("Sec-Fetch-Mode"))
+                .forEach(challenge -> response.header("WWW-Authenticate", challenge));
         return response.build();
     }
 

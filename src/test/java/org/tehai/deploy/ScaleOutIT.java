@@ -104,7 +104,8 @@ class ScaleOutIT {
     private boolean passed;
 
     /** One application process; {@code host} is its HOSTNAME, which starts its lease owner name. */
-    private record Instance(String host, int port, Path log, Process process, long[] maxRssKb) {
+    /** {@code cpu}: CPU clock ticks and the time at the first and the latest sample (ticks, nanos, ticks, nanos). */
+    private record Instance(String host, int port, Path log, Process process, long[] maxRssKb, long[] cpu) {
 
         RequestSpecification as(String user) {
             return given().port(port).auth().preemptive().basic(user, user).contentType(ContentType.JSON)
@@ -381,6 +382,15 @@ class ScaleOutIT {
             rss.put(instance.host(), instance.maxRssKb()[0] / 1024);
         }
         summary.put("max resident memory per instance (MiB)", rss);
+        Map<String, Double> cores = new TreeMap<>();
+        for (Instance instance : instances) {
+            long[] cpu = instance.cpu();
+            double wall = (cpu[3] - cpu[1]) / 1e9;
+            if (cpu[0] >= 0 && wall > 1) {
+                cores.put(instance.host(), Math.round((cpu[2] - cpu[0]) / CLOCK_TICKS / wall * 100) / 100.0);
+            }
+        }
+        summary.put("CPU per instance while it ran (cores, average)", cores);
         summary.put("whole run (s)", round(seconds(begin)));
     }
 
@@ -520,7 +530,7 @@ class ScaleOutIT {
         env.put("TEHAI_NOTIFICATIONS_MAX_BACKOFF", "PT2S");
         env.put("TEHAI_NOTIFICATIONS_BATCH_SIZE", "5");
         Process process = builder.start();
-        instances.add(new Instance(host, port, log, process, new long[1]));
+        instances.add(new Instance(host, port, log, process, new long[1], new long[] { -1, 0, 0, 0 }));
     }
 
     private static void awaitReady(Instance instance) throws InterruptedException {
@@ -773,6 +783,16 @@ class ScaleOutIT {
                 for (Instance instance : instances) {
                     long rss = rssKb(instance.process());
                     instance.maxRssKb()[0] = Math.max(instance.maxRssKb()[0], rss);
+                    long ticks = cpuTicks(instance.process());
+                    if (ticks > 0) {
+                        long[] cpu = instance.cpu();
+                        if (cpu[0] < 0) {
+                            cpu[0] = ticks;
+                            cpu[1] = System.nanoTime();
+                        }
+                        cpu[2] = ticks;
+                        cpu[3] = System.nanoTime();
+                    }
                 }
                 try {
                     Thread.sleep(500);
@@ -820,6 +840,23 @@ class ScaleOutIT {
     private static double percentile(List<Long> sortedMicros, double share) {
         int index = (int) Math.min(sortedMicros.size() - 1, Math.ceil(share * sortedMicros.size()) - 1);
         return sortedMicros.get(Math.max(0, index)) / 1000.0;
+    }
+
+    /** Linux's USER_HZ: the unit of the CPU times in /proc/<pid>/stat. */
+    private static final double CLOCK_TICKS = 100.0;
+
+    /** CPU time a process used so far, user and system, in clock ticks (Linux); 0 when it cannot be read. */
+    private static long cpuTicks(Process process) {
+        if (!process.isAlive()) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime and stime, fields 14 and 15
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** Resident memory of a process (Linux), 0 when it cannot be read. */

@@ -16,7 +16,9 @@ public record IncidentView(long id, IncidentKind kind, IncidentStatus status, St
         Instant openedAt, String openedBy, Instant resolvedAt, String cause, long ticketCount,
         List<LinkedTicket> tickets, List<IncidentVisit> visits, long version) {
 
-    public record SharedAsset(long id, String model, String serialNumber, String address) {
+    /** The shared equipment, with where its site is (for a map; null when the site has no coordinates). */
+    public record SharedAsset(long id, String model, String serialNumber, String address, Double latitude,
+            Double longitude) {
     }
 
     public record Area(double latitude, double longitude, int radiusMetres) {
@@ -32,7 +34,8 @@ public record IncidentView(long id, IncidentKind kind, IncidentStatus status, St
     public static IncidentView of(Incident incident, long ticketCount, List<Ticket> tickets, List<Visit> visits) {
         SharedAsset asset = incident.asset == null ? null
                 : new SharedAsset(incident.asset.id, incident.asset.model, incident.asset.serialNumber,
-                        incident.asset.site.addressLine());
+                        incident.asset.site.addressLine(), incident.asset.site.latitude,
+                        incident.asset.site.longitude);
         Area area = incident.areaRadiusMetres == null ? null
                 : new Area(incident.areaLatitude, incident.areaLongitude, incident.areaRadiusMetres);
         return new IncidentView(incident.id, incident.kind, incident.status, incident.category, incident.title,

@@ -111,6 +111,11 @@ public class PageFrame {
         if (admin || identity.hasRole(Roles.AGENT)) {
             pages.add(new NavLink("/desk", messages.page_desk(), currentPath.equals("/desk")));
         }
+        if (admin || identity.hasRole(Roles.AGENT) || identity.hasRole(Roles.MANAGER)) {
+            String label = MessageBundles.get(IncidentPageMessages.class, Localized.Literal.of(locale.getLanguage()))
+                    .incidents_page();
+            pages.add(new NavLink("/incidents", label, currentPath.equals("/incidents")));
+        }
         if (admin || identity.hasRole(Roles.MANAGER)) {
             pages.add(new NavLink("/manage", messages.page_manage(), currentPath.equals("/manage")));
         }

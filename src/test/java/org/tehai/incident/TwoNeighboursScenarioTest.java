@@ -88,6 +88,9 @@ class TwoNeighboursScenarioTest {
         JsonPath incident = as("agent").get("/api/incidents/" + incidentId).then().statusCode(200).extract()
                 .jsonPath();
         assertThat(incident.getLong("asset.id")).isEqualTo(booster);
+        // Where the shared equipment is, for the incident board's map.
+        assertThat(incident.getDouble("asset.latitude")).isEqualTo(35.7051);
+        assertThat(incident.getDouble("asset.longitude")).isEqualTo(139.6499);
         assertThat(incident.getList("tickets.number", String.class))
                 .containsExactlyInAnyOrder(first.getString("number"), second.getString("number"));
 

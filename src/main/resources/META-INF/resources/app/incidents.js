@@ -80,13 +80,16 @@ function drawMap() {
     }
     for (const shape of shapes) {
       shape.bindTooltip(label).on('click', () => select(incident.id)).addTo(state.layers);
-      if (shape instanceof L.Circle) bounds.push(shape.getBounds().getNorthEast(), shape.getBounds().getSouthWest());
-      else bounds.push(shape.getLatLng());
+      // A circle's bounds from its centre and radius, not from the map's projection (which may be mid-zoom).
+      if (shape instanceof L.Circle) {
+        const box = shape.getLatLng().toBounds(shape.getRadius() * 2);
+        bounds.push(box.getNorthEast(), box.getSouthWest());
+      } else bounds.push(shape.getLatLng());
     }
   }
   drawDraft(false);
   state.map.invalidateSize();
-  if (bounds.length) state.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 16 });
+  if (bounds.length) state.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 16, animate: false });
 }
 
 /** The outage being drawn: the centre from a click or the inputs, the radius from its control. */
@@ -101,7 +104,7 @@ function drawDraft(pan = true) {
     || Math.abs(lon) > 180 || radius <= 0) return;
   state.draft = L.circle([lat, lon], { radius, color: '#0b5cad', dashArray: '6 4', weight: 2, fillOpacity: 0.1,
     className: 'incident-draft' }).addTo(state.map);
-  if (pan) state.map.fitBounds(state.draft.getBounds(), { padding: [30, 30], maxZoom: 17 });
+  if (pan) state.map.fitBounds(L.latLng(lat, lon).toBounds(radius * 2), { padding: [30, 30], maxZoom: 17, animate: false });
 }
 
 // ---- The list and one incident ----

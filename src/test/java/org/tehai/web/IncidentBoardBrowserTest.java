@@ -115,6 +115,7 @@ class IncidentBoardBrowserTest {
                 .setHasText(title));
         assertThat(outage).containsText("Circle of 400 m around 35.72000, 139.80000");
         assertThat(manager.locator("#map path.incident-area")).hasCount(1);
+        assertThat(manager.locator("#map path.incident-spot")).hasCount(1);
         Browser.screenshot(manager, "incidents-en");
 
         // A new caller inside the circle: the desk reads the outage's text out.
@@ -128,6 +129,7 @@ class IncidentBoardBrowserTest {
         assertThat(agent.locator(".incidents-item[data-kind=AREA_OUTAGE]")).containsText("地域障害");
         assertThat(agent.locator("#declare")).hasCount(0);
         assertThat(agent.locator("header nav a[aria-current=page]")).hasText("インシデント");
+        assertThat(agent.locator("#incidents-status")).hasText("");
         Browser.screenshot(agent, "incidents-ja");
         agent.navigate(base + "desk");
         agent.locator("#desk[data-ready=true]").waitFor();

@@ -64,7 +64,7 @@ class ArchitectureTest {
                 .layer("Platform").definedBy("org.tehai.platform..")
                 .layer("Planning").definedBy("org.tehai.planning..")
                 .layer("Reference records").definedBy("org.tehai.region..", "org.tehai.customer..", "org.tehai.site..",
-                        "org.tehai.asset..", "org.tehai.part..", "org.tehai.technician..")
+                        "org.tehai.asset..", "org.tehai.part..", "org.tehai.technician..", "org.tehai.preference..")
                 .layer("Tickets and visits").definedBy("org.tehai.ticket..", "org.tehai.visit..", "org.tehai.contact..")
                 .layer("Desk").definedBy("org.tehai.incident..", "org.tehai.callback..", "org.tehai.notification..",
                         "org.tehai.desk..", "org.tehai.kpi..")

@@ -31,6 +31,7 @@ import org.tehai.part.Part;
 import org.tehai.part.PartQuantity;
 import org.tehai.platform.audit.Audit;
 import org.tehai.platform.error.ApiProblem;
+import org.tehai.preference.Preferences;
 import org.tehai.region.Region;
 import org.tehai.site.Site;
 import org.tehai.technician.Shift;
@@ -116,6 +117,9 @@ public class DemoData {
      * Loads the demo region. An empty database is required unless {@code replace} is set, in which case every
      * record is deleted first.
      */
+    @Inject
+    Preferences preferences;
+
     @Transactional
     public Summary load(boolean replace) {
         if (!isDatabaseEmpty()) {
@@ -126,6 +130,12 @@ public class DemoData {
             deleteEverything();
         }
         Summary summary = new Generator(new Random(20261123L)).generate();
+        // The built-in office users start in the demo region: the dispatcher reads English, the desk and the manager
+        // Japanese (the switch in the header changes it for each of them).
+        preferences.choose("dispatcher", DemoRegion.CODE, "en");
+        preferences.choose("agent", DemoRegion.CODE, "ja");
+        preferences.choose("manager", DemoRegion.CODE, "ja");
+        preferences.choose("admin", DemoRegion.CODE, null);
         audit.record("DEMO_DATA_LOADED", "region", summary.region(), summary.toString());
         LOG.infof("Demo data loaded: %s", summary);
         return summary;

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import org.tehai.platform.security.Roles;
+import org.tehai.preference.Preferences;
 
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
@@ -39,11 +40,29 @@ public class PageFrame {
 
     /** The header's data; {@code otherLanguage} is the tag the switch changes to. */
     public record Frame(String user, String roles, String language, String otherLanguage, String path,
-            List<NavLink> pages, boolean forms) {
+            List<NavLink> pages, boolean forms, String homeRegion) {
+    }
+
+    @Inject
+    Preferences preferences;
+
+    private Preferences.View kept;
+
+    /**
+     * What the signed-in person chose to start from (region, language); nothing for somebody not signed in, nor on
+     * a refusal answered before any worker thread (no database there: the cookie and the browser decide).
+     */
+    public Preferences.View preferences() {
+        if (kept == null) {
+            kept = identity.isAnonymous() || io.vertx.core.Context.isOnEventLoopThread()
+                    ? new Preferences.View(null, null, null)
+                    : preferences.of(identity.getPrincipal().getName());
+        }
+        return kept;
     }
 
     public Locale locale() {
-        return PageLocale.of(headers);
+        return PageLocale.of(headers, preferences().language());
     }
 
     public TemplateInstance render(TemplateInstance page, String currentPath) {
@@ -124,6 +143,7 @@ public class PageFrame {
         }
         String language = locale.getLanguage();
         return new Frame(identity.isAnonymous() ? null : identity.getPrincipal().getName(),
-                String.join(", ", identity.getRoles()), language, language.equals("ja") ? "en" : "ja", currentPath, pages, forms);
+                String.join(", ", identity.getRoles()), language, language.equals("ja") ? "en" : "ja", currentPath, pages, forms,
+                preferences().homeRegion());
     }
 }

@@ -6,8 +6,8 @@ import java.util.Locale;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /**
- * The language of the pages: the one the person chose with the switch (a cookie), else the first of Japanese and
- * English the browser asks for, else English.
+ * The language of the pages: the one the person chose with the switch (a cookie), else the one kept for the
+ * signed-in person, else the first of Japanese and English the browser asks for, else English.
  */
 public final class PageLocale {
 
@@ -20,9 +20,17 @@ public final class PageLocale {
     }
 
     public static Locale of(HttpHeaders headers) {
+        return of(headers, null);
+    }
+
+    /** {@code kept}: the language kept for the signed-in person (null: none). */
+    public static Locale of(HttpHeaders headers, String kept) {
         var chosen = headers.getCookies().get(COOKIE);
         if (chosen != null && SUPPORTED.contains(chosen.getValue())) {
             return Locale.forLanguageTag(chosen.getValue());
+        }
+        if (kept != null && SUPPORTED.contains(kept)) {
+            return Locale.forLanguageTag(kept);
         }
         List<Locale> wanted;
         try {

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tehai.platform.security.Roles;
 import org.tehai.platform.security.SecuritySettings;
+import org.tehai.preference.Preferences;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -69,6 +70,9 @@ public class SignInPages {
 
     @Inject
     SecuritySettings security;
+
+    @Inject
+    Preferences preferences;
 
     @Inject
     @Location("choose.html")
@@ -156,12 +160,18 @@ public class SignInPages {
         return frame.render(choose.instance(), "/choose");
     }
 
-    /** The language switch: the choice is kept in a cookie for a year, and the person goes back to the page. */
+    /**
+     * The language switch: the choice is kept in a cookie for a year, and for the signed-in person on any browser,
+     * and the person goes back to the page.
+     */
     @GET
     @Path("language/{tag}")
     @PermitAll
     public Response language(@PathParam("tag") String tag, @QueryParam("back") String back) {
         String chosen = PageLocale.SUPPORTED.contains(tag) ? tag : "en";
+        if (!identity.isAnonymous()) {
+            preferences.speak(identity.getPrincipal().getName(), chosen);
+        }
         return Response.seeOther(URI.create(isLocalPath(back) ? back : "/"))
                 .cookie(new NewCookie.Builder(PageLocale.COOKIE).value(chosen).path("/").maxAge(365 * 24 * 3600)
                         .build())

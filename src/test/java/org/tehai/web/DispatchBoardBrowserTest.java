@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tehai.support.TestData;
 
@@ -39,6 +40,12 @@ class DispatchBoardBrowserTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    /** The language switch keeps the choice for the dispatcher: each journey starts from none. */
+    @AfterEach
+    void forgetTheLanguageChosen() {
+        as(DISPATCHER).body(Map.of()).put("/api/me/preferences").then().statusCode(200);
+    }
 
     private record Day(String regionCode, LocalDate date, List<Long> technicians, List<Long> visits, long unservable) {
     }

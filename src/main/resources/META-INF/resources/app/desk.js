@@ -205,11 +205,15 @@ function metres(a, b) {
   return 2 * 6371000 * Math.asin(Math.sqrt(h));
 }
 
-/** Declared outages that take in one of the caller's addresses, though no ticket is linked yet. */
+/**
+ * Declared outages that take in one of the caller's addresses, though no ticket is linked yet: an outage covers
+ * the addresses of its own region only, as the linking of tickets does.
+ */
 function outagesAt(sites, list) {
-  return list.filter((o) => sites.some((s) => (o.buildings ?? []).includes(s.building)
+  return list.filter((o) => sites.some((s) => (o.regionId == null || o.regionId === s.regionId)
+    && ((o.buildings ?? []).includes(s.building)
     || (o.area && s.latitude != null && metres({ lat: s.latitude, lon: s.longitude },
-      { lat: o.area.latitude, lon: o.area.longitude }) <= o.area.radiusMetres)));
+      { lat: o.area.latitude, lon: o.area.longitude }) <= o.area.radiusMetres))));
 }
 
 function banner(text, meta) {

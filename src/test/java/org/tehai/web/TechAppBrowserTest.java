@@ -270,41 +270,6 @@ class TechAppBrowserTest {
     }
 
     @Test
-    void shouldKeepTheQueueWhenTheSignInRunsOutAndSendItOnceSignedInAgain() {
-        Day day = publishedDay(2, false);
-        Page page = phone("en-US");
-        signIn(page, day.technician().login());
-        long first = day.route().get(0);
-        tap(page, "Start the day");
-        tap(page, "On the way");
-        allSent(page);
-
-        // Offline at the door, and the page's session runs out meanwhile.
-        page.context().setOffline(true);
-        tap(page, "Arrived");
-        assertThat(page.locator("#tech-queue")).hasAttribute("data-waiting", "1");
-        page.context().clearCookies();
-        page.context().setOffline(false);
-        assertThat(page.locator("#tech-signed-out")).isVisible(new LocatorAssertions.IsVisibleOptions()
-                .setTimeout(20_000));
-        assertThat(page.locator("#tech-queue")).hasAttribute("data-waiting", "1");
-        assertThat(visit(first).getString("status")).isEqualTo("EN_ROUTE");
-        Browser.screenshot(page, "tech-signed-out");
-
-        // Signing in again sends what waited, once.
-        page.locator("#tech-signed-out a").click();
-        page.getByLabel(Pattern.compile("User|ユーザー")).fill(day.technician().login());
-        page.getByLabel(Pattern.compile("Password|パスワード")).fill(day.technician().login());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Sign in|サインイン")))
-                .click();
-        assertThat(page).hasURL(Pattern.compile(".*/tech$"));
-        allSent(page);
-        assertThat(visit(first).getString("status")).isEqualTo("ON_SITE");
-        assertThat(page.locator("#tech-signed-out")).isHidden();
-        page.context().close();
-    }
-
-    @Test
     void shouldCreateAFollowUpWhenAJobCannotBeFinishedAndACallBackWhenNobodyOpens() {
         Day day = publishedDay(2, false);
         Page page = phone("en-US");

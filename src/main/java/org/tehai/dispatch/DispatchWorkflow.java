@@ -144,7 +144,8 @@ public class DispatchWorkflow {
     public PlanPublisher.Publication publish(String regionRef, LocalDate date) {
         long planId = QuarkusTransaction.requiringNew().call(() -> currentProposal(region(regionRef), date).id);
         runs.flush(planId);
-        return QuarkusTransaction.requiringNew().call(() -> publisher.publish(Plan.findById(planId), user.name()));
+        return QuarkusTransaction.requiringNew().call(() -> publisher.publish(
+                Plan.findById(planId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE), user.name()));
     }
 
     /** The open proposal of the day, or else the latest proposal (accepted, failed...); 404 when none. */

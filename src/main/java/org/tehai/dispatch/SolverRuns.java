@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 import org.tehai.dispatch.PlanStore.Progress;
@@ -227,7 +228,7 @@ public class SolverRuns {
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                Plan plan = Plan.findById(run.planId);
+                Plan plan = locked(run.planId);
                 save(run, plan);
                 if (run.restartRequested) {
                     return;
@@ -236,7 +237,10 @@ public class SolverRuns {
                 plan.finishedAt = Instant.now(clock);
             });
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Could not save the final result of plan %d; another instance will resume it", run.planId);
+            // Still marked solving: with its lease given back, the next tick here or elsewhere resumes it from what
+            // was saved last (a kept lease would be renewed by this instance's tick, and the plan never resumed).
+            LOG.errorf(e, "Could not save the final result of plan %d; it is resumed from its last save", run.planId);
+            releaseQuietly(run.partition);
             return;
         }
         if (!run.restartRequested || !start(run.planId)) {
@@ -248,7 +252,7 @@ public class SolverRuns {
         running.remove(run.planId, run);
         LOG.errorf(error, "Solving plan %d failed", run.planId);
         QuarkusTransaction.requiringNew().run(() -> {
-            Plan plan = Plan.findById(run.planId);
+            Plan plan = locked(run.planId);
             plan.status = PlanStatus.FAILED;
             plan.failure = error.getClass().getSimpleName() + ": " + error.getMessage();
             plan.finishedAt = Instant.now(clock);
@@ -288,8 +292,24 @@ public class SolverRuns {
     public void flush(long planId) {
         SolverRun run = running.get(planId);
         if (run != null) {
-            QuarkusTransaction.requiringNew().run(() -> save(run, Plan.findById(planId)));
+            QuarkusTransaction.requiringNew().run(() -> save(run, locked(planId)));
         }
+    }
+
+    private void releaseQuietly(Partition partition) {
+        try {
+            leases.release(partition);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not give back the lease of %s; it expires", partition);
+        }
+    }
+
+    /**
+     * The plan's row, read now and locked until the transaction ends: the periodic save, the final one and a flush
+     * for publishing take turns on it, each writing over the version the one before left.
+     */
+    private static Plan locked(long planId) {
+        return Plan.findById(planId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** The solves running here now; a copy, since solves end while the caller goes through them. */
@@ -314,7 +334,7 @@ public class SolverRuns {
      */
     boolean saveAndKeepGoing(SolverRun run) {
         boolean stop = QuarkusTransaction.requiringNew().call(() -> {
-            Plan plan = Plan.findById(run.planId);
+            Plan plan = locked(run.planId);
             if (run.dirty && System.nanoTime() - run.savedNanos >= settings.saveEvery().toNanos()) {
                 save(run, plan);
             }
@@ -338,7 +358,7 @@ public class SolverRuns {
             running.remove(run.planId);
             solverManager.terminateEarly(run.planId);
             try {
-                QuarkusTransaction.requiringNew().run(() -> save(run, Plan.findById(run.planId)));
+                QuarkusTransaction.requiringNew().run(() -> save(run, locked(run.planId)));
                 leases.release(run.partition);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Could not hand over plan %d; its lease will expire", run.planId);

@@ -10,9 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.tehai.platform.security.Roles;
 import org.tehai.region.RegionService;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -39,14 +36,10 @@ public class DispatchPage {
     @Location("dispatch.html")
     Template dispatch;
 
-    @Inject
-    ObjectMapper json;
-
     @GET
     @RolesAllowed({ Roles.DISPATCHER, Roles.ADMIN })
-    public TemplateInstance board() throws JsonProcessingException {
-        // The words go into a script element: "</" must not end it early.
-        String words = json.writeValueAsString(frame.scriptMessages("board_")).replace("</", "<\\/");
+    public TemplateInstance board() {
+        String words = frame.scriptWords("board_", Messages.class);
         return frame.render(dispatch.data("regions", regions.list()).data("mapTiles", settings.tiles().orElse(""))
                 .data("mapAttribution", settings.mapAttribution()).data("words", words), "/dispatch");
     }

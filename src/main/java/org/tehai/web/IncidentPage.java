@@ -1,10 +1,5 @@
 package org.tehai.web;
 
-import java.lang.reflect.Method;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,14 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.tehai.platform.security.Roles;
 import org.tehai.region.RegionService;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -51,32 +41,14 @@ public class IncidentPage {
     @Location("incidents.html")
     Template incidents;
 
-    @Inject
-    ObjectMapper json;
-
     @GET
     @RolesAllowed({ Roles.AGENT, Roles.MANAGER, Roles.ADMIN })
-    public TemplateInstance page() throws JsonProcessingException {
-        // The words go into a script element: "</" must not end it early.
-        String words = json.writeValueAsString(words()).replace("</", "<\\/");
+    public TemplateInstance page() {
+        String words = frame.scriptWords("", IncidentPageMessages.class);
         boolean manage = identity.hasRole(Roles.MANAGER) || identity.hasRole(Roles.ADMIN);
         return frame.render(incidents.data("regions", regions.list()).data("words", words).data("manage", manage)
                 .data("mapTiles", settings.tiles().orElse("")).data("mapAttribution", settings.mapAttribution()),
                 "/incidents");
     }
 
-    private Map<String, String> words() {
-        IncidentPageMessages messages = MessageBundles.get(IncidentPageMessages.class,
-                Localized.Literal.of(frame.locale().getLanguage()));
-        Map<String, String> words = new TreeMap<>();
-        for (Method method : IncidentPageMessages.class.getMethods()) {
-            Object[] placeholders = Arrays.stream(method.getParameters()).map(p -> "{" + p.getName() + "}").toArray();
-            try {
-                words.put(method.getName(), (String) method.invoke(messages, placeholders));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("The message (" + method.getName() + ") cannot be read.", e);
-            }
-        }
-        return words;
-    }
 }

@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.tehai.platform.security.Roles;
 import org.tehai.preference.Preferences;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -33,6 +36,9 @@ public class PageFrame {
 
     @Context
     HttpHeaders headers;
+
+    @Inject
+    ObjectMapper json;
 
     /** A page a role may open, for the header's navigation. */
     public record NavLink(String path, String label, boolean current) {
@@ -100,24 +106,34 @@ public class PageFrame {
     }
 
     /**
-     * The board's words in the person's language, for its script: every {@code board_} message, with a message's
-     * parameters left as {@code {name}} for the script to fill in.
+     * A page's words in the person's language, for its script: every message of the bundles whose name starts with
+     * {@code prefix}, a message's parameters left as {@code {name}} for the script to fill in, as a JSON object that
+     * can stand inside a script element.
      */
-    public Map<String, String> scriptMessages(String prefix) {
-        Messages messages = MessageBundles.get(Messages.class, Localized.Literal.of(locale().getLanguage()));
+    public String scriptWords(String prefix, Class<?>... bundles) {
+        Localized language = Localized.Literal.of(locale().getLanguage());
         Map<String, String> words = new TreeMap<>();
-        for (Method method : Messages.class.getMethods()) {
-            if (!method.getName().startsWith(prefix)) {
-                continue;
-            }
-            Object[] placeholders = Arrays.stream(method.getParameters()).map(p -> "{" + p.getName() + "}").toArray();
-            try {
-                words.put(method.getName(), (String) method.invoke(messages, placeholders));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("The message (" + method.getName() + ") cannot be read.", e);
+        for (Class<?> bundle : bundles) {
+            Object messages = MessageBundles.get(bundle, language);
+            for (Method method : bundle.getMethods()) {
+                if (!method.getName().startsWith(prefix)) {
+                    continue;
+                }
+                Object[] placeholders = Arrays.stream(method.getParameters()).map(p -> "{" + p.getName() + "}")
+                        .toArray();
+                try {
+                    words.put(method.getName(), (String) method.invoke(messages, placeholders));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("The message (" + method.getName() + ") cannot be read.", e);
+                }
             }
         }
-        return words;
+        try {
+            // Inside a script element "</" must not end it early.
+            return json.writeValueAsString(words).replace("</", "<\\/");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The words of the page cannot be written.", e);
+        }
     }
 
     private Frame frame(Locale locale, String currentPath, boolean forms) {

@@ -1,10 +1,7 @@
 package org.tehai.web;
 
-import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,9 +53,8 @@ public class TechPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.TECHNICIAN)
-    public TemplateInstance app() throws JsonProcessingException {
-        // The words go into a script element: "</" must not end it early.
-        String words = json.writeValueAsString(words()).replace("</", "<\\/");
+    public TemplateInstance app() {
+        String words = frame.scriptWords("", TechPageMessages.class);
         return frame.render(tech.data("words", words).data("mapTiles", settings.tiles().orElse(""))
                 .data("mapAttribution", settings.mapAttribution()).data("positionEvery", POSITION_EVERY_SECONDS)
                 .data("routeCheck", ROUTE_CHECK_SECONDS), "/tech");
@@ -82,18 +78,4 @@ public class TechPage {
         return Map.of("src", src, "sizes", sizes, "type", "image/png", "purpose", "any");
     }
 
-    /** Every message of the app in the person's language, a message's parameters left as {name} for the script. */
-    private Map<String, String> words() {
-        Object messages = MessageBundles.get(TechPageMessages.class, Localized.Literal.of(frame.locale().getLanguage()));
-        Map<String, String> words = new TreeMap<>();
-        for (Method method : TechPageMessages.class.getMethods()) {
-            Object[] placeholders = Arrays.stream(method.getParameters()).map(p -> "{" + p.getName() + "}").toArray();
-            try {
-                words.put(method.getName(), (String) method.invoke(messages, placeholders));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("The message (" + method.getName() + ") cannot be read.", e);
-            }
-        }
-        return words;
-    }
 }

@@ -10,19 +10,23 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Sends pending notifications to the webhook, at least once: a notification is marked delivered only after the
  * gateway answered 2xx; failures are retried with doubling backoff. Rows are claimed with
  * {@code FOR UPDATE SKIP LOCKED} and a lease, so several application instances share the outbox without sending
- * the same one concurrently; an instance that dies mid-send leaves the lease to expire and another sends it again.
+ * the same one concurrently. The lease lasts as long as a whole batch may take (every call of the gateway timing out,
+ * plus a margin), so an instance killed mid-batch holds its claims no longer than that; an instance told to stop
+ * finishes the call in flight and gives the rest of its batch back at once.
  * The gateway should de-duplicate by the {@code Idempotency-Key} header (the notification id).
  */
 @ApplicationScoped
@@ -39,10 +43,21 @@ public class NotificationDelivery {
     @Inject
     Clock clock;
 
-    /** How long a claimed notification is reserved for the instance sending it (longer than one request). */
-    static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
+    /** Added to the longest a batch may take, for the claim and the outcome's own transactions. */
+    static final Duration CLAIM_MARGIN = Duration.ofSeconds(10);
 
     private final HttpClient http = HttpClient.newBuilder().build();
+
+    volatile boolean stopping;
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /** How long claimed notifications stay reserved for the instance sending them. */
+    Duration claimLease() {
+        return settings.requestTimeout().multipliedBy(settings.batchSize()).plus(CLAIM_MARGIN);
+    }
 
     @Scheduled(every = "${tehai.notifications.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deliverPending() {
@@ -52,7 +67,7 @@ public class NotificationDelivery {
         int delivered;
         do {
             delivered = deliverBatch();
-        } while (delivered == settings.batchSize());
+        } while (delivered == settings.batchSize() && !stopping);
     }
 
     /**
@@ -67,15 +82,29 @@ public class NotificationDelivery {
             List<Notification> due = entityManager.createNativeQuery("select * from notification where status = "
                     + "'PENDING' and next_attempt_at <= ?1 order by next_attempt_at, id limit ?2 for update skip locked",
                     Notification.class).setParameter(1, now).setParameter(2, settings.batchSize()).getResultList();
-            due.forEach(n -> n.nextAttemptAt = now.plus(CLAIM_LEASE));
+            due.forEach(n -> n.nextAttemptAt = now.plus(claimLease()));
             return due.stream().map(n -> n.id).toList();
         });
-        for (Long id : claimed) {
+        for (int i = 0; i < claimed.size(); i++) {
+            if (stopping) {
+                release(claimed.subList(i, claimed.size()));
+                break;
+            }
+            long id = claimed.get(i);
             Notification notification = QuarkusTransaction.requiringNew().call(() -> Notification.findById(id));
             String error = send(notification);
             QuarkusTransaction.requiringNew().run(() -> record(id, error));
         }
         return claimed.size();
+    }
+
+    /** Gives claimed, unsent notifications back to the outbox, due now, for another instance to send. */
+    private void release(List<Long> ids) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createQuery(
+                "update Notification n set n.nextAttemptAt = :now where n.id in :ids and n.status = :pending")
+                .setParameter("now", Instant.now(clock)).setParameter("ids", ids)
+                .setParameter("pending", DeliveryStatus.PENDING).executeUpdate());
+        LOG.infof("Stopping: %d claimed notifications given back to the outbox", ids.size());
     }
 
     /** Posts the notification; returns null when the gateway accepted it, else what went wrong. */

@@ -14,6 +14,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +28,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import jakarta.inject.Inject;
 
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -50,6 +53,9 @@ class NotificationDeliveryTest {
 
     @Inject
     Notifications notifications;
+
+    @Inject
+    NotificationDelivery delivery;
 
     private HttpServer gateway;
     private final AtomicInteger answer = new AtomicInteger(503);
@@ -110,7 +116,49 @@ class NotificationDeliveryTest {
         assertThat(delivered).contains("\"kind\":\"WINDOW_QUOTED\"").contains("between");
     }
 
-    private long quoteWindowOfANewVisit() {
+    @Test
+    void shouldGiveTheRestOfItsBatchBackAtOnceWhenTheInstanceIsStopping() throws Exception {
+        // The gateway holds the first call until told to answer, so the batch is claimed and its first send in flight.
+        CountDownLatch answering = new CountDownLatch(1);
+        gateway = HttpServer.create(new InetSocketAddress("localhost", PORT), 0);
+        gateway.createContext("/sms", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            try {
+                answering.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
+        gateway.start();
+        List<Long> visits = List.of(newVisitWithQuotedWindow(), newVisitWithQuotedWindow());
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> visits.stream()
+                .map(id -> notifications.about(Visit.findById(id), NotificationKind.WINDOW_QUOTED).id).toList());
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+        Instant stoppedAt = Instant.now();
+        try {
+            delivery.onStop(null);
+            answering.countDown();
+            // The notification in flight is delivered; the other is due again now, not when the claim would run out.
+            await().atMost(Duration.ofSeconds(10)).until(() -> ids.stream().map(this::view)
+                    .anyMatch(n -> "DELIVERED".equals(n.get("status"))));
+            Map<String, Object> unsent = ids.stream().map(this::view)
+                    .filter(n -> "PENDING".equals(n.get("status"))).findFirst().orElseThrow();
+            await().atMost(Duration.ofSeconds(5)).until(() -> Instant.parse((String) view(
+                    ((Number) unsent.get("id")).longValue()).get("nextAttemptAt")).isBefore(stoppedAt.plusSeconds(5)));
+            assertThat(received).hasSize(1);
+            assertThat(view(((Number) unsent.get("id")).longValue()).get("attempts")).isEqualTo(0);
+            assertThat(delivery.claimLease()).isGreaterThan(Duration.ofSeconds(60));
+        } finally {
+            ClientProxy.unwrap(delivery).stopping = false;
+        }
+        // Another instance (here: this one, running again) sends it at its next poll.
+        await().atMost(Duration.ofSeconds(10)).until(() -> ids.stream().map(this::view)
+                .allMatch(n -> "DELIVERED".equals(n.get("status"))));
+    }
+
+    private long newVisitWithQuotedWindow() {
         long region = TestData.region();
         long customer = TestData.customer("Notified Customer", TestData.tokyoPhone());
         long site = TestData.site(customer, region, null, null, 35.70, 139.65);
@@ -121,12 +169,18 @@ class NotificationDeliveryTest {
                 "availability", List.of(Map.of("startsAt", "2030-05-07T09:00:00+09:00",
                         "endsAt", "2030-05-07T12:00:00+09:00"))))
                 .post("/api/visits").then().statusCode(201).extract().jsonPath().getLong("id");
-        return QuarkusTransaction.requiringNew().call(() -> {
+        QuarkusTransaction.requiringNew().run(() -> {
             Visit visit = Visit.findById(visitId);
             visit.quotedWindowStart = Instant.parse("2030-05-07T01:00:00Z");
             visit.quotedWindowEnd = Instant.parse("2030-05-07T02:00:00Z");
-            return notifications.about(visit, NotificationKind.WINDOW_QUOTED).id;
         });
+        return visitId;
+    }
+
+    private long quoteWindowOfANewVisit() {
+        long visitId = newVisitWithQuotedWindow();
+        return QuarkusTransaction.requiringNew()
+                .call(() -> notifications.about(Visit.findById(visitId), NotificationKind.WINDOW_QUOTED).id);
     }
 
     private Map<String, Object> view(long id) {

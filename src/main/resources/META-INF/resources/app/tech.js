@@ -16,8 +16,8 @@ const BATCH = 100;
 const SHELL_CACHE = 'tehai-tech-shell';
 
 const state = { which: 'today', routes: { today: null, tomorrow: null }, newRoute: null, events: [], positions: [],
-  online: navigator.onLine, signedOut: false, lastSent: null, fix: null, sending: false, again: false, notes: [],
-  map: null, layer: null, mapKey: null };
+  online: navigator.onLine, signedOut: false, storing: 0, lastSent: null, fix: null, sending: false, again: false,
+  notes: [], map: null, layer: null, mapKey: null };
 
 // ---- Times: the route's times are told in the region's zone, as the server wrote them ----
 
@@ -107,11 +107,20 @@ async function record(type, visitId, extra = {}) {
     event.latitude = state.fix.latitude;
     event.longitude = state.fix.longitude;
   }
-  await store.put('events', event);
+  // Stored before it is shown as done. Meanwhile it counts as waiting and the next-step buttons are held, from within
+  // the tap itself: "all sent" is never on the screen while a report is being stored, and a second tap cannot record
+  // the same step twice.
+  state.storing += 1;
+  render();
+  try {
+    await store.put('events', event);
+  } finally {
+    state.storing -= 1;
+  }
   state.events.push(event);
   note(t('tech_recorded', { what: t(`tech_event_${type}`), time: clock(event.occurredAt) }));
-  if (type === 'DAY_STARTED') await takePosition();
   render();
+  if (type === 'DAY_STARTED') await takePosition();
   flush();
 }
 
@@ -284,7 +293,7 @@ function render() {
 }
 
 function renderStatus() {
-  const waiting = state.events.filter((e) => e.state === 'queued').length;
+  const waiting = state.events.filter((e) => e.state === 'queued').length + state.storing;
   $('tech-network').textContent = state.online ? t('tech_online') : t('tech_offline');
   $('tech-network').className = `tech-network ${state.online ? 'on' : 'off'}`;
   $('tech-queue').textContent = waiting > 0 ? t('tech_waiting', { count: waiting })
@@ -334,6 +343,7 @@ function renderNext() {
   }
   box.innerHTML = `${heading ? `<p class="tech-heading">${esc(heading)}</p>` : ''}${main}`
     + (more.length ? `<div class="tech-more">${more.join('')}</div>` : '');
+  box.querySelectorAll('button').forEach((b) => { b.disabled = state.storing > 0; });
   box.dataset.visit = stop ? String(stop.visitId) : '';
 }
 

@@ -9,18 +9,21 @@ import static org.tehai.support.Api.as;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.tehai.field.TechnicianEvent;
 import org.tehai.support.AdjustableClock;
 import org.tehai.support.TestData;
 
@@ -33,6 +36,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Geolocation;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -136,6 +140,11 @@ class TechAppBrowserTest {
 
     private void signIn(Page page, String login) {
         page.navigate(base + "tech");
+        signInOnTheForm(page, login);
+    }
+
+    /** The sign-in form on the screen, filled in and sent: back on the app, ready. */
+    private static void signInOnTheForm(Page page, String login) {
         page.getByLabel(Pattern.compile("User|ユーザー")).fill(login);
         page.getByLabel(Pattern.compile("Password|パスワード")).fill(login);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Sign in|サインイン")))
@@ -328,6 +337,79 @@ class TechAppBrowserTest {
         assertThat(stop(page, day.route().get(1))).isVisible();
         refused.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Seen")).click();
         assertThat(refused).isHidden();
+    }
+
+    /** The events the server keeps for a technician, in the order it applied them: type, device time, phone's id. */
+    private static List<List<String>> serverEvents(long technician) {
+        return QuarkusTransaction.requiringNew().call(() -> TechnicianEvent.<TechnicianEvent>list(
+                "technician.id = ?1 order by id", technician).stream().map(e -> List.of(e.type.name(),
+                        e.occurredAt.toString(), e.clientEventId)).toList());
+    }
+
+    /** The event ids of each batch the phone posted to /api/me/events, with the server's answer. */
+    private record Posted(int status, List<String> eventIds) {
+    }
+
+    private static List<Posted> postedBatches(Page page) {
+        List<Posted> posted = new CopyOnWriteArrayList<>();
+        page.onResponse(r -> {
+            if (r.url().endsWith("/api/me/events")) {
+                posted.add(new Posted(r.status(), JsonPath.from(r.request().postData()).getList("events.eventId",
+                        String.class)));
+            }
+        });
+        return posted;
+    }
+
+    @Test
+    void shouldKeepTheQueueWhenTheSignInRunsOutOfflineAndSendItOnceSignedInAgain() {
+        Day day = publishedDay(2, false);
+        Page page = phone("en-US");
+        List<Posted> posted = postedBatches(page);
+        signIn(page, day.technician().login());
+        long first = day.route().get(0);
+        tap(page, "Start the day");
+        tap(page, "On the way");
+        allSent(page);
+
+        // Offline in the plant room: arrived, and done twenty minutes later; the page's sign-in runs out meanwhile.
+        page.context().setOffline(true);
+        tap(page, "Arrived");
+        // Counted within the tap itself, while it is being stored: the screen never says "all sent" while one waits.
+        assertThat(page.locator("#tech-queue").getAttribute("data-waiting")).isEqualTo("1");
+        page.clock().runFor(20 * 60_000);
+        tap(page, "Done");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record done")).click();
+        assertThat(page.locator("#tech-queue")).hasAttribute("data-waiting", "2");
+        page.context().clearCookies();
+
+        // The network returns: the app says to sign in again and keeps both reports.
+        page.context().setOffline(false);
+        Locator signedOut = page.locator("#tech-signed-out");
+        assertThat(signedOut).containsText("Your sign-in has run out", SOON);
+        assertThat(page.locator("#tech-queue")).hasAttribute("data-waiting", "2");
+        assertThat(page.locator("#tech-refused")).isHidden();
+        assertThat(stop(page, first).locator(".tech-chip")).hasText("Done");
+        assertThat(visit(first).getString("status")).isEqualTo("EN_ROUTE");
+        Browser.screenshot(page, "tech-signed-out");
+
+        // Signing in again sends what waited: once, in the order it happened, the times the phone's own.
+        signedOut.getByRole(AriaRole.LINK).click();
+        signInOnTheForm(page, day.technician().login());
+        allSent(page);
+        assertThat(signedOut).isHidden();
+        assertThat(visit(first).getString("status")).isEqualTo("DONE");
+        List<List<String>> applied = serverEvents(day.technician().id());
+        assertThat(applied).extracting(e -> e.get(0)).containsExactly("DAY_STARTED", "EN_ROUTE", "ARRIVED",
+                "COMPLETED");
+        assertThat(applied).extracting(e -> Instant.parse(e.get(1))).isSorted();
+        assertThat(Duration.between(Instant.parse(applied.get(2).get(1)), Instant.parse(applied.get(3).get(1))))
+                .isGreaterThanOrEqualTo(Duration.ofMinutes(20));
+        List<String> waited = List.of(applied.get(2).get(2), applied.get(3).get(2));
+        assertThat(posted).filteredOn(p -> p.status() == 200 && p.eventIds().stream().anyMatch(waited::contains))
+                .extracting(Posted::eventIds).containsExactly(waited);
+        assertThat(posted).filteredOn(p -> p.status() != 200).allMatch(p -> p.status() == 401);
+        page.context().close();
     }
 
     private static final LocatorAssertions.HasTextOptions SOON_TEXT = new LocatorAssertions.HasTextOptions()

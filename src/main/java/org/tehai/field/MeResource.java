@@ -1,8 +1,12 @@
 package org.tehai.field;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -15,16 +19,25 @@ import jakarta.ws.rs.core.Response;
 import org.tehai.field.FieldRequests.EventBatch;
 import org.tehai.field.FieldRequests.PositionBatch;
 import org.tehai.platform.api.QueryValues;
+import org.tehai.platform.error.ApiProblem;
 import org.tehai.platform.security.CurrentUser;
 import org.tehai.platform.security.Roles;
 
 /**
  * The technician's phone: its own published route, its events and its positions. A technician sees and reports
  * only its own work.
+ * <p>
+ * The phone app names the technician whose reports and route it keeps ({@value #OWNER}). When someone else has
+ * signed in on that browser meanwhile (a colleague on a shared phone, a first technician's page left open in another
+ * tab), the answer is 403 and nothing is written: the colleague's sign-in neither sends the first technician's reports
+ * nor hands its own route to the first technician's app. Other clients may leave the header out.
  */
 @Path("/api/me")
 @RolesAllowed(Roles.TECHNICIAN)
 public class MeResource {
+
+    /** The login the phone app keeps its reports under, URL-encoded (logins may be in any script). */
+    static final String OWNER = "X-Tehai-Phone-Owner";
 
     @Inject
     CurrentUser user;
@@ -41,7 +54,9 @@ public class MeResource {
      */
     @GET
     @Path("/route")
-    public Response route(@QueryParam("date") String date, @Context Request request) {
+    public Response route(@QueryParam("date") String date, @HeaderParam(OWNER) String owner,
+            @Context Request request) {
+        requireOwner(owner);
         PhoneRoutes.Route route = routes.of(user.requireOwnTechnicianId(),
                 date == null ? null : QueryValues.date("date", date));
         EntityTag tag = new EntityTag(route.tag());
@@ -55,7 +70,8 @@ public class MeResource {
     /** A batch of events from the phone; idempotent by event id, applied in device-time order. */
     @POST
     @Path("/events")
-    public TechnicianEvents.Outcome events(EventBatch batch) {
+    public TechnicianEvents.Outcome events(@HeaderParam(OWNER) String owner, EventBatch batch) {
+        requireOwner(owner);
         return events.record(user.requireOwnTechnicianId(), batch);
     }
 
@@ -64,7 +80,25 @@ public class MeResource {
 
     @POST
     @Path("/positions")
-    public PositionsAccepted positions(PositionBatch batch) {
+    public PositionsAccepted positions(@HeaderParam(OWNER) String owner, PositionBatch batch) {
+        requireOwner(owner);
         return new PositionsAccepted(events.recordPositions(user.requireOwnTechnicianId(), batch));
+    }
+
+    private void requireOwner(String owner) {
+        if (owner == null) {
+            return;
+        }
+        String phone;
+        try {
+            phone = URLDecoder.decode(owner, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            throw ApiProblem.invalid(OWNER, "The header " + OWNER + " (" + ApiProblem.echo(owner)
+                    + ") is not a URL-encoded login.");
+        }
+        if (!phone.equals(user.name())) {
+            throw new ApiProblem(403, "Forbidden", OWNER, "This app holds the work of " + ApiProblem.echo(phone)
+                    + ", and " + user.name() + " is signed in: sign in as " + ApiProblem.echo(phone) + " to send it.");
+        }
     }
 }

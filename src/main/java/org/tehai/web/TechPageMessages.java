@@ -41,6 +41,9 @@ public interface TechPageMessages {
     String tech_route_show();
     @Message("Your sign-in has run out. Your reports stay on this phone; sign in again to send them.")
     String tech_signed_out();
+    @Message("Someone else is signed in on this browser. The reports of {user} stay on this phone; sign in as {user}"
+            + " to send them.")
+    String tech_someone_else(String user);
     @Message("Sign in again")
     String tech_sign_in();
     @Message("Location is off. Allow it for this site so the desk can tell customers when you will come.")

@@ -144,9 +144,16 @@ async function takePosition() {
 
 // ---- Sending ----
 
+// Every request names whose work this app holds. When a colleague has signed in on this browser meanwhile (a shared
+// phone, this page left open in another tab), the server answers 403: this technician's reports are not sent under the
+// colleague's name, and the colleague's route is not kept as this technician's.
+const OWNER_HEADER = 'X-Tehai-Phone-Owner';
+const OWNER = { [OWNER_HEADER]: encodeURIComponent(me) };
+
 async function send(url, body) {
   return fetch(url, { method: 'POST', credentials: 'same-origin', cache: 'no-store',
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...OWNER },
+    body: JSON.stringify(body) });
 }
 
 const wire = (e) => ({ eventId: e.eventId, type: e.type, visitId: e.visitId, occurredAt: e.occurredAt,
@@ -239,11 +246,12 @@ async function reach(request) {
   }
   state.online = true;
   if (response.status === 401 || (response.status === 403 && response.url.includes('/api/me/'))) {
-    state.signedOut = true;
+    const problem = response.status === 403 ? await response.clone().json().catch(() => ({})) : {};
+    state.signedOut = problem.field === OWNER_HEADER ? 'someone else' : 'run out';
     return null;
   }
   if (response.redirected && !response.url.includes('/api/')) {
-    state.signedOut = true;
+    state.signedOut = 'run out';
     return null;
   }
   return response;
@@ -255,7 +263,7 @@ async function loadRoute(which) {
   const saved = state.routes[which];
   const date = which === 'tomorrow' ? (today() ? nextDay(today().date) : null) : null;
   if (which === 'tomorrow' && !date) return;
-  const headers = { Accept: 'application/json' };
+  const headers = { Accept: 'application/json', ...OWNER };
   if (saved?.etag && (which === 'tomorrow' ? saved.route.date === date : true)) headers['If-None-Match'] = saved.etag;
   const response = await reach(() => fetch(`/api/me/route${date ? `?date=${date}` : ''}`,
     { credentials: 'same-origin', cache: 'no-store', headers }));
@@ -300,6 +308,8 @@ function renderStatus() {
     : t('tech_all_sent') + (state.lastSent ? ` · ${t('tech_sent_at', { time: state.lastSent })}` : '');
   $('tech-queue').dataset.waiting = String(waiting);
   $('tech-signed-out').hidden = !state.signedOut;
+  $('tech-signed-out-text').textContent = state.signedOut === 'someone else' ? t('tech_someone_else', { user: me })
+    : t('tech_signed_out');
   $('tech-route-changed').hidden = !state.newRoute;
   $('tech-location-off').hidden = !state.locationOff;
 }

@@ -2,6 +2,7 @@ package org.tehai.field;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -9,6 +10,8 @@ import static org.tehai.support.Api.DISPATCHER;
 import static org.tehai.support.Api.as;
 import static org.tehai.support.Api.assertProblem;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -317,6 +320,37 @@ class TechnicianDayTest {
                 .statusCode(200);
         as(me).get("/api/me/route?date=" + DAY).then().statusCode(200).body("visits", hasSize(2))
                 .body("version", org.hamcrest.Matchers.not(equalTo(version)));
+    }
+
+    @Test
+    void shouldRefuseAPhoneThatHoldsAColleaguesWorkWritingNothing() {
+        Published day = publishedDay();
+        String me = day.technician().login();
+        String colleague = TestData.technician(day.region()).login();
+        long visit = day.visits().get(0);
+        Map<String, Object> batch = Map.of("events", List.of(event("o-1", "EN_ROUTE", visit, "09:00")));
+        Map<String, Object> positions = Map.of("positions", List.of(Map.of("latitude", 35.71, "longitude", 139.66,
+                "recordedAt", DAY + "T09:05:00+09:00")));
+
+        // The app holds the colleague's work while this technician is signed in on the browser: refused, all of it.
+        assertProblem(as(me).header("X-Tehai-Phone-Owner", colleague).body(batch).post("/api/me/events").then(), 403,
+                "X-Tehai-Phone-Owner").body("detail", containsString(colleague));
+        assertProblem(as(me).header("X-Tehai-Phone-Owner", colleague).body(positions).post("/api/me/positions")
+                .then(), 403, "X-Tehai-Phone-Owner");
+        assertProblem(as(me).header("X-Tehai-Phone-Owner", colleague).get("/api/me/route?date=" + DAY).then(), 403,
+                "X-Tehai-Phone-Owner");
+        assertProblem(as(me).header("X-Tehai-Phone-Owner", "%zz").body(batch).post("/api/me/events").then(), 400,
+                "X-Tehai-Phone-Owner");
+        as(DISPATCHER).get("/api/visits/" + visit).then().body("status", equalTo("DISPATCHED"));
+        as(DISPATCHER).get("/api/technicians/" + day.technician().id()).then().body("lastPosition", equalTo(null));
+
+        // Its own app, the login URL-encoded: taken, and the refused batch had left nothing behind.
+        String encoded = URLEncoder.encode(me, StandardCharsets.UTF_8);
+        as(me).header("X-Tehai-Phone-Owner", encoded).body(batch).post("/api/me/events").then().statusCode(200)
+                .body("applied", equalTo(1)).body("duplicates", equalTo(0));
+        as(me).header("X-Tehai-Phone-Owner", encoded).get("/api/me/route?date=" + DAY).then().statusCode(200)
+                .body("visits", hasSize(3));
+        as(DISPATCHER).get("/api/visits/" + visit).then().body("status", equalTo("EN_ROUTE"));
     }
 
     private static Map<String, Object> timed(String id, String type, long visit, OffsetDateTime at) {

@@ -32,6 +32,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Clock;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Geolocation;
@@ -359,6 +360,67 @@ class TechAppBrowserTest {
             }
         });
         return posted;
+    }
+
+    @Test
+    void shouldNeitherShowNorSendAColleaguesReportsOnTheSamePhone() {
+        Day a = publishedDay(1, false);
+        Day b = publishedDay(1, false);
+        long visitOfA = a.route().get(0);
+        long visitOfB = b.route().get(0);
+        Page pageA = phone("en-US");
+        List<Posted> fromA = postedBatches(pageA);
+        signIn(pageA, a.technician().login());
+        tap(pageA, "Start the day");
+        tap(pageA, "On the way");
+        allSent(pageA);
+
+        // A's phone loses the server at the door, A records the arrival, and A's sign-in runs out.
+        pageA.route("**/api/**", Route::abort);
+        tap(pageA, "Arrived");
+        assertThat(pageA.locator("#tech-queue")).hasAttribute("data-waiting", "1");
+        pageA.context().clearCookies();
+
+        // B signs in on the same phone: B's route, nothing of A's shown or waiting.
+        Page pageB = pageA.context().newPage();
+        signIn(pageB, b.technician().login());
+        assertThat(pageB.locator(".tech-stop")).hasCount(1);
+        assertThat(stop(pageB, visitOfB)).isVisible();
+        assertThat(stop(pageB, visitOfA)).hasCount(0);
+        assertThat(pageB.locator("#tech-queue")).hasAttribute("data-waiting", "0");
+        assertThat(pageB.locator("#tech-refused")).isHidden();
+        assertThat(pageB.locator("#tech-notes")).not().containsText("Arrived");
+        tap(pageB, "Start the day");
+        allSent(pageB);
+        Browser.screenshot(pageB, "tech-colleague");
+
+        // A's page, still open in the other tab, finds the server again under B's sign-in at its next check: the
+        // server refuses, the page keeps A's report and says who must sign in, and takes nothing of B's.
+        int before = fromA.size();
+        pageA.unroute("**/api/**");
+        pageA.clock().runFor(30_000);
+        Locator someoneElse = pageA.locator("#tech-signed-out");
+        assertThat(someoneElse).containsText("Someone else is signed in", SOON);
+        assertThat(someoneElse).containsText(a.technician().login());
+        assertThat(pageA.locator("#tech-queue")).hasAttribute("data-waiting", "1");
+        assertThat(pageA.locator("#tech-refused")).isHidden();
+        assertThat(stop(pageA, visitOfA)).isVisible();
+        assertThat(stop(pageA, visitOfB)).hasCount(0);
+        assertThat(fromA.subList(before, fromA.size())).allMatch(p -> p.status() == 403);
+        assertThat(visit(visitOfA).getString("status")).isEqualTo("EN_ROUTE");
+        assertThat(serverEvents(b.technician().id())).extracting(e -> e.get(0)).containsExactly("DAY_STARTED");
+        Browser.screenshot(pageA, "tech-someone-else");
+
+        // A signs in again from that page: A's arrival is sent, under A's name.
+        someoneElse.getByRole(AriaRole.LINK).click();
+        signInOnTheForm(pageA, a.technician().login());
+        allSent(pageA);
+        assertThat(visit(visitOfA).getString("status")).isEqualTo("ON_SITE");
+        assertThat(serverEvents(a.technician().id())).extracting(e -> e.get(0)).containsExactly("DAY_STARTED",
+                "EN_ROUTE", "ARRIVED");
+        assertThat(serverEvents(b.technician().id())).extracting(e -> e.get(0)).containsExactly("DAY_STARTED");
+        assertThat(visit(visitOfB).getString("status")).isEqualTo("DISPATCHED");
+        pageA.context().close();
     }
 
     @Test

@@ -76,13 +76,14 @@ function inShift() {
   return Boolean(shift) && Date.parse(shift.start) <= now && now <= Date.parse(shift.end);
 }
 
-/** The van as the phone sees it: the stock loaded with the route, less the parts of reports sent since. */
+/** The van as the phone sees it: the stock loaded with the route, less the parts of reports the route has not seen. */
 function vanStock() {
   const saved = state.routes.today;
   if (!saved) return [];
   const stock = new Map((saved?.route.vanStock ?? []).map((l) => [l.partCode, { ...l }]));
+  const seen = new Set(saved.inStock ?? sentIds());
   for (const e of counted()) {
-    if (e.state === 'sent' && e.sentAt <= saved.loadedAt) continue;
+    if (seen.has(e.eventId)) continue;
     for (const use of e.partsUsed ?? []) {
       const line = stock.get(use.partCode);
       if (line) line.quantity = Math.max(0, line.quantity - use.quantity);
@@ -186,17 +187,31 @@ async function flush() {
   }
 }
 
+// Reports and routes are exchanged with the server one at a time. A route asked for after a report was answered has
+// that report's parts in its van stock, and a report sent after a route was answered has not: each kept route lists
+// the reports it has seen (inStock), and the phone takes off the parts of the others only, never twice nor never.
+let exchanges = Promise.resolve();
+function oneAtATime(exchange) {
+  const turn = exchanges.then(exchange);
+  exchanges = turn.catch(() => {});
+  return turn;
+}
+
+const sentIds = () => state.events.filter((e) => e.state === 'sent').map((e) => e.eventId);
+
 /** Sends the queued reports oldest first; true when none is left waiting. */
 async function sendEvents() {
   for (;;) {
     const batch = state.events.filter((e) => e.state === 'queued').sort(byDeviceTime).slice(0, BATCH);
     if (batch.length === 0) return true;
-    const response = await reach(() => send('/api/me/events', { events: batch.map(wire) }));
+    const response = await oneAtATime(async () => {
+      const answer = await reach(() => send('/api/me/events', { events: batch.map(wire) }));
+      if (answer?.ok) batch.forEach((e) => Object.assign(e, { state: 'sent' }));
+      return answer;
+    });
     if (!response) return false;
     if (response.ok) {
       const outcome = await response.json();
-      const at = new Date().toISOString();
-      batch.forEach((e) => Object.assign(e, { state: 'sent', sentAt: at }));
       await store.putAll('events', batch);
       (outcome.warnings ?? []).forEach((w) => note(t('tech_office_note', { text: w })));
       if ((outcome.followUpVisitIds ?? []).length) note(t('tech_follow_up_created'));
@@ -265,15 +280,24 @@ async function loadRoute(which) {
   if (which === 'tomorrow' && !date) return;
   const headers = { Accept: 'application/json', ...OWNER };
   if (saved?.etag && (which === 'tomorrow' ? saved.route.date === date : true)) headers['If-None-Match'] = saved.etag;
-  const response = await reach(() => fetch(`/api/me/route${date ? `?date=${date}` : ''}`,
-    { credentials: 'same-origin', cache: 'no-store', headers }));
+  let inStock;
+  const response = await oneAtATime(() => {
+    inStock = sentIds();
+    return reach(() => fetch(`/api/me/route${date ? `?date=${date}` : ''}`,
+      { credentials: 'same-origin', cache: 'no-store', headers }));
+  });
+  if (response?.status === 304 && saved && String(saved.inStock) !== String(inStock)) {
+    // The route is as kept, so it has seen every report answered before it was asked: a report whose answer was lost
+    // on the way back, and was then sent again, was in it already.
+    await keep(which, { ...saved, inStock });
+  }
   if (!response || response.status === 304 || !response.ok) {
     render();
     return;
   }
   const route = await response.json();
   const record = { key: `${me}|${which}`, owner: me, route, etag: response.headers.get('ETag'),
-    loadedAt: new Date().toISOString() };
+    loadedAt: new Date().toISOString(), inStock };
   if (which === 'today' && saved && saved.route.date === route.date && saved.route.version !== route.version) {
     // The dispatcher changed the route: the technician chooses when to look at the new one.
     state.newRoute = record;

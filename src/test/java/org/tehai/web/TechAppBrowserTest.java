@@ -45,8 +45,9 @@ import io.restassured.path.json.JsonPath;
 /**
  * A technician's day on a phone (390×844, location allowed): the published route in order and nobody else's, the
  * next-step button through a visit with a part from the van, the network cut in the middle of the day with a
- * reload while offline (route and queue kept), a job that needs a follow-up and a door nobody opens, and a report the
- * server refuses with the changed route offered.
+ * reload while offline (route and queue kept), a job that needs a follow-up and a door nobody opens, a report the
+ * server refuses with the changed route offered, the sign-in running out while offline, a colleague signing in on the
+ * same phone, and a morning made offline (with an answer lost) that leaves the server as the same morning online.
  */
 @QuarkusTest
 class TechAppBrowserTest {
@@ -471,6 +472,126 @@ class TechAppBrowserTest {
         assertThat(posted).filteredOn(p -> p.status() == 200 && p.eventIds().stream().anyMatch(waited::contains))
                 .extracting(Posted::eventIds).containsExactly(waited);
         assertThat(posted).filteredOn(p -> p.status() != 200).allMatch(p -> p.status() == 401);
+        page.context().close();
+    }
+
+    /** Arrived at 9:30, done at 9:50 with a part from the van for the first visit, on the way to the next at 9:55. */
+    private static void workTheFirstVisit(Page page, String part) {
+        page.clock().setFixedTime(MORNING.plusMinutes(30).toInstant().toEpochMilli());
+        tap(page, "Arrived");
+        page.clock().setFixedTime(MORNING.plusMinutes(50).toInstant().toEpochMilli());
+        tap(page, "Done");
+        page.getByLabel(Pattern.compile(part)).fill("1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record done")).click();
+        page.clock().setFixedTime(MORNING.plusMinutes(55).toInstant().toEpochMilli());
+        tap(page, "On the way");
+        assertThat(page.locator("#tech-next").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("Arrived").setExact(true))).isVisible();
+    }
+
+    /** What the server holds of a day, to compare two days: statuses, times, van stock, what customers were told. */
+    private static List<Object> serverDay(Day day) {
+        List<Object> seen = new ArrayList<>();
+        for (long id : day.route()) {
+            JsonPath visit = visit(id);
+            seen.add(List.of(visit.getString("status"), String.valueOf(visit.getString("actualArrival")),
+                    String.valueOf(visit.getString("actualDeparture")), notifications(id).stream().sorted().toList(),
+                    as("agent").get("/api/tickets/" + visit.getLong("ticketId") + "/contacts").then().statusCode(200)
+                            .extract().jsonPath().getList("", Map.class).stream()
+                            .map(c -> c.get("channel") + " " + c.get("kind") + " " + c.get("direction")).sorted()
+                            .toList()));
+        }
+        seen.add(as(DISPATCHER).get("/api/technicians/" + day.technician().id()).then().statusCode(200).extract()
+                .jsonPath().getList("vanStock.quantity"));
+        return seen;
+    }
+
+    @Test
+    void shouldEndTheDayAsOnlineWhenTheNetworkDroppedAndAnAnswerWasLostApplyingEachReportOnce() {
+        // The same morning twice, on two days alike: once with the network, once without it in the middle.
+        Day online = publishedDay(2, false);
+        Page first = phone("en-US");
+        signIn(first, online.technician().login());
+        tap(first, "Start the day");
+        tap(first, "On the way");
+        allSent(first);
+        workTheFirstVisit(first, online.part());
+        allSent(first);
+        assertThat(first.locator("#tech-van li[data-part='" + online.part() + "'] b")).hasText("2", SOON_TEXT);
+        first.context().close();
+
+        Day offline = publishedDay(2, false);
+        Page page = phone("en-US");
+        List<Posted> posted = postedBatches(page);
+        signIn(page, offline.technician().login());
+        tap(page, "Start the day");
+        tap(page, "On the way");
+        allSent(page);
+        page.waitForFunction("navigator.serviceWorker && navigator.serviceWorker.controller !== null");
+        page.context().setOffline(true);
+        workTheFirstVisit(page, offline.part());
+        page.reload();
+        page.locator("#tech[data-ready=true]").waitFor();
+        assertThat(page.locator("#tech-queue")).hasAttribute("data-waiting", "3");
+        assertThat(page.locator("#tech-van li[data-part='" + offline.part() + "'] b")).hasText("2");
+
+        // The network returns; the server takes the three reports, and its answer is lost on the way back.
+        List<Integer> lost = new CopyOnWriteArrayList<>();
+        page.route("**/api/me/events", route -> {
+            if (lost.isEmpty()) {
+                lost.add(route.fetch().status());
+                route.abort();
+            } else {
+                route.resume();
+            }
+        });
+        page.context().setOffline(false);
+        page.waitForCondition(() -> !lost.isEmpty());
+        assertThat(lost).containsExactly(200);
+        assertThat(page.locator("#tech-queue")).hasAttribute("data-waiting", "3");
+        // So the phone sends the same three again when the network comes back once more: received, nothing changed.
+        page.context().setOffline(true);
+        page.context().setOffline(false);
+        allSent(page);
+        assertThat(page.locator("#tech-van li[data-part='" + offline.part() + "'] b")).hasText("2", SOON_TEXT);
+        List<Posted> answered = posted.stream().filter(p -> p.status() == 200).toList();
+        assertThat(answered.get(answered.size() - 1).eventIds()).hasSize(3);
+
+        // Each report applied once, in the order of the phone's times, the visit's times the phone's own.
+        List<List<String>> applied = serverEvents(offline.technician().id());
+        assertThat(applied).extracting(e -> e.get(0)).containsExactly("DAY_STARTED", "EN_ROUTE", "ARRIVED",
+                "COMPLETED", "EN_ROUTE");
+        assertThat(applied).extracting(e -> Instant.parse(e.get(1))).isSorted();
+        assertThat(applied).extracting(e -> e.get(2)).doesNotHaveDuplicates();
+        JsonPath done = visit(offline.route().get(0));
+        assertThat(Instant.parse(done.getString("actualArrival"))).isEqualTo(MORNING.plusMinutes(30).toInstant());
+        assertThat(Instant.parse(done.getString("actualDeparture"))).isEqualTo(MORNING.plusMinutes(50).toInstant());
+        // And the day is the online one's: statuses, times, van stock, what the customers were told, contacts.
+        List<Object> offlineDay = serverDay(offline);
+        assertThat(offlineDay).isEqualTo(serverDay(online));
+        assertThat(offlineDay.get(0).toString()).contains("DONE", "VISIT_DONE");
+        assertThat(offlineDay.get(1).toString()).contains("EN_ROUTE", "TECHNICIAN_ON_THE_WAY");
+
+        // The stored batch posted once more, as any phone might: received, applied to nothing.
+        String batch = page.evaluate("""
+                async () => {
+                  const events = await new Promise((resolve) => {
+                    const open = indexedDB.open('tehai-tech');
+                    open.onsuccess = () => {
+                      const read = open.result.transaction('events').objectStore('events').getAll();
+                      read.onsuccess = () => resolve(read.result);
+                    };
+                  });
+                  return JSON.stringify({ events: events.map((e) => ({ eventId: e.eventId, type: e.type,
+                    visitId: e.visitId, occurredAt: e.occurredAt, partsUsed: e.partsUsed ?? null })) });
+                }""").toString();
+        JsonPath again = as(offline.technician().login()).contentType("application/json").body(batch)
+                .post("/api/me/events").then().statusCode(200).extract().jsonPath();
+        assertThat(again.getInt("applied")).isZero();
+        assertThat(again.getInt("duplicates")).isEqualTo(5);
+        assertThat(serverEvents(offline.technician().id())).isEqualTo(applied);
+        assertThat(serverDay(offline)).isEqualTo(offlineDay);
+        Browser.screenshot(page, "tech-sent-once");
         page.context().close();
     }
 

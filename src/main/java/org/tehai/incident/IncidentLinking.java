@@ -122,8 +122,7 @@ public class IncidentLinking {
         String category = ticket.category();
         Incident existing = openIncidentOnEquipmentOf(ticket, category);
         if (existing != null) {
-            link(existing, ticket, "Depends on the faulty " + existing.asset.model + " like the other "
-                    + existing.category + " calls of this incident.");
+            link(existing, ticket, IncidentTexts.joinedReason(existing.asset.model, existing.category));
             visits.ensureOneVisit(existing, ticket);
             return;
         }
@@ -200,20 +199,19 @@ public class IncidentLinking {
 
     /** The outage explains the suspected incident: its visit is cancelled and its open tickets join the outage. */
     void absorb(Incident outage, Incident suspected) {
-        String reason = "Covered by the declared outage INC-" + outage.id + ": " + outage.title;
+        String reason = IncidentTexts.absorbedReason(outage.id, outage.title);
         IncidentVisits.cancelVisitsOf(suspected, VisitStatus.NOT_STARTED, reason);
         for (Ticket ticket : Ticket.<Ticket>list("incidentId", suspected.id)) {
             if (ticket.status.isOpen()) {
                 linkToOutage(ticket, outage);
             }
         }
-        suspected.resolve("Absorbed by the declared outage INC-" + outage.id + ": " + outage.title,
-                Instant.now(clock));
+        suspected.resolve(IncidentTexts.absorbedCause(outage.id, outage.title), Instant.now(clock));
         audit.record("INCIDENT_ABSORBED", "incident", suspected.id, "into outage INC-" + outage.id);
     }
 
     void linkToOutage(Ticket ticket, Incident outage) {
-        ticket.linkTo(outage.id, "Inside the declared outage: " + outage.title);
+        ticket.linkTo(outage.id, IncidentTexts.outageReason(outage.title));
         Visit.cancelReplaceableVisitsOf(ticket, "Covered by the declared outage INC-" + outage.id + ".");
         audit.record("TICKET_LINKED", "incident", outage.id, ticket.number + " (area outage)");
     }
@@ -255,7 +253,7 @@ public class IncidentLinking {
                 visits.restoreOwnVisit(other, incident);
             }
         }
-        incident.resolve("Not a shared fault: after a correction, fewer than two addresses remained linked.",
+        incident.resolve(IncidentTexts.NOT_SHARED,
                 Instant.now(clock));
         audit.record("INCIDENT_CLOSED", "incident", incident.id, reason);
     }
@@ -288,14 +286,13 @@ public class IncidentLinking {
         incident.category = ticket.category();
         incident.asset = shared;
         incident.region = shared.site.region != null ? shared.site.region : ticket.region;
-        incident.title = "Suspected " + incident.category + " fault on " + shared.model + " at "
-                + (shared.site.building != null ? shared.site.building : shared.site.addressLine());
+        incident.title = IncidentTexts.suspectedTitle(incident.category, shared.model,
+                shared.site.building != null ? shared.site.building : shared.site.addressLine());
         incident.openedAt = Instant.now(clock);
         incident.openedBy = "desk linking";
         incident.priority = ticket.priority;
         incident.persist();
-        String reason = "Calls from several addresses about equipment hanging off " + shared.model + " within "
-                + rules.incidentWindow().toMinutes() + " minutes.";
+        String reason = IncidentTexts.suspectedReason(shared.model, rules.incidentWindow().toMinutes());
         for (Ticket other : others) {
             link(incident, other, reason);
         }
@@ -303,11 +300,8 @@ public class IncidentLinking {
         audit.record("INCIDENT_SUSPECTED", "incident", incident.id, incident.title);
         Visit visit = visits.ensureOneVisit(incident, ticket);
         // Written once: a dispatcher may replace it with what is known, and later calls must not overwrite it.
-        incident.statusText = "Suspected fault on the shared " + shared.model + " (" + shared.site.addressLine()
-                + "). " + (visit != null ? "One technician visit (visit " + visit.id + ") is arranged for the shared "
-                        + "equipment; no visit per caller is needed."
-                        : "The shared equipment's site has no coordinates or region: a dispatcher must arrange the "
-                                + "visit; no visit per caller is needed.");
+        incident.statusText = IncidentTexts.suspectedStatusText(shared.model, shared.site.addressLine(),
+                visit != null ? visit.id : null);
     }
 
     /** Links a ticket and raises the incident's priority above its most urgent call, and every call to it. */

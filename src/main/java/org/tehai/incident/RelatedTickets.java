@@ -113,31 +113,31 @@ public class RelatedTickets {
                 && site.building.equalsIgnoreCase(otherSite.building);
         if (sameAddress) {
             return sameCategory
-                    ? related(other, Reason.REPEAT_CONTACT, "Earlier call from the same address about "
-                            + category + " trouble: a repeat contact, not a second flat.", shared == null ? null : shared.id)
-                    : related(other, Reason.OTHER_TROUBLE_SAME_BUILDING, "Other trouble (" + other.category()
-                            + ") at the same address: not the same fault.", null);
+                    ? related(other, Reason.REPEAT_CONTACT, IncidentTexts.repeatContact(category),
+                            shared == null ? null : shared.id)
+                    : related(other, Reason.OTHER_TROUBLE_SAME_BUILDING,
+                            IncidentTexts.otherTroubleSameAddress(other.category()), null);
         }
         if (!sameCategory) {
             return shared != null || sameBuilding
-                    ? related(other, Reason.OTHER_TROUBLE_SAME_BUILDING, "Other trouble (" + other.category()
-                            + ") in the same building: not the same fault.", null)
+                    ? related(other, Reason.OTHER_TROUBLE_SAME_BUILDING,
+                            IncidentTexts.otherTroubleSameBuilding(other.category()), null)
                     : null;
         }
         if (shared != null) {
-            return related(other, Reason.SHARED_EQUIPMENT, "Both depend on " + shared.model
-                    + (shared.serialNumber == null ? "" : " " + shared.serialNumber) + " at " + shared.site.addressLine()
-                    + ".", shared.id);
+            return related(other, Reason.SHARED_EQUIPMENT, IncidentTexts.bothDependOn(shared.model
+                    + (shared.serialNumber == null ? "" : " " + shared.serialNumber), shared.site.addressLine()),
+                    shared.id);
         }
         if (sameBuilding) {
-            return related(other, Reason.SAME_BUILDING, "Same building: " + site.building + ".", null);
+            return related(other, Reason.SAME_BUILDING, IncidentTexts.sameBuilding(site.building), null);
         }
         if (site != null && otherSite != null && site.hasCoordinates() && otherSite.hasCoordinates()) {
             double metres = new Location(site.latitude, site.longitude)
                     .metersTo(new Location(otherSite.latitude, otherSite.longitude));
             if (metres <= rules.nearbyRadiusMetres()) {
-                return related(other, Reason.SAME_CATEGORY_NEARBY, "Also " + other.category() + " trouble, "
-                        + Math.round(metres) + " m away.", null);
+                return related(other, Reason.SAME_CATEGORY_NEARBY,
+                        IncidentTexts.nearby(other.category(), Math.round(metres)), null);
             }
         }
         return null;
@@ -175,6 +175,6 @@ public class RelatedTickets {
 
     private static RelatedTicket related(Ticket other, Reason reason, String detail, Long sharedAssetId) {
         return new RelatedTicket(other.id, other.number, other.troubleCode, other.status, other.openedAt, reason,
-                detail, sharedAssetId);
+                detail, sharedAssetId, IncidentTexts.in(detail, java.util.Locale.JAPANESE));
     }
 }

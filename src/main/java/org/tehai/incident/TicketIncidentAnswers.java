@@ -1,6 +1,7 @@
 package org.tehai.incident;
 
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import org.tehai.ticket.Ticket;
 import org.tehai.ticket.TicketIncidents;
 import org.tehai.ticket.TicketView.IncidentSummary;
 import org.tehai.ticket.TicketView.SharedVisit;
+import org.tehai.ticket.TicketView.Texts;
 import org.tehai.visit.Visit;
 
 /** Answers what a ticket shows of its incident and of the tickets that may share its cause. */
@@ -42,6 +44,9 @@ public class TicketIncidentAnswers implements TicketIncidents {
         return new IncidentSummary(incident.id, incident.kind.name(), incident.status.name(), incident.title,
                 incident.statusText, ticket.incidentLinkReason, incident.priority, shared == null ? null
                         : SharedVisit.of(shared.id, shared.status.name(), shared.region.zone(), shared.plannedStart,
-                                shared.quotedWindowStart, shared.quotedWindowEnd));
+                                shared.quotedWindowStart, shared.quotedWindowEnd),
+                new Texts(IncidentTexts.in(incident.title, Locale.JAPANESE),
+                        IncidentTexts.in(incident.statusText, Locale.JAPANESE),
+                        IncidentTexts.in(ticket.incidentLinkReason, Locale.JAPANESE)));
     }
 }

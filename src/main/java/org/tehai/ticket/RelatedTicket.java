@@ -6,7 +6,7 @@ import java.util.List;
 
 /** An open ticket that may share a cause with another, and why the desk thinks so. */
 public record RelatedTicket(long ticketId, String number, String troubleCode, TicketStatus status, Instant openedAt,
-        Reason reason, String detail, Long sharedAssetId) {
+        Reason reason, String detail, Long sharedAssetId, String detailJapanese) {
 
     /** Why a ticket is listed, most telling first: the agent sees them in this order. */
     public enum Reason {

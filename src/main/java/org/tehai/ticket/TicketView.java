@@ -18,7 +18,14 @@ public record TicketView(long id, String number, CustomerSummary customer, Long 
      * serves every caller (null for a declared outage, or before a dispatcher could arrange it).
      */
     public record IncidentSummary(long id, String kind, String status, String title, String statusText,
-            String linkReason, Priority priority, SharedVisit visit) {
+            String linkReason, Priority priority, SharedVisit visit, Texts japanese) {
+    }
+
+    /**
+     * An incident's title, status text and why the ticket joined it, in Japanese: the sentences Tehai wrote itself
+     * translated, what a person typed as it was written.
+     */
+    public record Texts(String title, String statusText, String linkReason) {
     }
 
     /** The incident's visit to the shared equipment: its state, planned start and quoted window (local time). */

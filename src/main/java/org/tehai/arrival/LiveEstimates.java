@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import org.tehai.callback.Callback;
 import org.tehai.callback.CallbackKind;
+import org.tehai.callback.CallbackTexts;
 import org.tehai.field.TechnicianEvent;
 import org.tehai.field.TechnicianEventType;
 import org.tehai.field.TechnicianReported;
@@ -209,10 +210,9 @@ public class LiveEstimates {
         }
         ZoneId zone = visit.region.zone();
         var format = HOURS_MINUTES;
-        Callback.system(visit.ticket, visit.region, CallbackKind.ARRIVAL_RISK, "Arrival at risk: told "
-                + format.format(visit.quotedWindowStart.atZone(zone)) + "–" + format.format(visit.quotedWindowEnd
-                        .atZone(zone)) + ", now expected about " + format.format(estimate.atZone(zone)) + " ("
-                + visit.estimateReason + "). Offer a new window.", now);
+        Callback.system(visit.ticket, visit.region, CallbackKind.ARRIVAL_RISK, CallbackTexts.arrivalAtRisk(
+                format.format(visit.quotedWindowStart.atZone(zone)) + "–" + format.format(visit.quotedWindowEnd
+                        .atZone(zone)), format.format(estimate.atZone(zone)), visit.estimateReason), now);
     }
 
     /** The customer is not there before their availability: service starts then. */

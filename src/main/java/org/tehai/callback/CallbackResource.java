@@ -41,12 +41,13 @@ public class CallbackResource {
 
     public record CallbackView(long id, Long ticketId, String ticketNumber, long customerId, String customerName,
             Long regionId, CallbackKind kind, CallbackStatus status, Instant dueAt, String phone, String reason,
-            Instant createdAt, String createdBy, Instant closedAt, String closedBy, String outcomeNotes) {
+            Instant createdAt, String createdBy, Instant closedAt, String closedBy, String outcomeNotes,
+            String reasonJapanese) {
         static CallbackView of(Callback c) {
             return new CallbackView(c.id, c.ticket == null ? null : c.ticket.id,
                     c.ticket == null ? null : c.ticket.number, c.customer.id, c.customer.name,
                     c.region == null ? null : c.region.id, c.kind, c.status, c.dueAt, c.phone, c.reason, c.createdAt,
-                    c.createdBy, c.closedAt, c.closedBy, c.outcomeNotes);
+                    c.createdBy, c.closedAt, c.closedBy, c.outcomeNotes, CallbackTexts.japanese(c.reason));
         }
     }
 

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import org.tehai.callback.Callback;
 import org.tehai.callback.CallbackKind;
+import org.tehai.callback.CallbackTexts;
 import org.tehai.field.FieldRequests.Event;
 import org.tehai.field.FieldRequests.EventBatch;
 import org.tehai.field.FieldRequests.PartUse;
@@ -262,8 +263,8 @@ public class TechnicianEvents {
         if (visit.ticket == null) {
             return;
         }
-        Callback.system(visit.ticket, visit.region, CallbackKind.NO_ACCESS, "Technician found nobody at "
-                + visit.site.addressLine() + "; agree a new time for the follow-up visit.", at);
+        Callback.system(visit.ticket, visit.region, CallbackKind.NO_ACCESS,
+                CallbackTexts.nobodyThere(visit.site.addressLine()), at);
     }
 
     /**

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.tehai.callback.CallbackResource.CallbackRequest;
 import org.tehai.callback.CallbackService;
+import org.tehai.callback.CallbackTexts;
 import org.tehai.dispatch.SlotBooking;
 import org.tehai.dispatch.SlotOptions;
 import org.tehai.dispatch.SlotSearch;
@@ -145,7 +146,7 @@ public class TrackingPage {
     private TemplateInstance callBack(String token, Tracked tracked, String mode) {
         if (!tracked.callbackDue()) {
             callbacks.book(new CallbackRequest(tracked.ticketId(), null, OffsetDateTime.now(),
-                    "The customer asked on the tracking page to be called (" + tracked.state() + ").", null));
+                    CallbackTexts.askedOnTrackingPage(String.valueOf(tracked.state())), null));
         }
         return render(200, token, facts.facts(token, locale()).orElse(tracked), mode);
     }

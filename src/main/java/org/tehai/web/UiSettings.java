@@ -1,5 +1,6 @@
 package org.tehai.web;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -19,6 +20,10 @@ public interface UiSettings {
     /** The attribution the tile provider asks for, shown on the map. */
     @WithDefault("© OpenStreetMap contributors")
     String mapAttribution();
+
+    /** How often an open caller card at the desk asks again for its banners (changed status texts, resolved outages). */
+    @WithDefault("PT12S")
+    Duration bannerRefresh();
 
     /** The tile URL, or nothing for the plain background. */
     default Optional<String> tiles() {

@@ -8,7 +8,7 @@ const esc = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charC
 const language = root.dataset.language;
 
 const state = { asked: 0, cards: [], active: -1, card: null, ticket: null, codes: null, suggested: null,
-  overridden: false, outages: null };
+  overridden: false };
 
 // ---- The API ----
 
@@ -190,32 +190,6 @@ function chooseCard(index) {
 
 // ---- The caller card ----
 
-async function outages() {
-  const regions = [...$('region').options].map((o) => o.value);
-  const lists = await Promise.all(regions.map((r) => api('GET', `/api/incidents?open=true&regionId=${r}&size=100`)
-    .then((page) => page.items).catch(() => [])));
-  return lists.flat().filter((i) => i.kind === 'AREA_OUTAGE');
-}
-
-function metres(a, b) {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371000 * Math.asin(Math.sqrt(h));
-}
-
-/**
- * Declared outages that take in one of the caller's addresses, though no ticket is linked yet: an outage covers
- * the addresses of its own region only, as the linking of tickets does.
- */
-function outagesAt(sites, list) {
-  return list.filter((o) => sites.some((s) => (o.regionId == null || o.regionId === s.regionId)
-    && ((o.buildings ?? []).includes(s.building)
-    || (o.area && s.latitude != null && metres({ lat: s.latitude, lon: s.longitude },
-      { lat: o.area.latitude, lon: o.area.longitude }) <= o.area.radiusMetres))));
-}
-
 function banner(text, meta) {
   return `<div class="desk-banner" role="note"><p class="desk-banner-label">${esc(t('desk_read_out'))}</p>
     <p class="desk-banner-text">${esc(text || t('desk_no_status_text'))}</p>${meta ? `<p class="desk-banner-meta">${meta}</p>` : ''}</div>`;
@@ -225,14 +199,6 @@ async function showCard(card, options = {}) {
   state.card = card;
   const c = card.customer;
   const zone = zoneOfRegion(card.sites[0]?.regionId);
-  const banners = [];
-  const seen = new Set();
-  for (const tk of card.openTickets) {
-    if (tk.incidentId && !seen.has(tk.incidentId)) {
-      seen.add(tk.incidentId);
-      banners.push(banner(tk.incidentStatusText, `INC-${tk.incidentId} · ${esc(tk.number)}`));
-    }
-  }
   const tickets = card.openTickets.map((tk) => `<tr><td>${prio(tk.priority)}</td>
       <td><button type="button" class="link" data-ticket="${tk.id}">${esc(tk.number)}</button></td>
       <td class="grow">${trouble(tk.troubleCode)}</td><td>${esc(label('desk_status', tk.status))}</td>
@@ -246,7 +212,8 @@ async function showCard(card, options = {}) {
       ${esc(label('desk_contact', x.kind))}${x.repeatContact ? ' ' + tag(t('desk_repeat'), true) : ''}
       <span class="muted">${esc(x.notes ?? '')}</span></li>`).join('');
   $('card').innerHTML = `<h2 id="card-title">${esc(c.name)} ${tag(label('desk_matched', card.matchedBy))}</h2>
-    <div id="card-banners">${banners.join('')}</div>
+    <div id="card-banners" hx-get="/desk/banners?customer=${c.id}" hx-swap="innerHTML"
+      hx-trigger="load, every ${Number(root.dataset.bannerRefresh) || 12}s"></div>
     <dl class="desk-facts">
       <dt>${esc(t('desk_phones'))}</dt><dd>${c.phones.map((p) => `${esc(p.number)}${p.label ? ` <span class="muted">${esc(p.label)}</span>` : ''}`).join('<br>')}</dd>
       <dt>${esc(t('desk_contract'))}</dt><dd>${esc(label('desk_contract', c.contract))}</dd>
@@ -275,14 +242,10 @@ async function showCard(card, options = {}) {
   } else if (!card.openTickets.length) showIntake(card);
   else if (card.openTickets.length === 1) openTicket(card.openTickets[0].id);
   else showWorkHint();
-  // A declared outage around the caller's address, though no ticket of theirs is linked to it yet.
-  if (card.sites.length) {
-    const list = outagesAt(card.sites, await outages());
-    if (state.card !== card) return;
-    const more = list.filter((o) => !seen.has(o.id))
-      .map((o) => banner(o.statusText, `${esc(t('desk_outage'))} · INC-${o.id} · ${esc(o.title ?? '')}`));
-    if (more.length) $('card-banners').insertAdjacentHTML('beforeend', more.join(''));
-  }
+  // The banners to read out (the incidents of the open tickets, a declared outage around an address) come from
+  // the server in the agent's language, and again every few seconds while the card is open: a changed status text
+  // or a resolved outage shows without a new search.
+  window.htmx.process($('card-banners'));
 }
 
 function showWorkHint() {
@@ -472,9 +435,12 @@ function relatedList(ticket, zone) {
   return `<h3>${esc(t('desk_related'))} (${ticket.related.length})</h3><ul class="desk-related">
     ${ticket.related.map((r) => `<li><strong>${esc(r.number)}</strong> ${tag(label('desk_reason', r.reason), r.reason === 'SHARED_EQUIPMENT')}
       <span class="muted">${esc(dayTime(r.openedAt, zone))} · ${trouble(r.troubleCode)}</span>
-      ${r.detail ? `<div class="muted">${esc(r.detail)}</div>` : ''}</li>`).join('')}
+      ${r.detail ? `<div class="muted">${esc((language === 'ja' && r.detailJapanese) || r.detail)}</div>` : ''}</li>`).join('')}
     </ul>${ticket.relatedNotShown ? `<p class="muted">${esc(t('desk_related_more', { count: ticket.relatedNotShown }))}</p>` : ''}`;
 }
+
+/** A text of an incident in the agent's language: Tehai's own sentences come in Japanese too. */
+const mine = (incident, field) => (language === 'ja' && incident.japanese?.[field]) || incident[field];
 
 function incidentBox(incident, zone) {
   if (!incident) return '';
@@ -484,10 +450,10 @@ function incidentBox(incident, zone) {
       : `${t('desk_incident_visit')}: ${label('desk_visit_status', v.status)}${v.quotedWindowStart
         ? ` · ${t('desk_window_told')} ${daySpan(v.quotedWindowStart, v.quotedWindowEnd, zone)}`
         : v.plannedStart ? ` · ${t('desk_planned')} ${dayTime(v.plannedStart, zone)}` : ''}`;
-  return `<div class="desk-incident">${banner(incident.statusText, `${esc(label('desk_incident_kind', incident.kind))} · INC-${incident.id}
+  return `<div class="desk-incident">${banner(mine(incident, 'statusText'), `${esc(label('desk_incident_kind', incident.kind))} · INC-${incident.id}
       · ${esc(label('desk_incident_status', incident.status))} · ${prio(incident.priority)}`)}
-    <p><strong>${esc(incident.title ?? '')}</strong></p>
-    ${incident.linkReason ? `<p class="muted">${esc(incident.linkReason)}</p>` : ''}
+    <p><strong>${esc(mine(incident, 'title') ?? '')}</strong></p>
+    ${incident.linkReason ? `<p class="muted">${esc(mine(incident, 'linkReason'))}</p>` : ''}
     <p id="incident-visit">${esc(visit)}</p></div>`;
 }
 
@@ -739,6 +705,9 @@ async function bookCallback(about, regionId) {
   }
 }
 
+/** How long after it is due a call-back shows as overdue. */
+const OVERDUE_AFTER_MS = 5 * 60000;
+
 async function loadCallbacks() {
   const region = $('region').value;
   if (!region) return;
@@ -756,12 +725,13 @@ async function loadCallbacks() {
     || a.dueAt.localeCompare(b.dueAt));
   $('callback-count').textContent = `(${page.total})`;
   $('callbacks').innerHTML = items.length ? items.map((c) => {
-    const overdue = new Date(c.dueAt).getTime() < now;
+    // Due "now" (a customer's own request) is not overdue at once: only after a few minutes without a call.
+    const overdue = new Date(c.dueAt).getTime() < now - OVERDUE_AFTER_MS;
     return `<li class="desk-callback${c.kind === 'ARRIVAL_RISK' ? ' risk' : ''}" data-callback="${c.id}">
       <div><strong>${esc(dayTime(c.dueAt, zone))}</strong> ${overdue ? tag(t('desk_overdue'), true) : ''}
         ${tag(label('desk_callback_kind', c.kind), c.kind !== 'CUSTOMER_REQUEST')}</div>
       <div>${esc(c.customerName)} · ${esc(c.phone ?? '')}${c.ticketNumber ? ` · <button type="button" class="link" data-open="${esc(c.ticketNumber)}">${esc(c.ticketNumber)}</button>` : ''}</div>
-      <div class="muted">${esc(c.reason ?? '')}</div>
+      <div class="muted">${esc((language === 'ja' && c.reasonJapanese) || c.reason || '')}</div>
       <div class="desk-cb-outcome">
         <label class="sr-only" for="cb-notes-${c.id}">${esc(t('desk_callback_notes'))}</label>
         <input id="cb-notes-${c.id}" placeholder="${esc(t('desk_callback_notes'))}" autocomplete="off">
@@ -939,6 +909,11 @@ if (remembered && [...$('region').options].some((o) => o.value === remembered)) 
 $('region').addEventListener('change', () => {
   localStorage.setItem('tehai-desk-region', $('region').value);
   loadCallbacks();
+});
+// Only the banners' own answer goes into the card: not a sign-in page after the session ran out, nor an error.
+document.body.addEventListener('htmx:beforeSwap', (event) => {
+  const answered = new URL(event.detail.xhr.responseURL || location.href, location.href);
+  if (answered.pathname !== '/desk/banners' || event.detail.xhr.status !== 200) event.detail.shouldSwap = false;
 });
 loadCallbacks();
 setInterval(loadCallbacks, 60000);

@@ -37,9 +37,10 @@ public class IncidentResource {
     @GET
     @Path("/incidents")
     public Page<IncidentView> search(@QueryParam("status") String status, @QueryParam("open") String open,
-            @QueryParam("regionId") Long regionId, @Valid @BeanParam PageRequest paging) {
+            @QueryParam("regionId") Long regionId, @QueryParam("resolvedAfter") String resolvedAfter,
+            @Valid @BeanParam PageRequest paging) {
         return incidents.search(QueryValues.enumValue(IncidentStatus.class, "status", status),
-                QueryValues.bool("open", open), regionId, paging);
+                QueryValues.bool("open", open), regionId, QueryValues.instant("resolvedAfter", resolvedAfter), paging);
     }
 
     @GET

@@ -49,7 +49,12 @@ public class IncidentService {
     @Inject
     Clock clock;
 
-    public Page<IncidentView> search(IncidentStatus status, Boolean open, Long regionId, PageRequest page) {
+    /**
+     * Incidents by status (or only the open ones), region, and resolved after a time; the most recently opened first,
+     * or the most recently resolved first when only resolved ones are asked for.
+     */
+    public Page<IncidentView> search(IncidentStatus status, Boolean open, Long regionId, Instant resolvedAfter,
+            PageRequest page) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (status != null) {
@@ -63,7 +68,17 @@ public class IncidentService {
             conditions.add("region.id = :region");
             parameters.and("region", regionId);
         }
-        Sort order = Sort.descending("openedAt").and("id", Sort.Direction.Descending);
+        if (resolvedAfter != null) {
+            if (Boolean.TRUE.equals(open) || (status != null && status != IncidentStatus.RESOLVED)) {
+                throw ApiProblem.invalid("resolvedAfter", "Only resolved incidents have a resolution time; leave out "
+                        + "open=true and any status but RESOLVED.");
+            }
+            conditions.add("resolvedAt > :resolvedAfter");
+            parameters.and("resolvedAfter", resolvedAfter);
+        }
+        boolean resolvedOnly = status == IncidentStatus.RESOLVED || resolvedAfter != null;
+        Sort order = resolvedOnly ? Sort.descending("resolvedAt").and("id", Sort.Direction.Descending)
+                : Sort.descending("openedAt").and("id", Sort.Direction.Descending);
         var query = conditions.isEmpty() ? Incident.<Incident>findAll(order)
                 : Incident.<Incident>find(String.join(" and ", conditions), order, parameters);
         return Page.of(query, page, this::row);

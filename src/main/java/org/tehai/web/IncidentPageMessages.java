@@ -145,6 +145,42 @@ public interface IncidentPageMessages {
     String incidents_declared(String count);
     @Message("Managers declare, change and resolve outages; agents read their status text to callers at the desk.")
     String incidents_view_only();
+    @Message("someone changed this incident meanwhile; choose it again and repeat the change.")
+    String incidents_field_version();
+    @Message("the incident is resolved already.")
+    String incidents_field_status();
+    @Message("no trouble code has this category.")
+    String incidents_field_category();
+    @Message("choose a region.")
+    String incidents_field_regionId();
+    @Message("the title is missing or too long.")
+    String incidents_field_title();
+    @Message("the status text is missing or too long.")
+    String incidents_field_statusText();
+    @Message("the cause is missing or too long.")
+    String incidents_field_cause();
+    @Message("set a centre and a radius, or pick at least one building.")
+    String incidents_field_buildings();
+    @Message("the latitude is missing or out of range.")
+    String incidents_field_latitude();
+    @Message("the longitude is missing or out of range.")
+    String incidents_field_longitude();
+    @Message("the radius is missing or out of range.")
+    String incidents_field_radiusMetres();
+    @Message("Which incidents")
+    String incidents_which();
+    @Message("Open")
+    String incidents_show_open();
+    @Message("Resolved in the last {days} days")
+    String incidents_show_resolved(String days);
+    @Message("Resolved in the last {days} days")
+    String incidents_resolved_title(String days);
+    @Message("Nothing resolved in this region in the last {days} days.")
+    String incidents_none_resolved(String days);
+    @Message("Resolved {at}")
+    String incidents_resolved_at(String at);
+    @Message("Cause: {cause}")
+    String incidents_cause_is(String cause);
     @Message("Centre of the new outage")
     String incidents_centre();
 }

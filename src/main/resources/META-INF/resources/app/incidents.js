@@ -7,7 +7,10 @@ const t = (key, params = {}) => (words[key] ?? key).replace(/\{(\w+)\}/g, (_, na
 const $ = (id) => document.getElementById(id);
 const esc = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const manage = root.dataset.manage === 'true';
-const state = { list: [], selected: null, map: null, layers: null, draft: null, buildings: new Map() };
+const state = { list: [], selected: null, map: null, layers: null, draft: null, buildings: new Map(),
+  resolved: false };
+/** How far back the resolved ones are listed. */
+const RESOLVED_DAYS = 7;
 
 async function api(method, url, body) {
   const response = await fetch(url, { method, credentials: 'same-origin',
@@ -15,11 +18,21 @@ async function api(method, url, body) {
       : { Accept: 'application/json', 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body) });
   const data = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(data?.detail ?? `${t('incidents_error')} (${response.status})`);
+  if (!response.ok) {
+    const error = new Error(data?.detail ?? `${t('incidents_error')} (${response.status})`);
+    error.field = data?.field;
+    throw error;
+  }
   return data;
 }
 
-const refused = (error) => t('incidents_refused', { detail: error.message });
+/** A text of an incident in the person's language: Tehai's own sentences come in Japanese too. */
+const mine = (incident, field) => (root.dataset.language === 'ja' && incident.japanese?.[field]) || incident[field];
+/** A refusal in the person's language: the board's own words for the field the server names, else its detail. */
+const refused = (error) => {
+  const key = error.field ? `incidents_field_${error.field.replace(/[^A-Za-z]/g, '_')}` : null;
+  return t('incidents_refused', { detail: key && words[key] ? words[key] : error.message });
+};
 const zone = () => $('region').selectedOptions[0]?.dataset.zone;
 const when = (iso) => (iso ? new Intl.DateTimeFormat(root.dataset.language, { timeZone: zone(),
   dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso)) : '');
@@ -67,9 +80,10 @@ function drawMap() {
   const bounds = [];
   for (const incident of state.list) {
     const chosen = incident.id === state.selected;
-    const colour = incident.kind === 'AREA_OUTAGE' ? '#b3261e' : '#ef6c00';
-    const style = { color: colour, weight: chosen ? 4 : 2, fillOpacity: chosen ? 0.25 : 0.12 };
-    const label = `INC-${incident.id} · ${incident.title ?? ''}`;
+    const colour = incident.status === 'RESOLVED' ? '#5f6b7a' : incident.kind === 'AREA_OUTAGE' ? '#b3261e' : '#ef6c00';
+    const style = { color: colour, weight: chosen ? 4 : 2, fillOpacity: chosen ? 0.25 : 0.12,
+      dashArray: incident.status === 'RESOLVED' ? '5 5' : null };
+    const label = `INC-${incident.id} · ${mine(incident, 'title') ?? ''}`;
     const shapes = [];
     if (incident.area) {
       shapes.push(L.circle([incident.area.latitude, incident.area.longitude],
@@ -115,10 +129,12 @@ function row(incident) {
   return `<li class="incidents-item${incident.id === state.selected ? ' incidents-chosen' : ''}"
       data-id="${incident.id}" data-kind="${incident.kind}">
     <p class="incidents-head"><span class="incidents-kind incidents-${incident.kind}">${esc(t(`incidents_kind_${incident.kind}`))}</span>
-      <strong>INC-${incident.id} · ${esc(incident.title)}</strong>
+      <strong>INC-${incident.id} · ${esc(mine(incident, 'title'))}</strong>
       <span class="muted">${esc(t(`incidents_status_${incident.status}`))} · ${esc(incident.category)}
         ${incident.priority ? `· ${esc(incident.priority)}` : ''}</span></p>
-    <p class="incidents-text">${esc(incident.statusText)}</p>
+    <p class="incidents-text">${esc(mine(incident, 'statusText'))}</p>
+    ${incident.status === 'RESOLVED' ? `<p class="incidents-resolution">${esc(t('incidents_resolved_at', { at: when(incident.resolvedAt) }))}
+      · ${esc(t('incidents_cause_is', { cause: mine(incident, 'cause') ?? '' }))}</p>` : ''}
     <p class="muted">${esc(t('incidents_tickets', { count: incident.ticketCount }))}
       ${incident.asset ? `· ${esc(t('incidents_equipment'))}: ${esc(incident.asset.model)}${incident.asset.serialNumber
     ? ` (${esc(incident.asset.serialNumber)})` : ''}, ${esc(incident.asset.address)}` : ''}
@@ -131,7 +147,8 @@ function row(incident) {
 
 function drawList() {
   $('incident-list').innerHTML = state.list.length ? state.list.map(row).join('')
-    : `<li class="muted">${esc(t('incidents_none'))}</li>`;
+    : `<li class="muted">${esc(state.resolved ? t('incidents_none_resolved', { days: RESOLVED_DAYS })
+      : t('incidents_none'))}</li>`;
   for (const button of $('incident-list').querySelectorAll('.incidents-show')) {
     button.onclick = () => select(Number(button.closest('li').dataset.id));
   }
@@ -155,14 +172,14 @@ async function select(id) {
       <th>${esc(t('incidents_ticket_status'))}</th><th>${esc(t('incidents_reason'))}</th></tr></thead><tbody>
       ${incident.tickets.map((tk) => `<tr><td>${esc(tk.number)}</td><td>${esc(tk.customerName)}</td>
         <td>${esc(tk.troubleCode)}</td><td>${esc(t(`incidents_ticket_${tk.status}`))}</td>
-        <td>${esc(tk.linkReason)}</td></tr>`).join('')}</tbody></table>`
+        <td>${esc((root.dataset.language === 'ja' && tk.linkReasonJapanese) || tk.linkReason)}</td></tr>`).join('')}</tbody></table>`
     : `<p class="muted">${esc(t('incidents_no_tickets'))}</p>`;
   const forms = manage && incident.status !== 'RESOLVED' ? `
     <form id="edit" class="incidents-form" novalidate>
       <label class="incidents-block">${esc(t('incidents_title'))}
-        <input id="edit-title" maxlength="200" value="${esc(incident.title)}"></label>
+        <input id="edit-title" maxlength="200" value="${esc(mine(incident, 'title'))}"></label>
       <label class="incidents-block">${esc(t('incidents_status_text'))}
-        <textarea id="edit-text" rows="3" maxlength="2000">${esc(incident.statusText)}</textarea></label>
+        <textarea id="edit-text" rows="3" maxlength="2000">${esc(mine(incident, 'statusText'))}</textarea></label>
       <p><button type="submit" class="primary">${esc(t('incidents_save'))}</button>
         <output id="edit-status" role="status"></output></p>
     </form>
@@ -173,10 +190,13 @@ async function select(id) {
         <output id="resolve-status" role="status"></output></p>
     </form>` : '';
   $('incident-detail').innerHTML = `
-    <h3>${esc(t(`incidents_kind_${incident.kind}`))} · INC-${incident.id} · ${esc(incident.title)}</h3>
+    <h3>${esc(t(`incidents_kind_${incident.kind}`))} · INC-${incident.id} · ${esc(mine(incident, 'title'))}</h3>
     <p class="muted">${esc(t('incidents_opened', { at: when(incident.openedAt), by: incident.openedBy ?? '' }))}</p>
+    ${incident.status === 'RESOLVED' ? `<p id="detail-resolution" class="incidents-resolution">
+      ${esc(t('incidents_resolved_at', { at: when(incident.resolvedAt) }))}
+      · ${esc(t('incidents_cause_is', { cause: mine(incident, 'cause') ?? '' }))}</p>` : ''}
     <div class="incidents-banner"><p class="muted">${esc(t('incidents_status_text'))}</p>
-      <p id="detail-text">${esc(incident.statusText)}</p></div>
+      <p id="detail-text">${esc(mine(incident, 'statusText'))}</p></div>
     <p>${esc(t('incidents_visit'))}: ${esc(visitText(incident))}</p>
     <h4>${esc(t('incidents_linked'))} (${incident.ticketCount})</h4>${tickets}${forms}`;
   if (forms) wireForms(incident);
@@ -260,7 +280,10 @@ async function declare(event) {
 async function load() {
   say('incidents-status', t('incidents_loading'));
   try {
-    const page = await api('GET', `/api/incidents?open=true&regionId=${$('region').value}&size=500`);
+    const since = new Date(Date.now() - RESOLVED_DAYS * 86400000).toISOString();
+    const page = await api('GET', state.resolved
+      ? `/api/incidents?resolvedAfter=${encodeURIComponent(since)}&regionId=${$('region').value}&size=200`
+      : `/api/incidents?open=true&regionId=${$('region').value}&size=500`);
     state.list = page.items;
     drawList();
     drawMap();
@@ -281,6 +304,16 @@ async function start() {
   const reload = async () => { state.selected = null; await loadChoices(); await load(); };
   $('region').onchange = reload;
   $('refresh').onclick = load;
+  for (const choice of document.querySelectorAll('input[name=which]')) {
+    choice.onchange = async () => {
+      state.resolved = choice.value === 'resolved' && choice.checked;
+      state.selected = null;
+      $('list-title').textContent = state.resolved ? t('incidents_resolved_title', { days: RESOLVED_DAYS })
+        : t('incidents_open');
+      $('incident-detail').innerHTML = `<p class="muted">${esc(t('incidents_choose'))}</p>`;
+      await load();
+    };
+  }
   await reload();
   root.dataset.ready = 'true';
 }

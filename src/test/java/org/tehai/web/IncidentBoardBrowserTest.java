@@ -138,6 +138,10 @@ class IncidentBoardBrowserTest {
         agent.locator("#region").selectOption(String.valueOf(region));
         assertThat(agent.locator(".incidents-item[data-kind=AREA_OUTAGE]")).containsText(title, SOON);
         assertThat(agent.locator(".incidents-item[data-kind=AREA_OUTAGE]")).containsText("地域障害");
+        // What Tehai wrote itself about the suspected incident reads in Japanese; what the manager typed as typed.
+        assertThat(agent.locator(".incidents-item[data-kind=SHARED_EQUIPMENT]"))
+                .containsText("共用のMaspro BH-35 booster");
+        assertThat(agent.locator(".incidents-item[data-kind=SHARED_EQUIPMENT]")).containsText("の故障の疑い");
         assertThat(agent.locator("#declare")).hasCount(0);
         assertThat(agent.locator("header nav a[aria-current=page]")).hasText("インシデント");
         assertThat(agent.locator("#incidents-status")).hasText("");
@@ -173,6 +177,23 @@ class IncidentBoardBrowserTest {
         assertThat(banners.locator(".desk-banner")).hasCount(0, new LocatorAssertions.HasCountOptions()
                 .setTimeout(15_000));
         assertThat(agent.locator("#card-title")).containsText(caller);
+
+        // The resolved ones of the last days, with their cause and when: the outage is there, the open one is not.
+        manager.getByLabel("Resolved in the last 7 days").check();
+        assertThat(manager.locator("#list-title")).hasText("Resolved in the last 7 days");
+        Locator resolved = manager.locator(".incidents-item", new Page.LocatorOptions().setHasText(title));
+        assertThat(resolved).containsText("Cause: Cable spliced by the carrier", SOON);
+        assertThat(resolved.locator(".incidents-resolution")).containsText(Pattern.compile(
+                "Resolved \\d{1,2}/\\d{1,2}/\\d\\d, \\d{1,2}:\\d\\d"));
+        assertThat(manager.locator(".incidents-item[data-kind=SHARED_EQUIPMENT]")).hasCount(0);
+        resolved.getByRole(AriaRole.BUTTON).click();
+        assertThat(manager.locator("#detail-resolution")).containsText("Cause: Cable spliced by the carrier");
+        assertThat(manager.locator("#edit")).hasCount(0);
+        assertThat(manager.locator("#map path.incident-area")).hasCount(1);
+        Browser.screenshot(manager, "incidents-resolved-en");
+        manager.getByLabel("Open", new Page.GetByLabelOptions().setExact(true)).check();
+        assertThat(shared).containsText("2 linked tickets", SOON);
+        assertThat(manager.locator(".incidents-item", new Page.LocatorOptions().setHasText(title))).hasCount(0);
         assertThat(scriptErrors).isEmpty();
         manager.context().close();
         agent.context().close();

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,8 @@ import io.quarkus.panache.common.Sort;
 /**
  * Writes customer notifications into the outbox, inside the caller's transaction: a window quoted together with
  * the plan that quotes it, or not at all. {@link NotificationDelivery} sends them. Every notification but "done"
- * carries the customer's tracking link ({@link TrackingLinks}).
+ * carries the customer's tracking link ({@link TrackingLinks}). A message is in the customer's language: Japanese for a
+ * customer whose language is Japanese, English otherwise (also when no language is recorded).
  */
 @ApplicationScoped
 public class Notifications {
@@ -82,9 +84,12 @@ public class Notifications {
         notification.visit = visit;
         notification.recipientPhone = ticket.contactPhone();
         notification.recipientEmail = ticket.customer.email;
-        notification.language = ticket.customer.language;
+        boolean japanese = inJapanese(ticket.customer.language);
+        notification.language = japanese ? "ja" : "en";
         String link = kind == NotificationKind.VISIT_DONE ? null : tracking.linkFor(visit.id, ticket.id);
-        notification.message = message(visit, ticket, kind, zone) + (link == null ? "" : " Follow your visit: " + link);
+        notification.message = japanese
+                ? messageJa(visit, ticket, kind, zone) + (link == null ? "" : " 訪問の状況はこちらでご確認いただけます: " + link)
+                : message(visit, ticket, kind, zone) + (link == null ? "" : " Follow your visit: " + link);
         notification.createdAt = Instant.now(clock);
         notification.nextAttemptAt = notification.createdAt;
         notification.payload = payload(notification, visit, ticket, link);
@@ -92,10 +97,33 @@ public class Notifications {
         return notification;
     }
 
+    /**
+     * The language of a customer's messages: Japanese when the customer's language is Japanese ({@code ja},
+     * {@code ja-JP}), English for any other and when none is recorded.
+     */
+    static boolean inJapanese(String customerLanguage) {
+        return customerLanguage != null && customerLanguage.strip().toLowerCase(Locale.ROOT).matches("ja([-_].*)?");
+    }
+
+    private static String messageJa(Visit visit, Ticket ticket, NotificationKind kind, ZoneId zone) {
+        String window = visit.quotedWindowStart == null ? "" : TIME.format(visit.quotedWindowStart.atZone(zone)) + "–"
+                + TIME.format(visit.quotedWindowEnd.atZone(zone));
+        String day = visit.quotedWindowStart == null ? "" : DateTimeFormatter.ofPattern("M月d日(E)", Locale.JAPANESE)
+                .format(visit.quotedWindowStart.atZone(zone));
+        return switch (kind) {
+            case WINDOW_QUOTED -> "ご依頼(" + ticket.number + ")の技術者の訪問は" + day + " " + window + "の間です。";
+            case WINDOW_CHANGED -> "技術者の訪問時間(" + ticket.number + ")が変わりました: " + day + " " + window + "の間です。";
+            case WINDOW_AT_RISK -> "技術者の到着が" + window + "より遅れるおそれがあります(" + ticket.number
+                    + ")。新しい時間をお電話でお知らせします。";
+            case TECHNICIAN_ON_THE_WAY -> "技術者がお客様のところへ向かっています(" + ticket.number + ")。";
+            case VISIT_DONE -> "ご依頼(" + ticket.number + ")の技術者の訪問が完了しました。ありがとうございました。";
+        };
+    }
+
     private static String message(Visit visit, Ticket ticket, NotificationKind kind, ZoneId zone) {
         String window = visit.quotedWindowStart == null ? "" : TIME.format(visit.quotedWindowStart.atZone(zone)) + "–"
                 + TIME.format(visit.quotedWindowEnd.atZone(zone));
-        String day = visit.quotedWindowStart == null ? "" : DateTimeFormatter.ofPattern("EEE d MMM")
+        String day = visit.quotedWindowStart == null ? "" : DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH)
                 .format(visit.quotedWindowStart.atZone(zone));
         return switch (kind) {
             case WINDOW_QUOTED -> "Your technician visit for " + ticket.number + " is on " + day + " between "

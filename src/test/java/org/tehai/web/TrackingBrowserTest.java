@@ -8,9 +8,14 @@ import static org.tehai.support.Api.AGENT;
 import static org.tehai.support.Api.DISPATCHER;
 import static org.tehai.support.Api.as;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +23,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,12 +33,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tehai.notification.PublicAddress;
 import org.tehai.notification.TrackingLinks;
+import org.tehai.notification.TrackingSettings;
 import org.tehai.support.AdjustableClock;
 import org.tehai.support.Api;
 import org.tehai.support.TestData;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -44,7 +52,8 @@ import io.restassured.path.json.JsonPath;
  * The customer's tracking link, in a phone-sized browser: the link a notification in the outbox carries opens the
  * visit's page in English and Japanese; another visit's id, a guessed token and the link of a visit ended more than a
  * day ago open nothing (and hostile tokens never a server error); "please call me" puts a call-back on the desk's
- * queue; "I can't be there" offers the next times and books one; a link used too often answers 429.
+ * queue and on the desk's page; "I can't be there" offers the next times and books one; a link used too often, and
+ * one client address over all links, answer 429 (a forwarded-for header does not get round the address's limit).
  */
 @QuarkusTest
 class TrackingBrowserTest {
@@ -67,6 +76,9 @@ class TrackingBrowserTest {
 
     @Inject
     TrackingLinks links;
+
+    @Inject
+    TrackingSettings settings;
 
     @AfterEach
     void resetClock() {
@@ -147,6 +159,18 @@ class TrackingBrowserTest {
         Browser.screenshot(page, "tracking-called");
         JsonPath queue = as(AGENT).get("/api/callbacks?regionId=" + region).then().statusCode(200).extract().jsonPath();
         assertThat(queue.getList("items.findAll { it.ticketNumber == '" + number + "' }.status")).containsExactly("DUE");
+        // ... and on the desk's page, as an agent of the region sees the queue (in Japanese: why, too).
+        String customerName = as(AGENT).get("/api/tickets/" + ticket).then().extract().jsonPath()
+                .getString("customer.name");
+        Page desk = agentAtTheDesk(region);
+        Locator due = desk.locator("#callbacks li", new Page.LocatorOptions().setHasText(number));
+        assertThat(due).containsText(customerName, SOON);
+        assertThat(due).containsText("お客様の依頼");
+        assertThat(due).containsText("お客様が追跡ページから折り返しの電話を希望しました(訪問は予定済み)。");
+        assertThat(due).not().containsText("期限超過");
+        assertThat(due.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("完了"))).isVisible();
+        Browser.screenshot(desk, "desk-callback-from-tracking");
+        desk.context().close();
 
         // The visit of the other ticket is done; its link opens for a day after, then nothing.
         long otherTicketVisit = other;
@@ -176,6 +200,12 @@ class TrackingBrowserTest {
         long visit = as(DISPATCHER).body(body).post("/api/visits").then().statusCode(201).extract().jsonPath()
                 .getLong("id");
         clock.setTo(DAY.minusDays(1).atTime(12, 0).atZone(java.time.ZoneId.of("Asia/Tokyo")).toInstant());
+        // The customer reads Japanese: the messages about the visit are written in Japanese.
+        long customer = as(AGENT).get("/api/tickets/" + ticket).then().extract().jsonPath().getLong("customer.id");
+        JsonPath known = as(AGENT).get("/api/customers/" + customer).then().extract().jsonPath();
+        as(AGENT).body(Map.of("name", known.getString("name"), "language", "ja", "phones", List.of(Map.of("number",
+                known.getString("phones[0].number"))),
+                "version", known.getLong("version"))).put("/api/customers/" + customer).then().statusCode(200);
 
         Page page = phone("en-US");
         page.navigate(base + "t/" + links.tokenFor(visit, ticket));
@@ -190,6 +220,9 @@ class TrackingBrowserTest {
         assertThat(page.locator("#window")).hasText(offered.substring(offered.lastIndexOf(' ') + 1));
         assertThat(as(AGENT).get("/api/visits/" + visit).then().extract().jsonPath()
                 .getString("quotedWindow.startsAt")).startsWith(DAY.toString());
+        String told = as(AGENT).get("/api/notifications?ticketId=" + ticket).then().extract().jsonPath()
+                .getString("items.find { it.kind == 'WINDOW_QUOTED' }.message");
+        assertThat(told).startsWith("ご依頼(").contains("の間です。").containsPattern("訪問の状況はこちらでご確認いただけます: \\S+/t/");
         page.context().close();
     }
 
@@ -204,6 +237,104 @@ class TrackingBrowserTest {
         var refused = given().header("Accept-Language", "ja").get(url).then().statusCode(429).extract();
         assertThat(refused.header("Retry-After")).matches("\\d+");
         assertThat(refused.asString()).contains("アクセスが多すぎます");
+    }
+
+    @Test
+    void shouldLimitOneClientAddressOverAllLinksWhateverForwardedHeadersItSends() throws IOException {
+        // No proxy is configured as trusted (quarkus.http.proxy.* unset), so the limit counts the address the
+        // connection comes from: a client cannot spread its requests by naming other addresses in X-Forwarded-For or
+        // Forwarded. Requests come from a loopback address of their own, so no other test shares their count.
+        long ticket = TestData.ticket(TestData.region());
+        String token = links.tokenFor(TestData.visit(ticket, DAY), ticket);
+        InetAddress server = InetAddress.getByName(base.getHost());
+        assertThat(server.isLoopbackAddress() && server.getAddress().length == 4).as("the test server on IPv4 loopback")
+                .isTrue();
+        InetAddress client = InetAddress.getByName("127.0.0." + (2 + new Random().nextInt(250)));
+        String guessed = "/t/" + "Q".repeat(TrackingLinks.LENGTH);
+        for (int i = 0; i < settings.limitPerAddress(); i++) {
+            String link = i < 3 ? "/t/" + token : guessed;
+            assertThat(get(client, link, "en", "X-Forwarded-For: 203.0.113." + i, "Forwarded: for=198.51.100." + i))
+                    .as("request %d", i).matches("(?s)HTTP/1\\.1 (200|404) .*");
+        }
+        String refused = get(client, "/t/" + token, "en", "X-Forwarded-For: 203.0.113.250", "X-Real-IP: 203.0.113.251");
+        assertThat(refused).startsWith("HTTP/1.1 429").containsPattern("(?i)retry-after: \\d+")
+                .contains("Too many requests");
+        assertThat(get(client, guessed, "ja")).startsWith("HTTP/1.1 429").contains("アクセスが多すぎます");
+
+        // The page as the customer's browser shows it.
+        Page page = phone("en-US");
+        String limitedPage = body(refused);
+        page.route("**/t/limited", route -> route.fulfill(new Route.FulfillOptions().setStatus(429)
+                .setContentType("text/html; charset=utf-8").setBody(limitedPage)));
+        page.navigate(base + "t/limited");
+        assertThat(page.locator("#limited h1")).hasText("Too many requests");
+        assertThat(page.locator("#limited")).containsText("minute");
+        Browser.screenshot(page, "tracking-limited-address");
+        page.unrouteAll();
+
+        // Another address (the browser's own) still opens the link, even naming the limited one as forwarded.
+        page.setExtraHTTPHeaders(Map.of("X-Forwarded-For", client.getHostAddress()));
+        page.navigate(base + "t/" + token);
+        assertThat(page.locator("#headline")).isVisible();
+        page.context().close();
+    }
+
+    /** A GET sent from the address {@code from}, with extra header lines; the whole answer as text. */
+    private String get(InetAddress from, String path, String language, String... headers) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
+            socket.setSoTimeout(10_000);
+            StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
+                    + base.getPort() + "\r\nAccept-Language: " + language + "\r\nConnection: close\r\n");
+            for (String header : headers) {
+                request.append(header).append("\r\n");
+            }
+            socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The body of a whole HTTP answer, chunks joined when it came in chunks. */
+    private static String body(String answer) {
+        int end = answer.indexOf("\r\n\r\n");
+        String head = answer.substring(0, end).toLowerCase();
+        String rest = answer.substring(end + 4);
+        if (!head.contains("transfer-encoding: chunked")) {
+            return rest;
+        }
+        byte[] bytes = rest.getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int at = 0;
+        while (true) {
+            int line = indexOf(bytes, at);
+            int size = Integer.parseInt(new String(bytes, at, line - at, StandardCharsets.US_ASCII).trim(), 16);
+            if (size == 0) {
+                return out.toString(StandardCharsets.UTF_8);
+            }
+            out.write(bytes, line + 2, size);
+            at = line + 2 + size + 2;
+        }
+    }
+
+    private static int indexOf(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length - 1; i++) {
+            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+                return i;
+            }
+        }
+        throw new IllegalStateException("A chunk without its size line.");
+    }
+
+    private Page agentAtTheDesk(long region) {
+        Page page = Browser.page(URI.create(base.toString()), "ja-JP");
+        page.navigate(base + "desk");
+        page.getByLabel("ユーザー").fill("agent");
+        page.getByLabel("パスワード").fill("agent");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("サインイン")).click();
+        page.locator("#desk[data-ready=true]").waitFor();
+        page.locator("#region").selectOption(String.valueOf(region));
+        return page;
     }
 
     private static Map<String, Object> event(String type, long visit, String time) {

@@ -67,7 +67,12 @@ class IncidentBoardBrowserTest {
     }
 
     @Test
-    void shouldAnswerABadBannerRequestWithAProblemNamingTheField() {
+    void shouldAnswerABadBannerOrResolvedListRequestWithAProblemNamingTheField() {
+        Api.assertProblem(as(AGENT).get("/api/incidents?resolvedAfter=yesterday").then(), 400, "resolvedAfter");
+        Api.assertProblem(as(AGENT).get("/api/incidents?open=true&resolvedAfter=2026-11-23T00:00:00Z").then(), 400,
+                "resolvedAfter");
+        as(AGENT).queryParam("resolvedAfter", "2026-11-23T00:00:00+09:00").get("/api/incidents").then()
+                .statusCode(200);
         Api.assertProblem(as(AGENT).accept("text/html").get("/desk/banners?customer=abc").then(), 400, "customer");
         Api.assertProblem(as(AGENT).accept("text/html").get("/desk/banners").then(), 400, "customer");
         as(AGENT).accept("text/html").get("/desk/banners?customer=999999999").then().statusCode(404);

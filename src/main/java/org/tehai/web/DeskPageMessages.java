@@ -193,6 +193,10 @@ public interface DeskPageMessages {
     String desk_say_requoted(String window);
     @Message("A technician will come {window}; we will send you a message with the time.")
     String desk_say_booked(String window);
+    @Message("New window told: {window} ({reason})")
+    String desk_note_requoted(String window, String reason);
+    @Message("Visit booked: {window}")
+    String desk_note_booked(String window);
     @Message("We will call you back at {when} on {phone}.")
     String desk_say_callback(String when, String phone);
     @Message("Loading…")

@@ -587,7 +587,8 @@ async function requote(visitId) {
     const window = daySpan(visit.quotedWindow.startsAt, visit.quotedWindow.endsAt, zone);
     $('requote').outerHTML = `<div class="desk-say" id="requoted"><p class="desk-say-label">${esc(t('desk_say'))}</p>
       <p class="desk-say-text">${esc(t('desk_say_requoted', { window }))}</p></div>`;
-    await logContact('ARRIVAL_INQUIRY', `New window told: ${window} (${reason})`);
+    // The note is written in the agent's language, as anything the agent writes.
+    await logContact('ARRIVAL_INQUIRY', t('desk_note_requoted', { window, reason }));
     showQuotes(visitId);
   } catch (e) {
     $('rq-error').textContent = refusal(e);
@@ -645,7 +646,7 @@ async function book(visitId, optionId) {
     $('action').innerHTML = `<h3 id="action-title">${esc(t('desk_when'))}</h3>
       <div class="desk-say" id="booked"><p class="desk-say-label">${esc(t('desk_say'))}</p>
       <p class="desk-say-text">${esc(t('desk_say_booked', { window }))}</p></div>`;
-    await logContact('OTHER', `Visit booked: ${window}`);
+    await logContact('OTHER', t('desk_note_booked', { window }));
     state.ticket = await api('GET', `/api/tickets/${state.ticket.id}`);
   } catch (e) {
     $('slot-error').textContent = refusal(e);

@@ -348,14 +348,18 @@ async function fillAssets(siteId) {
   if (page.items.length === 1) $('in-asset').value = String(page.items[0].id);
 }
 
+let suggesting = 0;
+
 async function suggest() {
   const code = $('in-code').value;
   if (!code) return;
   const impact = $('in-impact').value;
   const customer = state.card?.customer?.id;
+  const asked = ++suggesting;
   const answer = await api('GET', `/api/trouble-codes/suggested-priority?code=${encodeURIComponent(code)}`
     + `${impact ? `&impact=${impact}` : ''}${customer ? `&customerId=${customer}` : ''}`);
-  if ($('in-code')?.value !== code) return;
+  // Only the answer to the latest choice counts: an earlier one (another trouble or impact) may arrive after it.
+  if (asked !== suggesting || $('in-code')?.value !== code) return;
   state.suggested = answer.suggestedPriority;
   $('in-suggested').innerHTML = prio(answer.suggestedPriority);
   if (!state.overridden) $('in-priority').value = answer.suggestedPriority;

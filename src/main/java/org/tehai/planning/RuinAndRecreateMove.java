@@ -2,6 +2,7 @@ package org.tehai.planning;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
@@ -93,11 +94,12 @@ final class RuinAndRecreateMove implements Move<DispatchPlan> {
             insertByRegret(view, all, random);
             return;
         }
-        // Unassigned customers first: serving everyone outranks any saving on the ruined ones.
-        for (PlannedVisit visit : unassigned) {
-            insertBest(view, visit, random);
-        }
-        for (PlannedVisit visit : ruined) {
+        // The most urgent first; within a priority the unassigned customers first, as serving everyone outranks any
+        // saving on the ruined ones.
+        List<PlannedVisit> all = new ArrayList<>(unassigned);
+        all.addAll(ruined);
+        all.sort(Comparator.comparing(PlannedVisit::getPriority));
+        for (PlannedVisit visit : all) {
             insertBest(view, visit, random);
         }
     }
@@ -133,8 +135,8 @@ final class RuinAndRecreateMove implements Move<DispatchPlan> {
     }
 
     /**
-     * Regret-2 insertion: each round inserts, at its cheapest position, the visit that would lose most if its
-     * best route were taken away (the difference between its best and second-best route); a visit that fits
+     * Regret-2 insertion, most urgent priority first: each round inserts, at its cheapest position, the visit of the
+     * most urgent priority still waiting that would lose most if its best route were taken away (the difference between its best and second-best route); a visit that fits
      * in only one route goes first. Visits that few technicians can serve (skills, parts, tight windows) are
      * thus placed before the easy ones fill those routes. Only the route just changed is re-evaluated between
      * rounds. Visits that fit nowhere get the depot-stop fallback at the end.
@@ -154,6 +156,7 @@ final class RuinAndRecreateMove implements Move<DispatchPlan> {
             int chosenRoute = -1;
             long chosenRegret = Long.MIN_VALUE;
             long chosenCost = Long.MAX_VALUE;
+            PlanningPriority chosenPriority = PlanningPriority.values()[PlanningPriority.values().length - 1];
             for (int v = 0; v < visitCount; v++) {
                 if (done[v]) {
                     continue;
@@ -180,7 +183,10 @@ final class RuinAndRecreateMove implements Move<DispatchPlan> {
                     continue;
                 }
                 long regretValue = second == Long.MAX_VALUE ? Long.MAX_VALUE : second - first;
-                if (regretValue > chosenRegret || (regretValue == chosenRegret && first < chosenCost)) {
+                int urgency = toInsert.get(v).getPriority().compareTo(chosenPriority);
+                if (urgency < 0 || urgency == 0 && (regretValue > chosenRegret
+                        || (regretValue == chosenRegret && first < chosenCost))) {
+                    chosenPriority = toInsert.get(v).getPriority();
                     chosen = v;
                     chosenRoute = firstRoute;
                     chosenRegret = regretValue;

@@ -18,7 +18,13 @@ import ai.timefold.solver.core.preview.api.move.Move;
  * sometimes a whole route. Between 3 and 20% of the movable visits are ruined for the neighbour and random
  * flavours, at most {@value #MAX_RUINED}; strings remove about {@value #AVERAGE_STRING_RUIN} visits on average.
  * Half of the moves reinsert by regret-2; the others in random, hardest first, farthest first or closest first
- * order.
+ * order. Whatever the order, more urgent visits go in before less urgent ones, and visits waiting unassigned
+ * are tried most urgent first.
+ *
+ * <p>While a visit waits unassigned and a route that could serve it carries less urgent work, a share of the moves
+ * <em>evict</em> ({@link #evict}): that route's less urgent visits nearest to the waiting one come out, the waiting
+ * visit is inserted first, the evicted ones go back wherever they still fit. The unassigned-visit penalty weighs
+ * priorities lexicographically, so such a move is always an improvement when the waiting visit fits.
  */
 public final class RuinAndRecreateMoves {
 
@@ -32,6 +38,12 @@ public final class RuinAndRecreateMoves {
     static final double REGRET_SHARE = 0.5;
     /** Relative weights of the ruin flavours: whole route, random visits, nearest neighbours, strings. */
     private static final int[] FLAVOUR_WEIGHTS = { 1, 2, 5, 4 };
+    /** Share of the moves that evict less urgent work while something more urgent waits. */
+    static final double EVICTION_SHARE = 0.3;
+    /** An eviction picks one of this many routes able to serve the waiting visit, the nearest ones. */
+    static final int EVICTION_ROUTES = 6;
+    /** At most this many less urgent visits come out of the route in one eviction. */
+    static final int EVICTION_MAX = 3;
 
     private RuinAndRecreateMoves() {
     }
@@ -58,8 +70,14 @@ public final class RuinAndRecreateMoves {
                 usedRoutes++;
             }
         }
-        List<PlannedVisit> unassigned = plan.getUnassignedCustomerVisits();
+        List<PlannedVisit> unassigned = byUrgency(plan.getUnassignedCustomerVisits());
         long seed = random.nextLong();
+        if (!movable.isEmpty() && !unassigned.isEmpty() && random.nextDouble() < EVICTION_SHARE) {
+            Move<DispatchPlan> eviction = evict(plan, visitsVariable, unassigned, random, seed);
+            if (eviction != null) {
+                return eviction;
+            }
+        }
         if (movable.isEmpty()) {
             return unassigned.isEmpty() ? null
                     : new RuinAndRecreateMove(plan, visitsVariable, List.of(), unassigned, seed, BLINK_RATE, true);
@@ -115,6 +133,97 @@ public final class RuinAndRecreateMoves {
             return null; // A whole-route ruin that met only depot stops.
         }
         return new RuinAndRecreateMove(plan, visitsVariable, ruined, unassigned, seed, BLINK_RATE, regret);
+    }
+
+    /**
+     * An eviction around one waiting visit: the most urgent waiting visits are chosen three times out of four, any
+     * waiting visit otherwise (so one that fits nowhere cannot take every eviction). One of the
+     * {@value #EVICTION_ROUTES} routes nearest to it among those whose technician has the skills and that carry
+     * less urgent movable work is picked; up to {@value #EVICTION_MAX} of that work, nearest to the waiting visit
+     * first, come out. Null when no route qualifies.
+     */
+    static Move<DispatchPlan> evict(DispatchPlan plan,
+            PlanningListVariableMetaModel<DispatchPlan, TechnicianRoute, PlannedVisit> visitsVariable,
+            List<PlannedVisit> unassignedByUrgency, Random random, long seed) {
+        PlanningPriority top = unassignedByUrgency.get(0).getPriority();
+        int tier = 0;
+        while (tier < unassignedByUrgency.size() && unassignedByUrgency.get(tier).getPriority() == top) {
+            tier++;
+        }
+        PlannedVisit waiting = unassignedByUrgency.get(random.nextInt(
+                random.nextInt(4) == 0 ? unassignedByUrgency.size() : tier));
+        TravelTimeMatrix travelTimes = plan.getTravelTimes();
+        int at = waiting.getLocationIndex();
+        List<TechnicianRoute> candidates = new ArrayList<>();
+        List<Long> distances = new ArrayList<>();
+        for (TechnicianRoute route : plan.getRoutes()) {
+            if (!route.getTechnician().masters(waiting.getRequiredSkillLevels())) {
+                continue;
+            }
+            long nearest = Long.MAX_VALUE;
+            List<PlannedVisit> visits = route.getVisits();
+            for (int i = route.getPinnedVisitCount(); i < visits.size(); i++) {
+                PlannedVisit visit = visits.get(i);
+                if (visit.isCustomer() && visit.getPriority().compareTo(waiting.getPriority()) > 0) {
+                    nearest = Math.min(nearest, travelTimes.travelSeconds(visit.getLocationIndex(), at));
+                }
+            }
+            if (nearest == Long.MAX_VALUE) {
+                continue;
+            }
+            // Keep the nearest few, by insertion into a short sorted list.
+            int place = 0;
+            while (place < distances.size() && distances.get(place) <= nearest) {
+                place++;
+            }
+            if (place < EVICTION_ROUTES) {
+                candidates.add(place, route);
+                distances.add(place, nearest);
+                if (candidates.size() > EVICTION_ROUTES) {
+                    candidates.remove(EVICTION_ROUTES);
+                    distances.remove(EVICTION_ROUTES);
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        // Nearer routes more often: the first of the list with probability about one half, and so on.
+        int pick = 0;
+        while (pick < candidates.size() - 1 && random.nextBoolean()) {
+            pick++;
+        }
+        TechnicianRoute route = candidates.get(pick);
+        List<PlannedVisit> lessUrgent = new ArrayList<>();
+        List<PlannedVisit> visits = route.getVisits();
+        for (int i = route.getPinnedVisitCount(); i < visits.size(); i++) {
+            PlannedVisit visit = visits.get(i);
+            if (visit.isCustomer() && visit.getPriority().compareTo(waiting.getPriority()) > 0) {
+                lessUrgent.add(visit);
+            }
+        }
+        // The nearest first; every other time the least urgent first, then the nearest.
+        Comparator<PlannedVisit> nearest = Comparator.comparingLong(
+                visit -> travelTimes.travelSeconds(visit.getLocationIndex(), at));
+        lessUrgent.sort(random.nextBoolean() ? nearest
+                : Comparator.comparing(PlannedVisit::getPriority).reversed().thenComparing(nearest));
+        int count = 1 + random.nextInt(Math.min(EVICTION_MAX, lessUrgent.size()));
+        List<PlannedVisit> evicted = new ArrayList<>(lessUrgent.subList(0, count));
+        List<PlannedVisit> first = new ArrayList<>(unassignedByUrgency.size());
+        first.add(waiting);
+        for (PlannedVisit visit : unassignedByUrgency) {
+            if (visit != waiting) {
+                first.add(visit);
+            }
+        }
+        return new RuinAndRecreateMove(plan, visitsVariable, byUrgency(evicted), first, seed, 0.0, false);
+    }
+
+    /** The visits, most urgent first, keeping their order within a priority. */
+    static List<PlannedVisit> byUrgency(List<PlannedVisit> visits) {
+        List<PlannedVisit> sorted = new ArrayList<>(visits);
+        sorted.sort(Comparator.comparing(PlannedVisit::getPriority));
+        return sorted;
     }
 
     /**

@@ -90,7 +90,7 @@ public final class RegionDayBenchmark {
     }
 
     public record Result(Load load, Double firstFeasibleSeconds, Double constructionSeconds, Point atCheckpoint,
-            Point atEnd, Figures endFigures, double proposalSeconds, long movesPerSecond, int pinnedInLive,
+            Figures checkpointFigures, Point atEnd, Figures endFigures, double proposalSeconds, long movesPerSecond, int pinnedInLive,
             int liveCustomerVisits,
             HardMediumSoftLongScore liveStartScore, List<Urgent> urgent, Path csv) {
 
@@ -167,14 +167,17 @@ public final class RegionDayBenchmark {
 
         try (SolverManager<DispatchPlan, String> manager = SolverManager.create(solverConfig())) {
             Proposal proposal = propose(manager, plan, options);
-            Figures figures = Figures.of(proposal.solved());
+            PriorityInversions inversions = new PriorityInversions(solverConfig());
+            Figures figures = Figures.of(proposal.solved(), inversions);
+            Figures checkpointFigures = proposal.checkpointPlan() == null ? null
+                    : Figures.of(proposal.checkpointPlan(), inversions);
             System.out.printf(Locale.ROOT, "[bench] region-day: proposal done; first feasible %s s, at %d s %s, at end "
                     + "%s; %s%n", format(proposal.firstFeasibleSeconds()), options.checkpointSeconds(),
                     describe(proposal.at(options.checkpointSeconds())), describe(proposal.end()), figures);
             DispatchPlan live = livePlan(generator, proposal.solved(), options.liveAt());
             Live outcome = liveDay(manager, generator, live, options);
             Result result = new Result(load, proposal.firstFeasibleSeconds(), proposal.constructionSeconds(),
-                    proposal.at(options.checkpointSeconds()), proposal.end(), figures, proposal.seconds(),
+                    proposal.at(options.checkpointSeconds()), checkpointFigures, proposal.end(), figures, proposal.seconds(),
                     proposal.movesPerSecond(), outcome.pinned(), outcome.customers(), outcome.startScore(),
                     outcome.urgent(), options.outDir().resolve(SUITE + ".csv"));
             write(options, result, proposal.points(), loadBefore, loadAverage());
@@ -183,11 +186,14 @@ public final class RegionDayBenchmark {
         }
     }
 
-    /** What a plan looks like: unassigned visits by priority, depot stops made, driving, overtime. */
-    public record Figures(Map<PlanningPriority, Integer> unassignedByPriority, int depotStops, int routesUsed,
-            double travelHours, double overtimeHours) {
+    /**
+     * What a plan looks like: unassigned visits by priority, priority inversions (see {@link PriorityInversions}),
+     * depot stops made, driving, overtime.
+     */
+    public record Figures(Map<PlanningPriority, Integer> unassignedByPriority, int inversions, int depotStops,
+            int routesUsed, double travelHours, double overtimeHours) {
 
-        static Figures of(DispatchPlan plan) {
+        static Figures of(DispatchPlan plan, PriorityInversions inversions) {
             Map<PlanningPriority, Integer> unassigned = new EnumMap<>(PlanningPriority.class);
             for (PlanningPriority priority : PlanningPriority.values()) {
                 unassigned.put(priority, 0);
@@ -208,13 +214,15 @@ public final class RegionDayBenchmark {
                     depotStops += visit.isCustomer() ? 0 : 1;
                 }
             }
-            return new Figures(unassigned, depotStops, used, travel / 3600.0, overtime / 3600.0);
+            return new Figures(unassigned, inversions.find(plan).size(), depotStops, used, travel / 3600.0,
+                    overtime / 3600.0);
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "unassigned by priority %s, %d depot stops, %d routes used, driving %.1f h, "
-                    + "overtime %.1f h", unassignedByPriority, depotStops, routesUsed, travelHours, overtimeHours);
+            return String.format(Locale.ROOT, "unassigned by priority %s, %d priority inversions, %d depot stops, "
+                    + "%d routes used, driving %.1f h, overtime %.1f h", unassignedByPriority, inversions, depotStops,
+                    routesUsed, travelHours, overtimeHours);
         }
     }
 
@@ -227,8 +235,9 @@ public final class RegionDayBenchmark {
 
     // ---- Proposal ----
 
-    record Proposal(DispatchPlan solved, List<Point> points, Double firstFeasibleSeconds, Double constructionSeconds,
-            double seconds, long movesPerSecond) {
+    /** {@code checkpointPlan}: the best plan known at the checkpoint, null when there was none. */
+    record Proposal(DispatchPlan solved, DispatchPlan checkpointPlan, List<Point> points, Double firstFeasibleSeconds,
+            Double constructionSeconds, double seconds, long movesPerSecond) {
 
         /** The best solution known at {@code seconds}: the last one reported by then. */
         Point at(long seconds) {
@@ -252,6 +261,8 @@ public final class RegionDayBenchmark {
         AtomicLong constructedNanos = new AtomicLong(-1);
         AtomicLong firstFeasibleNanos = new AtomicLong(-1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicReference<DispatchPlan> atCheckpoint = new AtomicReference<>();
+        long checkpointNanos = Duration.ofSeconds(options.checkpointSeconds()).toNanos();
         long start = System.nanoTime();
         SolverJob<DispatchPlan, String> job = manager.solveBuilder()
                 .withProblemId("proposal")
@@ -266,11 +277,17 @@ public final class RegionDayBenchmark {
                         constructedNanos.compareAndSet(-1, now);
                     }
                     record(points, firstFeasibleNanos, now, event.solution(), complete);
+                    if (complete && now <= checkpointNanos) {
+                        atCheckpoint.set(event.solution());
+                    }
                 })
                 .withBestSolutionEventConsumer(event -> {
                     long now = System.nanoTime() - start;
                     boolean initialized = constructedNanos.get() >= 0 || isLocalSearch(event.producerId());
                     record(points, firstFeasibleNanos, now, event.solution(), initialized);
+                    if (initialized && now <= checkpointNanos) {
+                        atCheckpoint.set(event.solution());
+                    }
                 })
                 .withExceptionHandler((id, error) -> failure.set(error))
                 .run();
@@ -281,7 +298,7 @@ public final class RegionDayBenchmark {
         }
         List<Point> sorted = new ArrayList<>(points);
         sorted.sort((a, b) -> Double.compare(a.seconds(), b.seconds()));
-        return new Proposal(solved, sorted, seconds(firstFeasibleNanos.get()), seconds(constructedNanos.get()),
+        return new Proposal(solved, atCheckpoint.get(), sorted, seconds(firstFeasibleNanos.get()), seconds(constructedNanos.get()),
                 seconds, job.getMoveEvaluationSpeed());
     }
 
@@ -523,9 +540,9 @@ public final class RegionDayBenchmark {
         lines.add("construction_s," + format(result.constructionSeconds()));
         lines.add("first_feasible_s," + format(result.firstFeasibleSeconds()));
         addPoint(lines, "at_" + options.checkpointSeconds() + "s", result.atCheckpoint());
+        addFigures(lines, "at_" + options.checkpointSeconds() + "s", result.checkpointFigures());
         addPoint(lines, "at_end", result.atEnd());
-        result.endFigures().unassignedByPriority().forEach((priority, count) -> lines.add(
-                "at_end_unassigned_" + priority.name().toLowerCase(Locale.ROOT) + "," + count));
+        addFigures(lines, "at_end", result.endFigures());
         lines.add("at_end_depot_stops," + result.endFigures().depotStops());
         lines.add("at_end_routes_used," + result.endFigures().routesUsed());
         lines.add("at_end_driving_hours," + format(result.endFigures().travelHours()));
@@ -562,6 +579,14 @@ public final class RegionDayBenchmark {
         }
     }
 
+    private static void addFigures(List<String> lines, String prefix, Figures figures) {
+        for (PlanningPriority priority : PlanningPriority.values()) {
+            lines.add(prefix + "_unassigned_" + priority.name().toLowerCase(Locale.ROOT) + ","
+                    + (figures == null ? "" : figures.unassignedByPriority().get(priority)));
+        }
+        lines.add(prefix + "_priority_inversions," + (figures == null ? "" : figures.inversions()));
+    }
+
     private static void addPoint(List<String> lines, String prefix, Point point) {
         lines.add(prefix + "_score," + (point == null ? "" : point.score()));
         lines.add(prefix + "_unassigned," + (point == null ? "" : point.unassigned()));
@@ -576,6 +601,9 @@ public final class RegionDayBenchmark {
                 format(result.constructionSeconds()), format(result.firstFeasibleSeconds()), result.movesPerSecond()));
         text.append(String.format(Locale.ROOT, "[bench]   at %d s: %s%n", options.checkpointSeconds(),
                 describe(result.atCheckpoint())));
+        if (result.checkpointFigures() != null) {
+            text.append(String.format(Locale.ROOT, "[bench]     %s%n", result.checkpointFigures()));
+        }
         text.append(String.format(Locale.ROOT, "[bench]   at end (%s s): %s%n[bench]     %s%n",
                 format(result.proposalSeconds()), describe(result.atEnd()), result.endFigures()));
         text.append(String.format(Locale.ROOT,

@@ -38,7 +38,7 @@ class RegionDayBenchmarkSmokeTest {
             assertThat(urgent.serviceStart()).isGreaterThanOrEqualTo(urgent.windowStart());
         });
         List<String> csv = Files.readAllLines(OUT_DIR.resolve("region-day.csv"), StandardCharsets.UTF_8);
-        assertThat(csv).contains("customer_visits,24", "urgent_placed,2/2");
+        assertThat(csv).contains("customer_visits,24", "urgent_placed,2/2", "at_end_priority_inversions,0");
         assertThat(Files.readAllLines(OUT_DIR.resolve("region-day-progress.csv"), StandardCharsets.UTF_8))
                 .hasSizeGreaterThan(1);
     }

@@ -3,8 +3,13 @@ package org.tehai.planning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -142,5 +147,76 @@ class DispatchSolverTest {
         assertThat(localSearchPhases).hasValue(2);
         assertThat(solved.getScore().hardScore()).isZero();
         assertThat(solved.getUnassignedCustomerVisits()).isEmpty();
+    }
+
+    @Test
+    void placesAnUrgentVisitOnlyOneTechnicianCanServeByTakingLessUrgentWorkOffTheirFullRoute() {
+        // An overloaded day of 30 technicians and 450 visits (a dozen of its own P1 visits fit nowhere), plus the one
+        // technician with the gas skill: their day is already full of P4 gas jobs when a P1 gas job comes in that
+        // nobody else can do. Without evictions the search often had not placed it after 5 s.
+        DispatchPlan day = TestPlans.generated(13, 30, 450);
+        PlanningTechnician specialist = new PlanningTechnician("gas-tech", new Location(0, 0), Map.of("gas", 2),
+                Set.of(), Map.of());
+        TechnicianRoute full = new TechnicianRoute("route-gas", specialist, 8 * TestPlans.HOUR,
+                17 * TestPlans.HOUR, 0, null);
+        List<PlannedVisit> gasJobs = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            gasJobs.add(gasJob("gas-p4-" + i, new Location(1 + i % 3, 1 + i / 3), PlanningPriority.P4));
+        }
+        PlannedVisit urgent = gasJob("gas-p1", new Location(2, 2), PlanningPriority.P1);
+        List<PlanningTechnician> technicians = new ArrayList<>(day.getTechnicians());
+        technicians.add(specialist);
+        List<TechnicianRoute> routes = new ArrayList<>(day.getRoutes());
+        routes.add(full);
+        List<PlannedVisit> visits = new ArrayList<>(day.getVisits());
+        visits.addAll(gasJobs);
+        visits.add(urgent);
+        DispatchPlan problem = new DispatchPlan(technicians, routes, visits, TestPlans.MINUTE_PER_KM);
+        full.getVisits().addAll(gasJobs);
+        // Solved until the P1 is on a route of a feasible best plan, ten seconds at most.
+        Solver<DispatchPlan> solver = solver(EnvironmentMode.PHASE_ASSERT, new TerminationConfig()
+                .withSpentLimit(Duration.ofSeconds(10)));
+        AtomicLong placedAfter = new AtomicLong(-1);
+        long started = System.nanoTime();
+        solver.addEventListener(event -> {
+            PlannedVisit best = event.getNewBestSolution().visitOf("gas-p1");
+            if (best.getRoute() != null && event.getNewBestSolution().getScore().hardScore() == 0 && placedAfter.get() < 0) {
+                placedAfter.set(System.nanoTime() - started);
+                solver.terminateEarly();
+            }
+        });
+
+        DispatchPlan solved = solver.solve(problem);
+
+        assertThat(solved.visitOf("gas-p1").getRoute()).as("the P1 gas job's route").isNotNull();
+        assertThat(solved.visitOf("gas-p1").getRoute().getId()).isEqualTo("route-gas");
+        assertThat(solved.getScore().hardScore()).isZero();
+        assertThat(solved.routeOf("route-gas").getVisits()).as("the gas technician's day")
+                .filteredOn(visit -> visit.getPriority() == PlanningPriority.P4).hasSize(8);
+        assertThat(placedAfter.get()).as("nanoseconds until placed").isPositive()
+                .isLessThan(Duration.ofSeconds(6).toNanos());
+    }
+
+    @Test
+    void evictsLessUrgentWorkWithoutCorruptingTheScoreUnderFullAssert() {
+        // Far more work than two technicians can do: visits of every priority wait, so the moves evict.
+        DispatchPlan problem = TestPlans.generated(17, 2, 40);
+        Solver<DispatchPlan> solver = solver(EnvironmentMode.FULL_ASSERT, new TerminationConfig()
+                .withStepCountLimit(150));
+
+        DispatchPlan solved = solver.solve(problem);
+
+        assertThat(solved.getScore().hardScore()).isZero();
+        // Nothing waits while something less urgent is served that a technician with the skill could drop.
+        PlanningPriority mostUrgentWaiting = solved.getUnassignedCustomerVisits().stream()
+                .map(PlannedVisit::getPriority).min(Comparator.naturalOrder()).orElseThrow();
+        assertThat(mostUrgentWaiting).isNotEqualTo(PlanningPriority.P1);
+    }
+
+    /** A 55-minute gas job available all day. */
+    private static PlannedVisit gasJob(String id, Location location, PlanningPriority priority) {
+        return PlannedVisit.customerVisit(id, "ticket-" + id, location, 55 * TestPlans.MINUTE,
+                List.of(new TimeWindow(0, 24 * TestPlans.HOUR)), priority, Long.MAX_VALUE, Map.of("gas", 1),
+                Set.of(), Map.of(), null);
     }
 }

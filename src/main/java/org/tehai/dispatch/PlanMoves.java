@@ -49,6 +49,9 @@ public class PlanMoves {
     SolutionManager<DispatchPlan, HardMediumSoftLongScore> solutionManager;
 
     @Inject
+    AssignmentRecommendations recommendations;
+
+    @Inject
     Audit audit;
 
     @Inject
@@ -209,7 +212,7 @@ public class PlanMoves {
     private int bestIndex(DispatchPlan plan, TechnicianRoute route, PlannedVisit visit) {
         record Place(String routeId, int index) {
         }
-        return solutionManager.recommendAssignment(plan, visit,
+        return recommendations.manager().recommendAssignment(plan, visit,
                 v -> v.getRoute() == null ? null : new Place(v.getRoute().getId(), v.getRoute().getVisits().indexOf(v)),
                 ScoreAnalysisFetchPolicy.FETCH_SHALLOW).stream()
                 .map(RecommendedAssignment::proposition)

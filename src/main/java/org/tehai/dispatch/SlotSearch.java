@@ -85,7 +85,7 @@ public class SlotSearch {
     PlanStore store;
 
     @Inject
-    SolutionManager<DispatchPlan, HardMediumSoftLongScore> solutionManager;
+    AssignmentRecommendations recommendations;
 
     @Inject
     ArrivalWindows windows;
@@ -197,7 +197,7 @@ public class SlotSearch {
                 evaluated++;
                 long evaluationStarted = System.nanoTime();
                 DispatchPlan trialPlan = withTrial(plan, trial);
-                List<RecommendedAssignment<Placed, HardMediumSoftLongScore>> fits = solutionManager
+                List<RecommendedAssignment<Placed, HardMediumSoftLongScore>> fits = recommendations.manager()
                         .recommendAssignment(trialPlan, trial, v -> placed(v, jobTypes),
                                 ScoreAnalysisFetchPolicy.FETCH_SHALLOW);
                 evaluationNanos += System.nanoTime() - evaluationStarted;

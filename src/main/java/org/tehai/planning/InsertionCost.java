@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Quick what-if of putting one visit into a route, from the route's current shadow state, for
- * {@link RuinAndRecreateMove}. It ignores the break (a heuristic only proposes; the score decides).
+ * {@link RuinAndRecreateMove}: a position it accepts keeps every hard rule of the route (windows, break, shift end,
+ * tools and parts); the score still decides between plans.
  */
 final class InsertionCost {
 
@@ -23,8 +24,9 @@ final class InsertionCost {
 
     /**
      * How much longer the working day gets (later return, earlier departure for a new first visit) if
-     * {@code visit} is inserted at {@code index}, or -1 when the
-     * visit or a later one would miss its window, lack tools or parts, or the route would end too late.
+     * {@code visit} is inserted at {@code index}, or -1 when the visit or a later one would miss its window, lack
+     * tools or parts, the break could not be taken in time, or the route would end too late. The timeline is
+     * recomputed by the route's own rule ({@link VisitSchedule}), break included, until it meets the old one again.
      */
     static long addedWorkingTime(TechnicianRoute route, int index, PlannedVisit visit) {
         List<PlannedVisit> visits = route.getVisits();
@@ -32,35 +34,46 @@ final class InsertionCost {
         if (previous != null && (previous.getSchedule() == null || previous.getVanStock() == null)) {
             return -1;
         }
-        long ready = previous == null ? route.getShiftStart() : previous.getSchedule().departureTime();
-        int location = previous == null ? route.getHomeIndex() : previous.getLocationIndex();
-        long arrival = ready + route.travelSeconds(location, visit.getLocationIndex());
-        long start = visit.serviceStartFor(arrival);
-        if (visit.windowMissFor(start) > 0) {
+        BreakRule breakRule = route.getBreakRule();
+        VisitSchedule schedule = previous == null
+                ? VisitSchedule.firstOfRoute(visit, route.getShiftStart(),
+                        route.travelSeconds(route.getHomeIndex(), visit.getLocationIndex()), breakRule)
+                : previous.getSchedule().next(visit,
+                        route.travelSeconds(previous.getLocationIndex(), visit.getLocationIndex()), breakRule);
+        if (schedule.windowMiss() > 0 || schedule.breakLateness() > 0) {
             return -1;
         }
         if (visit.isCustomer() && !hasToolsAndParts(route, index, visit, previous)) {
             return -1;
         }
-        long time = start + visit.getServiceDuration();
-        location = visit.getLocationIndex();
+        long start = schedule.serviceStart();
+        int location = visit.getLocationIndex();
         for (int j = index; j < visits.size(); j++) {
             PlannedVisit later = visits.get(j);
-            VisitSchedule schedule = later.getSchedule();
-            if (schedule == null) {
+            VisitSchedule before = later.getSchedule();
+            if (before == null) {
                 return -1;
             }
-            long laterStart = later.serviceStartFor(time + route.travelSeconds(location, later.getLocationIndex()));
-            if (later.windowMissFor(laterStart) > 0) {
+            schedule = schedule.next(later, route.travelSeconds(location, later.getLocationIndex()), breakRule);
+            if (schedule.windowMiss() > 0 || schedule.breakLateness() > 0) {
                 return -1;
             }
-            if (laterStart <= schedule.serviceStart()) {
+            if (schedule.serviceStart() <= before.serviceStart() && schedule.breakTaken() == before.breakTaken()) {
                 return 0; // Absorbed by waiting: nothing after this point moves.
             }
-            time = laterStart + later.getServiceDuration();
             location = later.getLocationIndex();
         }
-        long end = time + route.travelSeconds(location, route.getHomeIndex());
+        long time = schedule.departureTime();
+        long home = route.travelSeconds(location, route.getHomeIndex());
+        if (!schedule.breakTaken() && time + home > breakRule.earliestStart()) {
+            // The break is still due: taken before driving home, and it must not start too late.
+            time = Math.max(time, breakRule.earliestStart());
+            if (time > breakRule.latestStart()) {
+                return -1;
+            }
+            time += breakRule.length();
+        }
+        long end = time + home;
         if (end > route.getShiftEnd() + route.getAllowedOvertime()) {
             return -1;
         }

@@ -139,7 +139,8 @@ final class RuinAndRecreateMove implements Move<DispatchPlan> {
      * most urgent priority still waiting that would lose most if its best route were taken away (the difference between its best and second-best route); a visit that fits
      * in only one route goes first. Visits that few technicians can serve (skills, parts, tight windows) are
      * thus placed before the easy ones fill those routes. Only the route just changed is re-evaluated between
-     * rounds. Visits that fit nowhere get the depot-stop fallback at the end.
+     * rounds. A visit found to fit nowhere gets the depot-stop fallback at once, so an urgent one that needs a restock
+     * is placed before less urgent visits fill the routes.
      */
     private void insertByRegret(MutableSolutionView<DispatchPlan> view, List<PlannedVisit> toInsert, Random random) {
         int visitCount = toInsert.size();
@@ -150,8 +151,14 @@ final class RuinAndRecreateMove implements Move<DispatchPlan> {
             }
         }
         boolean[] done = new boolean[visitCount];
-        List<PlannedVisit> nowhere = new ArrayList<>();
-        for (int round = 0; round < visitCount; round++) {
+        int placed = 0;
+        while (placed < visitCount) {
+            PlanningPriority mostUrgent = null;
+            for (int v = 0; v < visitCount; v++) {
+                if (!done[v] && (mostUrgent == null || toInsert.get(v).getPriority().compareTo(mostUrgent) < 0)) {
+                    mostUrgent = toInsert.get(v).getPriority();
+                }
+            }
             int chosen = -1;
             int chosenRoute = -1;
             long chosenRegret = Long.MIN_VALUE;
@@ -178,8 +185,19 @@ final class RuinAndRecreateMove implements Move<DispatchPlan> {
                     }
                 }
                 if (firstRoute < 0) {
+                    if (toInsert.get(v).getPriority() != mostUrgent) {
+                        continue; // Its turn comes when nothing more urgent waits.
+                    }
+                    // Fits nowhere as the vans are: try a restock now, before less urgent visits fill the routes.
                     done[v] = true;
-                    nowhere.add(toInsert.get(v));
+                    placed++;
+                    insertWithDepotStop(view, toInsert.get(v), random);
+                    TechnicianRoute restocked = toInsert.get(v).getRoute();
+                    if (restocked != null) {
+                        refresh(best, done, toInsert, routes.indexOf(restocked), random);
+                        chosen = -2;
+                        break; // The routes changed: choose again.
+                    }
                     continue;
                 }
                 long regretValue = second == Long.MAX_VALUE ? Long.MAX_VALUE : second - first;
@@ -194,19 +212,26 @@ final class RuinAndRecreateMove implements Move<DispatchPlan> {
                 }
             }
             if (chosen < 0) {
-                break;
+                // The routes changed, or every waiting visit fits nowhere (the most urgent ones are done with now):
+                // choose again. Each round places or settles at least one visit.
+                continue;
             }
             TechnicianRoute route = routes.get(chosenRoute);
             assign(view, route, best[chosen][chosenRoute].index(), toInsert.get(chosen));
             done[chosen] = true;
-            for (int v = 0; v < visitCount; v++) {
-                if (!done[v]) {
-                    best[v][chosenRoute] = cheapestInRoute(route, toInsert.get(v), Long.MAX_VALUE, random);
-                }
-            }
+            placed++;
+            refresh(best, done, toInsert, chosenRoute, random);
         }
-        for (PlannedVisit visit : nowhere) {
-            insertWithDepotStop(view, visit, random);
+    }
+
+    /** The cheapest positions on the route at {@code routeIndex}, again, for every visit still waiting. */
+    private void refresh(Position[][] best, boolean[] done, List<PlannedVisit> toInsert, int routeIndex,
+            Random random) {
+        TechnicianRoute route = routes.get(routeIndex);
+        for (int v = 0; v < toInsert.size(); v++) {
+            if (!done[v]) {
+                best[v][routeIndex] = cheapestInRoute(route, toInsert.get(v), Long.MAX_VALUE, random);
+            }
         }
     }
 

@@ -136,6 +136,17 @@ public final class RuinAndRecreateMoves {
     }
 
     /**
+     * Inserts every unassigned customer visit by regret-2, most urgent priority first, without ruining anything: the
+     * construction of a plan (see {@code org.tehai.planning.moves.RegretConstruction}). Null when nothing waits.
+     */
+    public static Move<DispatchPlan> insertWaiting(DispatchPlan plan,
+            PlanningListVariableMetaModel<DispatchPlan, TechnicianRoute, PlannedVisit> visitsVariable) {
+        List<PlannedVisit> unassigned = byUrgency(plan.getUnassignedCustomerVisits());
+        return unassigned.isEmpty() ? null
+                : new RuinAndRecreateMove(plan, visitsVariable, List.of(), unassigned, 0L, 0.0, true);
+    }
+
+    /**
      * An eviction around one waiting visit: the most urgent waiting visits are chosen three times out of four, any
      * waiting visit otherwise (so one that fits nowhere cannot take every eviction). One of the
      * {@value #EVICTION_ROUTES} routes nearest to it among those whose technician has the skills and that carry

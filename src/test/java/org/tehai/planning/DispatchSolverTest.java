@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Test;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.AcceptorType;
 import ai.timefold.solver.core.config.phase.PhaseConfig;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
@@ -117,9 +119,11 @@ class DispatchSolverTest {
     void annealsFirstThenPolishesWithLateAcceptanceKeepingTheScoreConsistent() {
         SolverConfig config = SolverConfig.createFromXmlResource(SOLVER_CONFIG);
         List<PhaseConfig> phases = config.getPhaseConfigList();
-        assertThat(phases).hasSize(3);
-        LocalSearchPhaseConfig annealing = (LocalSearchPhaseConfig) phases.get(1);
-        LocalSearchPhaseConfig polishing = (LocalSearchPhaseConfig) phases.get(2);
+        assertThat(phases).hasSize(4);
+        assertThat(phases.get(0)).isInstanceOf(CustomPhaseConfig.class);
+        assertThat(phases.get(1)).isInstanceOf(ConstructionHeuristicPhaseConfig.class);
+        LocalSearchPhaseConfig annealing = (LocalSearchPhaseConfig) phases.get(2);
+        LocalSearchPhaseConfig polishing = (LocalSearchPhaseConfig) phases.get(3);
         // Proposals (60 s at most) and the 30 s benchmarks anneal all the way; only longer solves polish.
         assertThat(annealing.getAcceptorConfig().getSimulatedAnnealingStartingTemperature())
                 .isEqualTo("0hard/0medium/10000soft");

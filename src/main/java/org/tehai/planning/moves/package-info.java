@@ -13,7 +13,8 @@
  * must be skipped by the move selector without being evaluated ({@link NotDoableMove}).</li>
  * <li>{@code MoveAdapters.toLegacyMoveIterator}: the only way to hand preview moves to a
  * {@code MoveIteratorFactory}.</li>
- * <li>{@code InnerScoreDirector}: preview moves need the running solver's meta-model of the routes' list
+ * <li>{@code InnerScoreDirector}: {@code RegretConstruction}, a custom phase, executes its insertion through it (the
+ * public {@code PhaseCommand} of 1.32 hands over a plain {@code ScoreDirector}); and preview moves need the running solver's meta-model of the routes' list
  * variable. The public {@code PlanningSolutionMetaModel.of} builds a separate one, which the solver does not
  * recognise (it matches variables by identity).</li>
  * </ul>

@@ -61,7 +61,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <li>{@code kill -9} of the instance holding the most region-days: each is resumed elsewhere from its last saved plan
  * within the lease TTL + 20 s, and a visit added just before the kill is in the resumed solve;</li>
  * <li>SIGTERM of another instance: its region-days are handed over within 5 s;</li>
- * <li>the notifications that publishing writes reach a webhook that is down for a while: each one delivered once;</li>
+ * <li>the notifications that publishing writes reach a webhook that is down for a while: each one delivered, twice
+ * at most for the batches the stopped instances had in flight;</li>
  * <li>no HTTP answer is a 5xx.</li>
  * </ul>
  * In every build as a smoke (two regions); {@code ./mvnw -Pscale-out verify} runs the larger proof and writes its
@@ -346,7 +347,10 @@ class ScaleOutIT {
                     .isEqualTo(visits.get(partition));
         }
 
-        // Every notification delivered once, whichever instance claimed it.
+        // Every notification delivered, whichever instance claimed it. Delivery is at least once: a notification the
+        // killed instance had sent but not yet recorded as delivered goes out again once its claim runs out (the
+        // gateway de-duplicates it by its Idempotency-Key); so may the one an instance told to stop was sending when
+        // its database connection closed. So at most the batches of the two stopped instances come twice.
         long notifications = awaitNotificationsDelivered(Duration.ofSeconds(60));
         Map<Long, Integer> received = receiver.deliveries();
         Map<Long, Integer> twice = received.entrySet().stream().filter(e -> e.getValue() > 1)
@@ -357,7 +361,9 @@ class ScaleOutIT {
         summary.put("notification attempts (max, database)", maxAttempts());
         assertThat(notifications).as("notifications written by publishing").isPositive();
         assertThat(received.size()).as("distinct notifications the webhook accepted").isEqualTo(notifications);
-        assertThat(twice).as("notifications delivered twice").isEmpty();
+        summary.put("notifications sent twice (in flight when an instance stopped)", twice.size());
+        assertThat(twice).as("notifications delivered twice").hasSizeLessThanOrEqualTo(2 * 5)
+                .allSatisfy((id, count) -> assertThat(count).isEqualTo(2));
         assertThat(receiver.refused()).as("requests refused while the webhook was down").isPositive();
 
         // Stop the live days; the lease history has one owner at a time for every region-day.

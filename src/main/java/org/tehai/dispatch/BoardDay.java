@@ -109,7 +109,7 @@ public class BoardDay {
      */
     public record VisitCard(long id, String reference, Priority priority, VisitStatus status, String jobType,
             String address, Double latitude, Double longitude, Window quotedWindow, boolean pinned, boolean atRisk,
-            boolean breaksQuotedWindow, Difference diff) {
+            boolean breaksQuotedWindow, Difference diff, String addressJapanese) {
     }
 
     public record DepotCard(String code, String name, double latitude, double longitude) {
@@ -246,7 +246,7 @@ public class BoardDay {
         return new VisitCard(visit.id, visit.reference(), visit.priority(), visit.status, visit.jobType,
                 visit.site.addressLine(), visit.site.latitude, visit.site.longitude, quoted, visit.pinned,
                 visit.atRiskSince != null, PlanDiff.breaksQuotedWindow(visit, plannedStart),
-                differences.get(visit.id));
+                differences.get(visit.id), visit.site.addressLineJapanese());
     }
 
     private static OffsetDateTime local(Instant instant, ZoneId zone) {

@@ -40,7 +40,7 @@ public class PhoneRoutes {
     public record Stop(int position, long visitId, String ticketNumber, VisitStatus status, String priority,
             String jobType, int durationMinutes, String address, Double latitude, Double longitude, String accessNotes,
             String customerName, String customerPhone, List<String> skills, Set<String> tools, List<String> parts,
-            OffsetDateTime plannedStart, Window quotedWindow) {
+            OffsetDateTime plannedStart, Window quotedWindow, String addressJapanese) {
     }
 
     /**
@@ -71,7 +71,8 @@ public class PhoneRoutes {
                     v.requiredParts.stream().map(p -> p.part.code + " ×" + p.quantity).toList(),
                     v.plannedStart.atZone(zone).toOffsetDateTime(), v.quotedWindowStart == null ? null
                             : new Window(v.quotedWindowStart.atZone(zone).toOffsetDateTime(),
-                                    v.quotedWindowEnd.atZone(zone).toOffsetDateTime())));
+                                    v.quotedWindowEnd.atZone(zone).toOffsetDateTime()),
+                    v.site.addressLineJapanese()));
         }
         Shift shift = Shift.find(me.id, day);
         Window hours = shift == null ? null

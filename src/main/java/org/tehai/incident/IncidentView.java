@@ -26,7 +26,7 @@ public record IncidentView(long id, IncidentKind kind, IncidentStatus status, St
 
     /** The shared equipment, with where its site is (for a map; null when the site has no coordinates). */
     public record SharedAsset(long id, String model, String serialNumber, String address, Double latitude,
-            Double longitude) {
+            Double longitude, String addressJapanese) {
     }
 
     public record Area(double latitude, double longitude, int radiusMetres) {
@@ -43,7 +43,7 @@ public record IncidentView(long id, IncidentKind kind, IncidentStatus status, St
         SharedAsset asset = incident.asset == null ? null
                 : new SharedAsset(incident.asset.id, incident.asset.model, incident.asset.serialNumber,
                         incident.asset.site.addressLine(), incident.asset.site.latitude,
-                        incident.asset.site.longitude);
+                        incident.asset.site.longitude, incident.asset.site.addressLineJapanese());
         Area area = incident.areaRadiusMetres == null ? null
                 : new Area(incident.areaLatitude, incident.areaLongitude, incident.areaRadiusMetres);
         return new IncidentView(incident.id, incident.kind, incident.status, incident.category, incident.title,

@@ -33,7 +33,8 @@ public final class KnownSentences {
         for (Sentence sentence : sentences) {
             Matcher found = sentence.english().matcher(text);
             if (found.matches()) {
-                return found.replaceFirst(sentence.japanese());
+                // An address Tehai wrote into the sentence says its flat in Japanese too.
+                return org.tehai.site.Site.japanese(found.replaceFirst(sentence.japanese()));
             }
         }
         return text;

@@ -1,5 +1,8 @@
 package org.tehai.site;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -49,5 +52,22 @@ public class Site extends TrackedEntity {
             line.append(" (").append(building).append(')');
         }
         return line.toString();
+    }
+
+    /** The line for people who read Japanese: "2-14-3 Koenji-minami, Suginami-ku, Koenji Heights 301号室". */
+    public String addressLineJapanese() {
+        return japanese(addressLine());
+    }
+
+    /** A flat and its building in a line written by {@link #addressLine()}. */
+    private static final Pattern FLAT = Pattern.compile(", flat ([^,()\\s]+)(?: \\(([^()]+)\\))?");
+
+    /**
+     * A text holding lines written by {@link #addressLine()} with their flats said in Japanese: ", flat 301 (Koenji
+     * Heights)" becomes ", Koenji Heights 301号室"; null stays null.
+     */
+    public static String japanese(String text) {
+        return text == null ? null : FLAT.matcher(text).replaceAll(flat -> Matcher.quoteReplacement(
+                (flat.group(2) == null ? " " : ", " + flat.group(2) + " ") + flat.group(1) + "号室"));
     }
 }

@@ -40,7 +40,7 @@ public class CallerMatch {
     NumberingPlan numbering;
 
     /** A customer who shares the caller's number, as the agent chooses among them. */
-    public record Candidate(long id, String name, String phone, String address) {
+    public record Candidate(long id, String name, String phone, String address, String addressJapanese) {
     }
 
     public Customer customerFor(String callerName, String callerPhone, boolean newCustomer) {
@@ -80,6 +80,7 @@ public class CallerMatch {
         String phone = customer.phones.stream().filter(p -> p.normalized.equals(normalized)).map(p -> p.number)
                 .findFirst().orElse(null);
         Site site = Site.<Site>find("customer", Sort.by("id"), customer).firstResult();
-        return new Candidate(customer.id, customer.name, phone, site == null ? null : site.addressLine());
+        return new Candidate(customer.id, customer.name, phone, site == null ? null : site.addressLine(),
+                site == null ? null : site.addressLineJapanese());
     }
 }

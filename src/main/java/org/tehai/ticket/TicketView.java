@@ -11,7 +11,7 @@ public record TicketView(long id, String number, CustomerSummary customer, Long 
         Priority priority, Priority suggestedPriority, String priorityOverrideReason, TicketStatus status,
         Instant openedAt, Instant slaDueAt, Instant closedAt, String callerName, String callerPhone,
         IncidentSummary incident, List<RelatedTicket> related, int relatedNotShown, List<VisitSummary> visits,
-        Closing closing, long version) {
+        Closing closing, long version, String addressJapanese) {
 
     /**
      * The incident the ticket belongs to, with what to tell the caller and, for shared equipment, the one visit that
@@ -64,6 +64,7 @@ public record TicketView(long id, String number, CustomerSummary customer, Long 
                 t.site == null ? null : t.site.addressLine(), t.asset == null ? null : t.asset.id,
                 t.region == null ? null : t.region.id, t.channel, t.kind, t.troubleCode, t.description, t.impact,
                 t.priority, t.suggestedPriority, t.priorityOverrideReason, t.status, t.openedAt, t.slaDueAt,
-                t.closedAt, t.callerName, t.callerPhone, incident, related.tickets(), related.notShown(), visits, closing, t.version);
+                t.closedAt, t.callerName, t.callerPhone, incident, related.tickets(), related.notShown(), visits, closing, t.version,
+                t.site == null ? null : t.site.addressLineJapanese());
     }
 }

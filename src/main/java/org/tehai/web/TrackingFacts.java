@@ -139,7 +139,8 @@ public class TrackingFacts {
         String estimate = (state == State.PLANNED || state == State.ON_THE_WAY) && fresh && visit.estimatedStart != null
                 && visit.estimatedStart.isAfter(now) ? time.format(visit.estimatedStart.atZone(zone)) : null;
         // The customer's own address, never the place of shared equipment an incident's visit goes to.
-        String address = ticket.site != null ? ticket.site.addressLine() : null;
+        String address = ticket.site == null ? null
+                : "ja".equals(language.getLanguage()) ? ticket.site.addressLineJapanese() : ticket.site.addressLine();
         boolean open = VisitStatus.ACTIVE.contains(visit.status) && state != State.ON_SITE;
         boolean callbackDue = Callback.count("ticket = ?1 and status = ?2", ticket, CallbackStatus.DUE) > 0;
         return new Tracked(visit.id, ticket.id, ticket.number, state, day, window, technician, before, estimate,

@@ -180,7 +180,7 @@ function setView(view) {
 // The board answer as the drawing code reads it: one entry per stop, visit fields flattened.
 function normalise(board, reasons) {
   const card = (v, stop) => ({ visitId: v.id, reference: v.reference, priority: v.priority, status: v.status,
-    jobType: v.jobType, address: v.address, latitude: v.latitude, longitude: v.longitude,
+    jobType: v.jobType, address: (root.dataset.language === 'ja' && v.addressJapanese) || v.address, latitude: v.latitude, longitude: v.longitude,
     quotedWindow: v.quotedWindow, pinned: v.pinned, atRisk: v.atRisk, windowBroken: v.breaksQuotedWindow,
     diff: v.diff, reasons: reasons.get(v.id) ?? [], arrival: stop?.plannedArrival, start: stop?.serviceStart,
     end: stop?.serviceEnd, travelSeconds: stop?.travelSeconds ?? 0 });

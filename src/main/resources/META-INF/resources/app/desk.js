@@ -82,6 +82,8 @@ function localInput(instant, zone) {
 
 // ---- Words for codes ----
 
+/** An address in the agent's language (a flat as 号室 in Japanese): the API gives both lines. */
+const addr = (english, japanese) => (language === 'ja' && japanese) || english;
 const label = (prefix, value) => value == null ? '' : has(`${prefix}_${value}`) ? t(`${prefix}_${value}`) : value;
 const codeKey = (code) => `desk_code_${String(code).replace(/[^A-Za-z0-9]/g, '_')}`;
 function troubleName(code) {
@@ -146,7 +148,7 @@ function showResults() {
       <span><strong>${esc(c.name)}</strong> ${tag(label('desk_matched', card.matchedBy))}
       ${incident ? tag(t('desk_incident'), true) : ''}</span>
       <span class="muted">${esc(c.phones.map((p) => p.number).join(' · '))}</span>
-      <span class="muted">${esc(site?.addressLine ?? t('desk_no_address'))}</span>
+      <span class="muted">${esc(addr(site?.addressLine, site?.addressLineJapanese) ?? t('desk_no_address'))}</span>
       <span>${t('desk_open_tickets_count', { count: card.openTickets.length })}</span></li>`;
   }).join('');
   $('q').setAttribute('aria-expanded', String(state.cards.length > 0));
@@ -217,7 +219,7 @@ async function showCard(card, options = {}) {
     <dl class="desk-facts">
       <dt>${esc(t('desk_phones'))}</dt><dd>${c.phones.map((p) => `${esc(p.number)}${p.label ? ` <span class="muted">${esc(p.label)}</span>` : ''}`).join('<br>')}</dd>
       <dt>${esc(t('desk_contract'))}</dt><dd>${esc(label('desk_contract', c.contract))}</dd>
-      <dt>${esc(t('desk_addresses'))}</dt><dd>${card.sites.map((s) => esc(s.addressLine)).join('<br>') || esc(t('desk_no_address'))}</dd>
+      <dt>${esc(t('desk_addresses'))}</dt><dd>${card.sites.map((s) => esc(addr(s.addressLine, s.addressLineJapanese))).join('<br>') || esc(t('desk_no_address'))}</dd>
       ${c.notes ? `<dt>${esc(t('desk_notes'))}</dt><dd>${esc(c.notes)}</dd>` : ''}
     </dl>
     <div class="desk-actions">
@@ -295,7 +297,7 @@ async function showIntake(card, prefill = {}) {
         <label class="check"><input type="checkbox" id="in-new-customer"> ${esc(t('desk_new_customer'))}</label>`}
       <div class="row">
         <label>${esc(t('desk_address'))}<select id="in-site"><option value="">${esc(t('desk_not_known_yet'))}</option>
-          ${sites.map((s) => `<option value="${s.id}">${esc(s.addressLine)}</option>`).join('')}</select></label>
+          ${sites.map((s) => `<option value="${s.id}">${esc(addr(s.addressLine, s.addressLineJapanese))}</option>`).join('')}</select></label>
         <label>${esc(t('desk_equipment'))}<select id="in-asset"><option value="">${esc(t('desk_not_known_yet'))}</option></select></label>
       </div>
       <div class="row">
@@ -420,7 +422,7 @@ async function submitIntake(card, choice = {}) {
 /** Several customers share the number: the agent asks which one is calling. */
 function chooseAmong(card, candidates) {
   $('in-choices').innerHTML = `<fieldset class="desk-choices"><legend>${esc(t('desk_which_customer'))}</legend>
-    ${candidates.map((c) => `<button type="button" data-customer="${c.id}">${esc(c.name)} <span class="muted">${esc(c.address ?? '')}</span></button>`).join('')}
+    ${candidates.map((c) => `<button type="button" data-customer="${c.id}">${esc(c.name)} <span class="muted">${esc(addr(c.address, c.addressJapanese) ?? '')}</span></button>`).join('')}
     <button type="button" data-new="true">${esc(t('desk_a_new_customer'))}</button></fieldset>`;
   $('in-choices').querySelectorAll('button').forEach((b) => b.addEventListener('click', () => submitIntake(card,
     b.dataset.new ? { newCustomer: true } : { customerId: Number(b.dataset.customer) })));
@@ -479,7 +481,7 @@ async function showTicket(ticket, options = {}) {
       <dt>${esc(t('desk_trouble'))}</dt><dd>${trouble(ticket.troubleCode)}</dd>
       ${ticket.impact ? `<dt>${esc(t('desk_impact'))}</dt><dd>${esc(label('desk_impact', ticket.impact))}</dd>` : ''}
       ${ticket.description ? `<dt>${esc(t('desk_description'))}</dt><dd>${esc(ticket.description)}</dd>` : ''}
-      <dt>${esc(t('desk_address'))}</dt><dd id="ticket-address">${ticket.address ? esc(ticket.address)
+      <dt>${esc(t('desk_address'))}</dt><dd id="ticket-address">${ticket.address ? esc(addr(ticket.address, ticket.addressJapanese))
         : `<span class="muted">${esc(t('desk_no_address'))}</span> ${open ? `<button type="button" id="add-site">${esc(t('desk_add_address'))}</button>` : ''}`}</dd>
       <dt>${esc(t('desk_priority'))}</dt><dd>${prio(ticket.priority)}${ticket.suggestedPriority && ticket.suggestedPriority !== ticket.priority
         ? ` <span class="muted">${esc(t('desk_suggested_was', { priority: ticket.suggestedPriority }))}${ticket.priorityOverrideReason ? ': ' + esc(ticket.priorityOverrideReason) : ''}</span>` : ''}</dd>
@@ -854,7 +856,7 @@ function showAddSite() {
   const regions = [...$('region').options].map((o) => `<option value="${o.value}"${o.selected ? ' selected' : ''}>${esc(o.textContent)}</option>`).join('');
   actionBox(t('desk_add_address'), `<form id="site" class="desk-form" novalidate>
     ${sites.length ? `<label class="wide">${esc(t('desk_known_address'))}<select id="st-existing"><option value="">${esc(t('desk_a_new_address'))}</option>
-      ${sites.map((s) => `<option value="${s.id}">${esc(s.addressLine)}</option>`).join('')}</select></label>` : ''}
+      ${sites.map((s) => `<option value="${s.id}">${esc(addr(s.addressLine, s.addressLineJapanese))}</option>`).join('')}</select></label>` : ''}
     <div class="row">
       <label>${esc(t('desk_postal_code'))}<input id="st-postal" autocomplete="off" size="9"></label>
       <label>${esc(t('desk_city'))}<input id="st-city" autocomplete="off"></label>

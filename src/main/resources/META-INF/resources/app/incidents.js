@@ -137,7 +137,7 @@ function row(incident) {
       · ${esc(t('incidents_cause_is', { cause: mine(incident, 'cause') ?? '' }))}</p>` : ''}
     <p class="muted">${esc(t('incidents_tickets', { count: incident.ticketCount }))}
       ${incident.asset ? `· ${esc(t('incidents_equipment'))}: ${esc(incident.asset.model)}${incident.asset.serialNumber
-    ? ` (${esc(incident.asset.serialNumber)})` : ''}, ${esc(incident.asset.address)}` : ''}
+    ? ` (${esc(incident.asset.serialNumber)})` : ''}, ${esc((root.dataset.language === 'ja' && incident.asset.addressJapanese) || incident.asset.address)}` : ''}
       · ${esc(t('incidents_visit'))}: ${esc(visitText(incident))}
       ${where ? `· ${esc(where)}` : ''}${incident.buildings?.length ? ` · ${esc(t('incidents_buildings'))}:
         ${esc(incident.buildings.join(', '))}` : ''}</p>

@@ -10,6 +10,8 @@ const t = (key, params = {}) => (words[key] ?? key).replace(/\{(\w+)\}/g, (_, na
 const esc = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const me = root.dataset.user;
 const language = root.dataset.language;
+/** The stop's address in the phone's language (a flat as 号室 in Japanese). */
+const addressOf = (stop) => (language === 'ja' && stop.addressJapanese) || stop.address;
 const POSITION_EVERY = Number(root.dataset.positionEvery) * 1000;
 const ROUTE_CHECK = Number(root.dataset.routeCheck) * 1000;
 const BATCH = 100;
@@ -366,7 +368,7 @@ function renderNext() {
     main = button(t('tech_end_day'), 'DAY_ENDED', 'tech-big');
   } else {
     const status = statusOf(stop);
-    heading = t('tech_current', { position: stop.position, name: stop.customerName ?? stop.address });
+    heading = t('tech_current', { position: stop.position, name: stop.customerName ?? addressOf(stop) });
     main = status === 'DISPATCHED' ? button(t('tech_on_the_way'), 'EN_ROUTE', 'tech-big')
       : status === 'EN_ROUTE' ? button(t('tech_arrived'), 'ARRIVED', 'tech-big')
         : button(t('tech_done'), 'COMPLETED', 'tech-big');
@@ -414,7 +416,7 @@ function stopCard(stop, active) {
     <strong class="tech-window">${esc(t('tech_window', { window }))}</strong>
     <span class="tech-chip s-${status}">${esc(t(`tech_status_${status}`))}</span></div>
   <p class="tech-customer">${esc(stop.customerName ?? '')} <span class="tech-ticket">${esc(stop.ticketNumber ?? '')}</span></p>
-  <p class="tech-address">${esc(stop.address)}</p>
+  <p class="tech-address">${esc(addressOf(stop))}</p>
   <p class="tech-meta">${esc(t('tech_planned', { time: clock(stop.plannedStart) }))} · ${esc(t('tech_minutes',
     { count: stop.durationMinutes }))} · ${esc(stop.jobType ?? '')} · ${esc(stop.priority)}</p>
   ${stop.accessNotes ? `<p class="tech-access"><b>${esc(t('tech_access'))}:</b> ${esc(stop.accessNotes)}</p>` : ''}
@@ -462,7 +464,7 @@ function drawMap(route) {
   state.layer = L.layerGroup().addTo(state.map);
   const points = (route?.visits ?? []).filter((s) => s.latitude != null).map((s) => {
     L.marker([s.latitude, s.longitude], { icon: L.divIcon({ className: 'tech-marker', html: String(s.position),
-      iconSize: [30, 30] }), title: s.customerName ?? s.address }).addTo(state.layer);
+      iconSize: [30, 30] }), title: s.customerName ?? addressOf(s) }).addTo(state.layer);
     return [s.latitude, s.longitude];
   });
   if (points.length > 1) L.polyline(points, { color: '#0b5cad', weight: 4 }).addTo(state.layer);
@@ -493,7 +495,7 @@ function openSheet(html, onSubmit) {
 function askDone(stop) {
   const stock = vanStock().filter((l) => l.quantity > 0);
   $('tech-sheet-form').dataset.ok = t('tech_record_done');
-  openSheet(`<h2>${esc(t('tech_done'))} · ${esc(stop.customerName ?? stop.address)}</h2>
+  openSheet(`<h2>${esc(t('tech_done'))} · ${esc(stop.customerName ?? addressOf(stop))}</h2>
     <fieldset><legend>${esc(t('tech_parts_used'))}</legend>${stock.length === 0 ? `<p>${esc(t('tech_van_empty'))}</p>`
     : stock.map((l) => `<label class="tech-part">${esc(l.partCode)} · ${esc(l.partName)}
       <small>${esc(t('tech_in_van', { count: l.quantity }))}</small>
@@ -516,7 +518,7 @@ function askDone(stop) {
 
 function askIncomplete(stop) {
   $('tech-sheet-form').dataset.ok = t('tech_record_incomplete');
-  openSheet(`<h2>${esc(t('tech_could_not_finish'))} · ${esc(stop.customerName ?? stop.address)}</h2>
+  openSheet(`<h2>${esc(t('tech_could_not_finish'))} · ${esc(stop.customerName ?? addressOf(stop))}</h2>
     <fieldset><legend>${esc(t('tech_follow_up'))}</legend>
     <label class="tech-field">${esc(t('tech_follow_up_minutes'))}<input type="number" name="minutes" min="5" max="600"
       value="${stop.durationMinutes}" inputmode="numeric"></label>
@@ -543,7 +545,7 @@ const list = (text) => String(text ?? '').split(/[,、，]/).map((s) => s.trim()
 
 function askNoAccess(stop) {
   $('tech-sheet-form').dataset.ok = t('tech_record_no_access');
-  openSheet(`<h2>${esc(t('tech_no_access'))} · ${esc(stop.customerName ?? stop.address)}</h2>
+  openSheet(`<h2>${esc(t('tech_no_access'))} · ${esc(stop.customerName ?? addressOf(stop))}</h2>
     <label class="tech-field">${esc(t('tech_no_access_notes'))}<textarea name="notes" rows="3" maxlength="2000"></textarea>
     </label>`, (data) => {
     record('NO_ACCESS', stop.visitId, { notes: data.get('notes') || null });

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import org.tehai.arrival.ArrivalWindows.Window;
 import org.tehai.contact.ContactKind;
 import org.tehai.contact.ContactLog;
+import org.tehai.contact.ContactNote;
 import org.tehai.contact.Direction;
 import org.tehai.customer.NumberingPlan;
 import org.tehai.notification.NotificationKind;
@@ -98,7 +99,7 @@ public class ArrivalAnswers {
         Visit visit = currentVisit(ticket);
         Answer answer = describe(ticket, visit, now);
         contacts.record(ticket, ContactKind.ARRIVAL_INQUIRY, Channel.PHONE, Direction.INBOUND,
-                "Where is the technician? Told: " + answer.sayToCaller(), now);
+                ContactNote.arrivalTold(answer.sayToCaller(), answer.sentences().get("ja")), now);
         return answer;
     }
 

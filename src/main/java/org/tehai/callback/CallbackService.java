@@ -13,6 +13,7 @@ import org.tehai.callback.CallbackResource.CallbackRequest;
 import org.tehai.callback.CallbackResource.CallbackView;
 import org.tehai.contact.ContactKind;
 import org.tehai.contact.ContactLog;
+import org.tehai.contact.ContactNote;
 import org.tehai.contact.Direction;
 import org.tehai.customer.Customer;
 import org.tehai.customer.CustomerService;
@@ -105,7 +106,8 @@ public class CallbackService {
         callback.persist();
         if (ticket != null) {
             contactLog.record(ticket, ContactKind.CALLBACK_REQUEST, Channel.PHONE, Direction.OUTBOUND,
-                    "Call-back booked for " + request.dueAt() + ": " + request.reason(), now);
+                    ContactNote.callbackBooked(dueAt, String.valueOf(request.dueAt()), request.reason(),
+                            CallbackTexts.japanese(request.reason())), now);
         }
         audit.record("CALLBACK_BOOKED", "callback", callback.id, request.reason());
         return CallbackView.of(callback);

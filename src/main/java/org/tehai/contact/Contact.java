@@ -42,10 +42,27 @@ public class Contact extends PanacheEntityBase {
     public String author;
     public String notes;
 
+    /** For a note Tehai wrote itself: which note ({@link ContactNote#key()}); null for what a person typed. */
+    public String noteKey;
+
+    /** The note's values as a JSON object of strings ({@link ContactNote#params()}). */
+    public String noteParams;
+
     /** The customer contacted us again about the same ticket within 7 days of an earlier inbound contact. */
     public boolean repeatContact;
 
     /** The inbound report that opened a ticket, as its first contact (a repeat contact it cannot be). */
+    /** The note's values; empty when Tehai wrote no data for it. */
+    public java.util.Map<String, String> noteParameters() {
+        return ContactNote.paramsOf(noteParams);
+    }
+
+    /** The notes in Japanese, times in the ticket's region's zone (Tokyo without a region); typed notes as typed. */
+    public String notesJapanese() {
+        return ContactNote.japanese(noteKey, noteParameters(), notes,
+                ticket.region != null ? ticket.region.zone() : java.time.ZoneId.of("Asia/Tokyo"));
+    }
+
     public static Contact openingReport(Ticket ticket, String author) {
         var contact = new Contact();
         contact.ticket = ticket;

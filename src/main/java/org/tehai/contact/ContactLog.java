@@ -69,6 +69,16 @@ public class ContactLog {
                 ticket.channel, Direction.INBOUND, ticket.description, ticket.openedAt);
     }
 
+    /** Appends a contact with a note Tehai writes itself: its English text and its data for other languages. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Contact record(Ticket ticket, ContactKind kind, Channel channel, Direction direction, ContactNote note,
+            Instant at) {
+        Contact contact = record(ticket, kind, channel, direction, note.english(), at);
+        contact.noteKey = note.key();
+        contact.noteParams = note.paramsJson();
+        return contact;
+    }
+
     /** Appends a contact to the ticket's log, marking it as a repeat contact when it is one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Contact record(Ticket ticket, ContactKind kind, Channel channel, Direction direction, String notes,

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -33,10 +34,11 @@ public class ContactResource {
     }
 
     public record ContactView(long id, long ticketId, Instant occurredAt, Channel channel, ContactKind kind,
-            Direction direction, String author, String notes, boolean repeatContact) {
+            Direction direction, String author, String notes, boolean repeatContact, String noteKey,
+            Map<String, String> noteParams, String notesJapanese) {
         public static ContactView of(Contact c) {
             return new ContactView(c.id, c.ticket.id, c.occurredAt, c.channel, c.kind, c.direction, c.author, c.notes,
-                    c.repeatContact);
+                    c.repeatContact, c.noteKey, c.noteParameters(), c.notesJapanese());
         }
     }
 

@@ -112,6 +112,22 @@ public interface DeskPageLabels {
     String desk_contact_CALLBACK_FAILED();
     @Message("other")
     String desk_contact_OTHER();
+    @Message("tracking page opened")
+    String desk_contact_TRACKING_VIEW();
+    @Message("not yet planned")
+    String desk_track_state_NOT_YET_PLANNED();
+    @Message("planned")
+    String desk_track_state_PLANNED();
+    @Message("on the way")
+    String desk_track_state_ON_THE_WAY();
+    @Message("on site")
+    String desk_track_state_ON_SITE();
+    @Message("done")
+    String desk_track_state_DONE();
+    @Message("not finished")
+    String desk_track_state_NOT_FINISHED();
+    @Message("cancelled")
+    String desk_track_state_CANCELLED();
     @Message("late arrival")
     String desk_cause_LATE_ARRIVAL();
     @Message("missed appointment")

@@ -197,6 +197,12 @@ public interface DeskPageMessages {
     String desk_note_requoted(String window, String reason);
     @Message("Visit booked: {window}")
     String desk_note_booked(String window);
+    @Message("Where is the technician? Told: {told}")
+    String desk_note_arrival_told(String told);
+    @Message("Call-back booked for {when}: {reason}")
+    String desk_note_callback_booked(String when, String reason);
+    @Message("Tracking page opened ({state})")
+    String desk_note_tracking_view(String state);
     @Message("We will call you back at {when} on {phone}.")
     String desk_say_callback(String when, String phone);
     @Message("Loading…")

@@ -18,6 +18,7 @@ import org.tehai.callback.Callback;
 import org.tehai.callback.CallbackStatus;
 import org.tehai.contact.ContactKind;
 import org.tehai.contact.ContactLog;
+import org.tehai.contact.ContactNote;
 import org.tehai.contact.Direction;
 import org.tehai.notification.TrackingLinks;
 import org.tehai.notification.TrackingSettings;
@@ -69,7 +70,7 @@ public class TrackingFacts {
     public Optional<Tracked> look(String token, Locale language) {
         Optional<Tracked> facts = facts(token, language);
         facts.ifPresent(f -> contacts.record(Ticket.findById(f.ticketId()), ContactKind.TRACKING_VIEW, Channel.WEB,
-                Direction.INBOUND, "Tracking page opened (" + f.state() + ")", Instant.now(clock)));
+                Direction.INBOUND, ContactNote.trackingView(String.valueOf(f.state())), Instant.now(clock)));
         return facts;
     }
 

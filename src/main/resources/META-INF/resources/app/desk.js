@@ -197,6 +197,19 @@ function banner(text, meta) {
     <p class="desk-banner-text">${esc(text || t('desk_no_status_text'))}</p>${meta ? `<p class="desk-banner-meta">${meta}</p>` : ''}</div>`;
 }
 
+/**
+ * A contact's notes in the agent's language: a note Tehai wrote itself is said again from its data, times in the
+ * zone; what a person typed, and older notes without data, as written.
+ */
+function contactNote(contact, zone) {
+  const p = contact.noteParams ?? {};
+  const key = contact.noteKey ? `desk_note_${contact.noteKey.replace(/[^A-Za-z]/g, '_')}` : null;
+  if (!key || !has(key)) return contact.notes ?? '';
+  const ja = language === 'ja';
+  return t(key, { told: (ja && p.toldJapanese) || p.told, reason: (ja && p.reasonJapanese) || p.reason,
+    when: p.dueAt ? dayTime(p.dueAt, zone) : '', state: label('desk_track_state', p.state) });
+}
+
 async function showCard(card, options = {}) {
   state.card = card;
   const c = card.customer;
@@ -212,7 +225,7 @@ async function showCard(card, options = {}) {
           : v.firstAvailableFrom ? `${esc(t('desk_available_from'))}: ${esc(dayTime(v.firstAvailableFrom, zone))}` : ''}</td></tr>`).join('');
   const contacts = card.lastContacts.map((x) => `<li><span class="muted">${esc(dayTime(x.occurredAt, zone))}</span>
       ${esc(label('desk_contact', x.kind))}${x.repeatContact ? ' ' + tag(t('desk_repeat'), true) : ''}
-      <span class="muted">${esc(x.notes ?? '')}</span></li>`).join('');
+      <span class="muted">${esc(contactNote(x, zone))}</span></li>`).join('');
   $('card').innerHTML = `<h2 id="card-title">${esc(c.name)} ${tag(label('desk_matched', card.matchedBy))}</h2>
     <div id="card-banners" hx-get="/desk/banners?customer=${c.id}" hx-swap="innerHTML"
       hx-trigger="load, every ${Number(root.dataset.bannerRefresh) || 12}s"></div>

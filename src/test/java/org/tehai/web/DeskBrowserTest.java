@@ -283,10 +283,15 @@ class DeskBrowserTest {
         long region = TestData.region();
         String name = Api.unique("Kobayashi Mei");
         long customer = TestData.customer(name, TestData.tokyoPhone());
-        long site = TestData.site(customer, region, null, null, 35.6940, 139.7036);
-        String number = as(AGENT).body(Map.of("customerId", customer, "siteId", site, "troubleCode",
+        String building = Api.unique("Nakano Tower");
+        long site = TestData.site(customer, region, building, "502", 35.6940, 139.7036);
+        JsonPath opened = as(AGENT).body(Map.of("customerId", customer, "siteId", site, "troubleCode",
                 "COMPLAINT/LATE_TECHNICIAN", "description", "Waited all day, nobody came"))
-                .post("/api/tickets").then().statusCode(201).extract().jsonPath().getString("number");
+                .post("/api/tickets").then().statusCode(201).extract().jsonPath();
+        String number = opened.getString("number");
+        long ticket = opened.getLong("id");
+        // "Where is the technician?" asked by another client: Tehai writes the contact's note itself.
+        as(AGENT).get("/api/tickets/" + ticket + "/arrival").then().statusCode(200);
 
         Page page = signIn("ja-JP");
         List<String> scriptErrors = new ArrayList<>();
@@ -312,6 +317,24 @@ class DeskBrowserTest {
         due.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("完了")).click();
         assertThat(page.locator("#desk-status")).containsText("折り返しを完了しました", SOON);
         assertThat(page.locator("#callbacks li", new Page.LocatorOptions().setHasText(name))).hasCount(0);
+        // The notes Tehai wrote on the caller's last contacts read in Japanese, the time in local time; the API keeps
+        // the English note and gives the Japanese beside it.
+        find(page, number);
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#work-title")).containsText(number, SOON);
+        Locator contacts = page.locator("#card .desk-contacts");
+        assertThat(contacts).containsText("技術者の到着のお問い合わせ。お伝えした内容: ", SOON);
+        assertThat(contacts).containsText(Pattern.compile("\\d\\d:\\d\\dに折り返しの電話を予約: 技術者の到着時間を確認して連絡"));
+        assertThat(contacts).not().containsText("Told:");
+        assertThat(contacts).not().containsText("Call-back booked");
+        // The address says its flat the Japanese way.
+        assertThat(page.locator("#card .desk-facts")).containsText(building + " 502号室");
+        assertThat(page.locator("#card .desk-facts")).not().containsText(", flat ");
+        Browser.screenshot(page, "desk-contact-notes-japanese");
+        JsonPath notes = as(AGENT).get("/api/tickets/" + ticket + "/contacts").then().extract().jsonPath();
+        assertThat(notes.getList("notes", String.class)).anyMatch(n -> n.startsWith("Call-back booked for "))
+                .anyMatch(n -> n.startsWith("Where is the technician? Told: "));
+        assertThat(notes.getList("notesJapanese", String.class)).anyMatch(n -> n.contains("に折り返しの電話を予約"));
 
         // A complaint does not close without its cause and what prevents it.
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("苦情を完了")).click();

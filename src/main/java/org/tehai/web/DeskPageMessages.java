@@ -41,6 +41,36 @@ public interface DeskPageMessages {
     String desk_work_empty();
     @Message("The request failed")
     String desk_error();
+    @Message("The request has a mistake.")
+    String desk_problem_400();
+    @Message("Your role does not allow this.")
+    String desk_problem_403();
+    @Message("It was not found.")
+    String desk_problem_404();
+    @Message("It conflicts with a change made meanwhile.")
+    String desk_problem_409();
+    @Message("It cannot be done in the present state.")
+    String desk_problem_422();
+    @Message("Too many requests; wait a moment.")
+    String desk_problem_429();
+    @Message("The server could not do it; try again.")
+    String desk_problem_500();
+    @Message("The call-back time is in the past.")
+    String desk_problem_dueAt_400();
+    @Message("The contact time is in the future.")
+    String desk_problem_occurredAt_400();
+    @Message("It has already been closed or moved on.")
+    String desk_problem_status_409();
+    @Message("The ticket is closed or covered by an incident.")
+    String desk_problem_ticketId_409();
+    @Message("The address is not known well enough yet.")
+    String desk_problem_siteId_422();
+    @Message("That time was not offered for this visit.")
+    String desk_problem_optionId_400();
+    @Message("That trouble is not in the catalogue.")
+    String desk_problem_troubleCode_422();
+    @Message("Someone else saved a change first.")
+    String desk_problem_version_409();
     @Message("{count} found")
     String desk_found(String count);
     @Message("No customer found.")

@@ -25,6 +25,22 @@ public interface IncidentPageMessages {
     String incidents_loading();
     @Message("The request failed")
     String incidents_error();
+    @Message("The request has a mistake.")
+    String incidents_problem_400();
+    @Message("Your role does not allow this.")
+    String incidents_problem_403();
+    @Message("It was not found.")
+    String incidents_problem_404();
+    @Message("It conflicts with a change made meanwhile.")
+    String incidents_problem_409();
+    @Message("It cannot be done in the present state.")
+    String incidents_problem_422();
+    @Message("Too many requests; wait a moment.")
+    String incidents_problem_429();
+    @Message("The server could not do it; try again.")
+    String incidents_problem_500();
+    @Message("The incident is already resolved.")
+    String incidents_problem_status_409();
     @Message("Not done: {detail}")
     String incidents_refused(String detail);
     @Message("Map of incidents and outages")

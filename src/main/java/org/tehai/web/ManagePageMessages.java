@@ -37,6 +37,20 @@ public interface ManagePageMessages {
     String manage_loading();
     @Message("The request failed")
     String manage_error();
+    @Message("The request has a mistake.")
+    String manage_problem_400();
+    @Message("Your role does not allow this.")
+    String manage_problem_403();
+    @Message("It was not found.")
+    String manage_problem_404();
+    @Message("It conflicts with a change made meanwhile.")
+    String manage_problem_409();
+    @Message("It cannot be done in the present state.")
+    String manage_problem_422();
+    @Message("Too many requests; wait a moment.")
+    String manage_problem_429();
+    @Message("The server could not do it; try again.")
+    String manage_problem_500();
     @Message("—")
     String manage_none();
     @Message("{part} of {whole}")

@@ -237,6 +237,20 @@ public interface Messages {
 
     @Message("The request failed")
     String board_error();
+    @Message("The request has a mistake.")
+    String board_problem_400();
+    @Message("Your role does not allow this.")
+    String board_problem_403();
+    @Message("It was not found.")
+    String board_problem_404();
+    @Message("It conflicts with a change made meanwhile.")
+    String board_problem_409();
+    @Message("It cannot be done in the present state.")
+    String board_problem_422();
+    @Message("Too many requests; wait a moment.")
+    String board_problem_429();
+    @Message("The server could not do it; try again.")
+    String board_problem_500();
 
     @Message("Time limit (s)")
     String board_limits();

@@ -16,7 +16,10 @@ async function api(method, url, body) {
   if (response.status === 204) return null;
   const data = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = new Error(data?.detail ?? `${t('board_error')} (${response.status})`);
+    // On a page not in English the board's words for the refusal's status; in English the server's detail.
+    const ours = `board_problem_${response.status >= 500 ? 500 : response.status}`;
+    const error = new Error(root.dataset.language !== 'en' && words[ours] ? t(ours)
+      : data?.detail ?? `${t('board_error')} (${response.status})`);
     error.status = response.status;
     throw error;
   }

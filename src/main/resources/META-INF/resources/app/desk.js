@@ -28,12 +28,25 @@ async function api(method, url, body) {
   return data;
 }
 
-/** A refusal in the agent's language: the field's own words when we have them, the server's detail after. */
+/**
+ * What the server refused, in the agent's language: the desk's words for a known refusal (its field and status); on a
+ * page in another language than English, the words for its status; else the server's own text.
+ */
+function problemText(error) {
+  const field = error.problem?.field?.replace(/[^A-Za-z]/g, '_');
+  const status = error.status >= 500 ? 500 : error.status;
+  if (field && has(`desk_problem_${field}_${status}`)) return t(`desk_problem_${field}_${status}`);
+  if (language !== 'en' && has(`desk_problem_${status}`)) return t(`desk_problem_${status}`);
+  return error.problem?.detail ?? '';
+}
+
+/** A refusal in the agent's language: the field's own words when we have them, why after. */
 function refusal(error) {
   const field = error.problem?.field;
   const key = field ? `desk_field_${field.replace(/[^A-Za-z]/g, '_')}` : null;
   const ours = key && has(key) ? t(key) : t('desk_error');
-  return error.problem?.detail ? `${ours} — ${error.problem.detail}` : `${ours} (${error.status ?? ''})`;
+  const why = problemText(error);
+  return why && why !== ours ? `${ours} — ${why}` : `${ours} (${error.status ?? ''})`;
 }
 
 const say = (text) => { $('desk-status').textContent = text; };

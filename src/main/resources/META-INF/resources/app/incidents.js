@@ -21,6 +21,7 @@ async function api(method, url, body) {
   if (!response.ok) {
     const error = new Error(data?.detail ?? `${t('incidents_error')} (${response.status})`);
     error.field = data?.field;
+    error.status = response.status;
     throw error;
   }
   return data;
@@ -28,10 +29,16 @@ async function api(method, url, body) {
 
 /** A text of an incident in the person's language: Tehai's own sentences come in Japanese too. */
 const mine = (incident, field) => (root.dataset.language === 'ja' && incident.japanese?.[field]) || incident[field];
-/** A refusal in the person's language: the board's own words for the field the server names, else its detail. */
+/**
+ * A refusal in the person's language: the board's own words for the field the server names, or for the field and
+ * status; on a page not in English the words for the status; else the server's detail.
+ */
 const refused = (error) => {
-  const key = error.field ? `incidents_field_${error.field.replace(/[^A-Za-z]/g, '_')}` : null;
-  return t('incidents_refused', { detail: key && words[key] ? words[key] : error.message });
+  const field = error.field?.replace(/[^A-Za-z]/g, '_');
+  const status = error.status >= 500 ? 500 : error.status;
+  const known = [field && `incidents_field_${field}`, field && `incidents_problem_${field}_${status}`,
+    root.dataset.language !== 'en' && `incidents_problem_${status}`].find((key) => key && words[key]);
+  return t('incidents_refused', { detail: known ? words[known] : error.message });
 };
 const zone = () => $('region').selectedOptions[0]?.dataset.zone;
 const when = (iso) => (iso ? new Intl.DateTimeFormat(root.dataset.language, { timeZone: zone(),

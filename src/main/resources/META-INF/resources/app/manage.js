@@ -11,7 +11,12 @@ const charts = {};
 async function api(url) {
   const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
   const data = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(data?.detail ?? `${t('manage_error')} (${response.status})`);
+  if (!response.ok) {
+    // On a page not in English the page's words for the refusal's status; in English the server's detail.
+    const ours = `manage_problem_${response.status >= 500 ? 500 : response.status}`;
+    throw new Error(language !== 'en' && words[ours] ? t(ours)
+      : data?.detail ?? `${t('manage_error')} (${response.status})`);
+  }
   return data;
 }
 

@@ -306,6 +306,13 @@ class DeskBrowserTest {
         // A call-back instead of "please call again".
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("折り返しを予約")).last().click();
         page.getByLabel("用件", new Page.GetByLabelOptions().setExact(true)).fill("技術者の到着時間を確認して連絡");
+        // A time already past: the server's refusal reads in Japanese, not in the server's English.
+        String inAnHour = page.locator("#cb-due").inputValue();
+        page.locator("#cb-due").fill("2020-01-06T10:00");
+        page.locator("#callback button[type=submit]").click();
+        assertThat(page.locator("#cb-error")).containsText("折り返し日時を確認してください。 — 折り返し日時が過去になっています。", SOON);
+        assertThat(page.locator("#cb-error")).not().containsText("in the past");
+        page.locator("#cb-due").fill(inAnHour);
         page.locator("#callback button[type=submit]").click();
         assertThat(page.locator("#callback-booked")).containsText("折り返しお電話します", SOON);
         Locator due = page.locator("#callbacks li", new Page.LocatorOptions().setHasText(name));

@@ -70,10 +70,10 @@ public class TechnicianEvents {
     @Transactional
     public Outcome record(long technicianId, EventBatch batch) {
         if (batch == null || batch.events() == null || batch.events().isEmpty()) {
-            throw ApiProblem.invalid("events", "Send at least one event.");
+            throw ApiProblem.invalid("events", "Send at least one event.").withCode("batch-empty");
         }
         if (batch.events().size() > MAX_BATCH) {
-            throw ApiProblem.invalid("events", "At most " + MAX_BATCH + " events per batch.");
+            throw ApiProblem.invalid("events", "At most " + MAX_BATCH + " events per batch.").withCode("batch-too-large");
         }
         Technician me = Technician.findById(technicianId);
         List<Event> events = batch.events();

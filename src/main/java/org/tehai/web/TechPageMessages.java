@@ -54,6 +54,48 @@ public interface TechPageMessages {
     String tech_refused_hint();
     @Message("Seen")
     String tech_dismiss();
+    @Message("The report was empty.")
+    String tech_reason_event_empty();
+    @Message("The report had no id of this phone.")
+    String tech_reason_event_id();
+    @Message("The note is too long.")
+    String tech_reason_notes_too_long();
+    @Message("The report did not say what happened.")
+    String tech_reason_type_required();
+    @Message("The report had no time.")
+    String tech_reason_time_required();
+    @Message("The report did not name its visit.")
+    String tech_reason_visit_required();
+    @Message("The report named no valid visit.")
+    String tech_reason_visit_id();
+    @Message("The visit ({visit}) is not on your route.")
+    String tech_reason_visit_not_on_route(String visit);
+    @Message("The visit ({visit}) was cancelled.")
+    String tech_reason_visit_cancelled(String visit);
+    @Message("Only \"could not finish\" asks for a follow-up visit.")
+    String tech_reason_follow_up_not_incomplete();
+    @Message("The time needed must be 5 to 600 minutes.")
+    String tech_reason_follow_up_duration();
+    @Message("Too many skills for the follow-up visit.")
+    String tech_reason_too_many_skills();
+    @Message("Each skill needs a level from 1 to 5.")
+    String tech_reason_skill_level();
+    @Message("Too many parts in one report.")
+    String tech_reason_too_many_parts();
+    @Message("A part is not in the catalogue.")
+    String tech_reason_unknown_part();
+    @Message("A part quantity must be 1 to 10000.")
+    String tech_reason_part_quantity();
+    @Message("The position needs latitude and longitude.")
+    String tech_reason_position_incomplete();
+    @Message("The latitude is out of range.")
+    String tech_reason_latitude_range();
+    @Message("The longitude is out of range.")
+    String tech_reason_longitude_range();
+    @Message("Nothing was sent.")
+    String tech_reason_batch_empty();
+    @Message("Too many reports at once.")
+    String tech_reason_batch_too_large();
     @Message("Next step")
     String tech_next_step();
     @Message("Which day")

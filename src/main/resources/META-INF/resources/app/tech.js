@@ -7,6 +7,11 @@ const $ = (id) => document.getElementById(id);
 const root = $('tech');
 const words = JSON.parse($('words').textContent);
 const t = (key, params = {}) => (words[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => params[name] ?? '');
+/** Why the office refused a report, in the phone's language: its words for the server's code, else the server's. */
+const reasonOf = (e) => {
+  const key = e.code ? `tech_reason_${e.code.replace(/[^A-Za-z]/g, '_')}` : null;
+  return key && Object.prototype.hasOwnProperty.call(words, key) ? t(key, { visit: e.visitId ?? '' }) : e.reason;
+};
 const esc = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const me = root.dataset.user;
 const language = root.dataset.language;
@@ -227,7 +232,7 @@ async function sendEvents() {
     const index = /^events\[(\d+)\]/.exec(problem.field ?? '');
     const refused = index && batch[Number(index[1])] ? [batch[Number(index[1])]] : batch;
     refused.forEach((e) => Object.assign(e, { state: 'refused',
-      reason: problem.detail ?? problem.title ?? String(response.status) }));
+      reason: problem.detail ?? problem.title ?? String(response.status), code: problem.code ?? null }));
     await store.putAll('events', refused);
     state.changed = true;
   }
@@ -421,7 +426,7 @@ function stopCard(stop, active) {
     { count: stop.durationMinutes }))} · ${esc(stop.jobType ?? '')} · ${esc(stop.priority)}</p>
   ${stop.accessNotes ? `<p class="tech-access"><b>${esc(t('tech_access'))}:</b> ${esc(stop.accessNotes)}</p>` : ''}
   ${needs.length ? `<p class="tech-needs"><b>${esc(t('tech_needs'))}:</b> ${needs.map(esc).join(', ')}</p>` : ''}
-  ${refused.map((e) => `<p class="tech-refusal">${esc(t(`tech_event_${e.type}`))}: ${esc(e.reason)}</p>`).join('')}
+  ${refused.map((e) => `<p class="tech-refusal">${esc(t(`tech_event_${e.type}`))}: ${esc(reasonOf(e))}</p>`).join('')}
   <div class="tech-links">
     ${stop.customerPhone ? `<a class="tech-link-button" href="tel:${esc(stop.customerPhone.replace(/[^0-9+]/g, ''))}">`
       + `${esc(t('tech_call'))} ${esc(stop.customerPhone)}</a>` : ''}
@@ -443,7 +448,7 @@ function renderRefused() {
   $('tech-refused-list').innerHTML = refused.map((e) => {
     const stop = stops.get(e.visitId);
     return `<li data-event="${esc(e.eventId)}"><b>${esc(t(`tech_event_${e.type}`))}</b> ${esc(clock(e.occurredAt))}`
-      + `${stop ? ` · ${esc(stop.position)} ${esc(stop.customerName ?? '')}` : ''}<br><span>${esc(e.reason)}</span> `
+      + `${stop ? ` · ${esc(stop.position)} ${esc(stop.customerName ?? '')}` : ''}<br><span>${esc(reasonOf(e))}</span> `
       + `${button(t('tech_dismiss'), `dismiss:${e.eventId}`)}</li>`;
   }).join('');
 }

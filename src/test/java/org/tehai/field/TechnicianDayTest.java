@@ -162,13 +162,15 @@ class TechnicianDayTest {
         String stranger = TestData.technician(day.region()).login();
         long visit = day.visits().get(0);
         as(stranger).body(Map.of("events", List.of(event("x-1", "EN_ROUTE", visit, "09:00")))).post("/api/me/events")
-                .then().statusCode(422).body("field", equalTo("events[0].visitId"));
+                .then().statusCode(422).body("field", equalTo("events[0].visitId"))
+                .body("code", equalTo("visit-not-on-route"));
         as(stranger).get("/api/me/route?date=" + DAY).then().statusCode(200).body("visits", hasSize(0));
         String me = day.technician().login();
         Map<String, Object> bad = event("x-3", "ARRIVED", visit, "09:10");
         bad.remove("occurredAt");
         as(me).body(Map.of("events", List.of(event("x-2", "EN_ROUTE", visit, "09:00"), bad))).post("/api/me/events")
-                .then().statusCode(400).body("field", equalTo("events[1].occurredAt"));
+                .then().statusCode(400).body("field", equalTo("events[1].occurredAt"))
+                .body("code", equalTo("time-required"));
         as(DISPATCHER).get("/api/visits/" + visit).then().body("status", equalTo("DISPATCHED"));
         as(DISPATCHER).get("/api/me/route").then().statusCode(403);
         as(me).body(Map.of("positions", List.of(Map.of("latitude", 35.71, "longitude", 139.66, "recordedAt",

@@ -337,6 +337,13 @@ class TechAppBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show the new route")).click();
         assertThat(page.locator(".tech-stop")).hasCount(1);
         assertThat(stop(page, day.route().get(1))).isVisible();
+        // The technician switches the phone to Japanese: the refusal reads in the app's words for the server's reason.
+        page.navigate(base + "language/ja?back=/tech");
+        assertThat(refused).containsText("訪問(" + taken + ")は取り消されました。", SOON);
+        assertThat(refused).not().containsText("The visit");
+        Browser.screenshot(page, "tech-refused-japanese");
+        page.navigate(base + "language/en?back=/tech");
+        assertThat(refused).containsText("The visit (" + taken + ") was cancelled.", SOON);
         refused.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Seen")).click();
         assertThat(refused).isHidden();
     }

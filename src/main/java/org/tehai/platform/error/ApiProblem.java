@@ -13,6 +13,7 @@ public class ApiProblem extends RuntimeException {
     private final String field;
     private final List<FieldError> errors;
     private final List<?> candidates;
+    private final String code;
 
     public ApiProblem(int status, String title, String field, String detail) {
         this(status, title, field, detail, field == null ? List.of() : List.of(new FieldError(field, detail)));
@@ -24,7 +25,13 @@ public class ApiProblem extends RuntimeException {
 
     private ApiProblem(int status, String title, String field, String detail, List<FieldError> errors,
             List<?> candidates) {
+        this(status, title, field, detail, errors, candidates, null);
+    }
+
+    private ApiProblem(int status, String title, String field, String detail, List<FieldError> errors,
+            List<?> candidates, String code) {
         super(detail);
+        this.code = code;
         this.status = status;
         this.title = title;
         this.field = field;
@@ -37,7 +44,15 @@ public class ApiProblem extends RuntimeException {
      * share a caller's phone number); the problem body carries them as the extension member {@code candidates}.
      */
     public ApiProblem withCandidates(List<?> choices) {
-        return new ApiProblem(status, title, field, getMessage(), errors, choices);
+        return new ApiProblem(status, title, field, getMessage(), errors, choices, code);
+    }
+
+    /**
+     * The same problem with a stable code naming its reason, the extension member {@code code}: a client that shows
+     * the refusal in its own words maps the code to them and falls back to {@code detail}.
+     */
+    public ApiProblem withCode(String reason) {
+        return new ApiProblem(status, title, field, getMessage(), errors, candidates, reason);
     }
 
     /** How much of a rejected value an error message repeats. */
@@ -108,6 +123,11 @@ public class ApiProblem extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** The stable code naming the reason, or null. */
+    public String code() {
+        return code;
     }
 
     /** The records to choose from; empty for most problems. */

@@ -55,7 +55,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, UriInfo uri) {
         return ProblemBody.response(problem.status(), problem.title(), problem.getMessage(), path(uri),
-                problem.field(), problem.errors(), problem.candidates());
+                problem.field(), problem.errors(), problem.candidates(), problem.code());
     }
 
     @ServerExceptionMapper

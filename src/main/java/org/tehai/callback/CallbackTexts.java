@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import org.tehai.platform.KnownSentences;
 import org.tehai.platform.KnownSentences.Sentence;
+import org.tehai.site.Site;
 
 /**
  * Why Tehai itself put a call-back on the desk's queue, in English as stored and given by the API, and in Japanese
@@ -43,7 +44,8 @@ public final class CallbackTexts {
             Sentence.of("Arrival at risk: told (?<told>\\S+), now expected about (?<expected>\\S+) \\((?<why>.*)\\)\\. "
                     + "Offer a new window\\.",
                     "到着が遅れるおそれ: お伝えした時間は${told}、いまの見込みは${expected}ごろ(${why})。"
-                            + "新しい時間帯をご案内してください。"))).toArray(Sentence[]::new));
+                            + "新しい時間帯をご案内してください。"))).toArray(Sentence[]::new))
+            .finishedWith(Site::japanese);
 
     /** The customer pressed "please call me" on the tracking page; {@code state} is the visit's state then. */
     public static String askedOnTrackingPage(String state) {

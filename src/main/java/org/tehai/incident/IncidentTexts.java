@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.tehai.platform.KnownSentences;
 import org.tehai.platform.KnownSentences.Sentence;
+import org.tehai.site.Site;
 
 /**
  * The sentences Tehai writes itself about incidents (a suspected incident's title and status text, why a ticket
@@ -60,7 +61,8 @@ public final class IncidentTexts {
             Sentence.of("Also (?<category>\\S+) trouble, (?<metres>\\d+) m away\\.",
                     "同じく${category}の症状で、${metres} m 離れています。"),
             Sentence.of(Pattern.quote(NOT_SHARED),
-                    "共用設備の故障ではありませんでした: 訂正の結果、関連する住所が2件未満になりました。"));
+                    "共用設備の故障ではありませんでした: 訂正の結果、関連する住所が2件未満になりました。"))
+            .finishedWith(Site::japanese);
 
     /** A suspected shared-equipment incident's title. */
     static String suspectedTitle(String category, String model, String place) {

@@ -1,6 +1,7 @@
 package org.tehai.platform;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,9 +21,23 @@ public final class KnownSentences {
     }
 
     private final List<Sentence> sentences;
+    private final UnaryOperator<String> finish;
 
     public KnownSentences(Sentence... sentences) {
-        this.sentences = List.of(sentences);
+        this(List.of(sentences), UnaryOperator.identity());
+    }
+
+    private KnownSentences(List<Sentence> sentences, UnaryOperator<String> finish) {
+        this.sentences = sentences;
+        this.finish = finish;
+    }
+
+    /**
+     * The same sentences, each recognised one given in Japanese and then passed through {@code finish} (e.g. what
+     * Tehai wrote into it in English, such as an address, said the Japanese way).
+     */
+    public KnownSentences finishedWith(UnaryOperator<String> finish) {
+        return new KnownSentences(sentences, finish);
     }
 
     /** The text in Japanese when it is one of these sentences, else as it was written; null stays null. */
@@ -33,8 +48,7 @@ public final class KnownSentences {
         for (Sentence sentence : sentences) {
             Matcher found = sentence.english().matcher(text);
             if (found.matches()) {
-                // An address Tehai wrote into the sentence says its flat in Japanese too.
-                return org.tehai.site.Site.japanese(found.replaceFirst(sentence.japanese()));
+                return finish.apply(found.replaceFirst(sentence.japanese()));
             }
         }
         return text;

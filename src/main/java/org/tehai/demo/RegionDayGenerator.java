@@ -22,11 +22,14 @@ import org.tehai.planning.TimeWindow;
 
 /**
  * One generated region-day for the dispatch benchmark, always the same for the same size and seed: technicians
- * with homes spread over a 25 km × 25 km city area (centred on western Tokyo), 08:00-17:00 shifts with 60 minutes
+ * with homes spread over a 25 km × 25 km city area (centred on western Tokyo; for more than 1,000 visits the side
+ * grows with the square root of the visits, so the density stays that of the 1,000-visit day), 08:00-17:00 shifts
+ * with 60 minutes
  * of allowed overtime and a 45 or 60 minute break between 11:30 and 14:00, skills, tools and van stock like the demo
  * region; customer visits clustered around neighbourhoods, with the demo's trouble codes (30-120 minutes, mostly
  * short jobs), availability windows of 2-4 hours or all day, mostly P3/P4; one optional depot stop per technician
- * at the nearer of two depots. Times are seconds since local midnight; travel is {@link StraightLineTravelTime},
+ * at the nearest depot: the demo's two, and one more per further 100 technicians beyond 200 (10 for 1,000), placed
+ * at random in the area. Times are seconds since local midnight; travel is {@link StraightLineTravelTime},
  * as in the application.
  *
  * <p>Every call builds fresh objects, so a plan can be generated again and rearranged (the live part of the
@@ -45,7 +48,7 @@ public final class RegionDayGenerator {
     public static final long ALLOWED_OVERTIME = HOUR;
     public static final long RESTOCK_TIME = 10 * MINUTE;
 
-    /** Centre of the city area and its half side. */
+    /** Centre of the city area and its half side at 1,000 visits or fewer; neighbourhoods per 1,000 visits. */
     static final double CENTRE_LATITUDE = 35.680;
     static final double CENTRE_LONGITUDE = 139.650;
     static final double HALF_SIDE_METRES = 12_500;
@@ -126,6 +129,8 @@ public final class RegionDayGenerator {
     private final int technicianCount;
     private final int visitCount;
     private final long seed;
+    private final double halfSideMetres;
+    private final int neighbourhoodCount;
 
     public RegionDayGenerator(int technicianCount, int visitCount, long seed) {
         if (technicianCount < 1 || visitCount < 1) {
@@ -135,12 +140,24 @@ public final class RegionDayGenerator {
         this.technicianCount = technicianCount;
         this.visitCount = visitCount;
         this.seed = seed;
+        this.halfSideMetres = HALF_SIDE_METRES * Math.max(1, Math.sqrt(visitCount / 1000.0));
+        this.neighbourhoodCount = (int) Math.round(NEIGHBOURHOODS * Math.max(1, visitCount / 1000.0));
+    }
+
+    /** How many depots a day of this size has: the demo's two up to 200 technicians, one per 100 beyond. */
+    public int depotCount() {
+        return Math.max(DEPOTS.size(), technicianCount / 100);
+    }
+
+    /** Side of the square city area, in kilometres. */
+    public double areaSideKm() {
+        return 2 * halfSideMetres / 1000;
     }
 
     public RegionDay generate() {
         Random random = new Random(seed);
         List<Location> neighbourhoods = new ArrayList<>();
-        for (int i = 0; i < NEIGHBOURHOODS; i++) {
+        for (int i = 0; i < neighbourhoodCount; i++) {
             neighbourhoods.add(inArea(random));
         }
         List<PlanningTechnician> technicians = new ArrayList<>();
@@ -158,9 +175,14 @@ public final class RegionDayGenerator {
         for (int v = 0; v < visitCount; v++) {
             visits.add(customerVisit(v, random, neighbourhoods, technicians, troubleCodes));
         }
+        // Depots beyond the demo's two are drawn last, so a day with two depots is drawn as it always was.
+        List<Location> depots = new ArrayList<>(DEPOTS);
+        while (depots.size() < depotCount()) {
+            depots.add(inArea(random));
+        }
         for (TechnicianRoute route : routes) {
-            visits.add(PlannedVisit.depotStop("D-" + route.getId(), nearestDepot(route.getTechnician().getHome()),
-                    RESTOCK_TIME));
+            visits.add(PlannedVisit.depotStop("D-" + route.getId(),
+                    nearestDepot(route.getTechnician().getHome(), depots), RESTOCK_TIME));
         }
         return new RegionDay(technicians, routes, visits, troubleCodes);
     }
@@ -312,9 +334,9 @@ public final class RegionDayGenerator {
         return technicians.stream().anyMatch(t -> t.masters(Map.of(trouble.skill(), trouble.level())));
     }
 
-    private static Location inArea(Random random) {
-        double north = (2 * random.nextDouble() - 1) * HALF_SIDE_METRES;
-        double east = (2 * random.nextDouble() - 1) * HALF_SIDE_METRES;
+    private Location inArea(Random random) {
+        double north = (2 * random.nextDouble() - 1) * halfSideMetres;
+        double east = (2 * random.nextDouble() - 1) * halfSideMetres;
         return offset(new Location(CENTRE_LATITUDE, CENTRE_LONGITUDE), north, east);
     }
 
@@ -330,9 +352,9 @@ public final class RegionDayGenerator {
         return new Location(Math.round(latitude * 1e6) / 1e6, Math.round(longitude * 1e6) / 1e6);
     }
 
-    static Location nearestDepot(Location home) {
-        Location best = DEPOTS.get(0);
-        for (Location depot : DEPOTS) {
+    static Location nearestDepot(Location home, List<Location> depots) {
+        Location best = depots.get(0);
+        for (Location depot : depots) {
             if (home.metersTo(depot) < home.metersTo(best)) {
                 best = depot;
             }

@@ -1,16 +1,20 @@
 package org.tehai.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.tehai.demo.RegionDayGenerator;
 import org.tehai.demo.RegionDayGenerator.RegionDay;
+import org.tehai.planning.Location;
 import org.tehai.planning.PlannedVisit;
 import org.tehai.planning.PlanningPriority;
 
@@ -54,8 +58,32 @@ class RegionDayBenchmarkSmokeTest {
         assertThat(first.visits().stream()
                 .filter(v -> v.getPriority() == PlanningPriority.P1 && v.isCustomer()).count())
                 .isBetween(10L, 80L);
+        // The documented day: its priorities as docs/dispatch-benchmark.md gives them, two depots.
+        assertThat(first.visits().stream().filter(PlannedVisit::isCustomer)
+                .collect(Collectors.groupingBy(PlannedVisit::getPriority, Collectors.counting())))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(PlanningPriority.P1, 28L, PlanningPriority.P2, 118L,
+                        PlanningPriority.P3, 545L, PlanningPriority.P4, 309L));
+        assertThat(first.visits().stream().filter(v -> !v.isCustomer()).map(PlannedVisit::getLocation).distinct())
+                .hasSize(2);
         // Every job can be done by someone on the team.
         assertThat(first.visits()).allSatisfy(visit -> assertThat(first.technicians())
                 .anyMatch(technician -> technician.masters(visit.getRequiredSkillLevels())));
+    }
+
+    @Test
+    void growsTheAreaAndTheDepotsWithTheDay() {
+        RegionDayGenerator city = new RegionDayGenerator(1000, 10_000, RegionDayBenchmark.DEFAULT_SEED);
+        RegionDay day = city.generate();
+
+        assertThat(city.depotCount()).isEqualTo(10);
+        assertThat(city.areaSideKm()).isCloseTo(79.06, within(0.01));
+        assertThat(new RegionDayGenerator(100, 1000, RegionDayBenchmark.DEFAULT_SEED).areaSideKm()).isEqualTo(25.0);
+        assertThat(day.visits()).hasSize(11_000);
+        assertThat(day.visits().stream().filter(v -> !v.isCustomer()).map(PlannedVisit::getLocation).distinct())
+                .hasSize(10);
+        // Visits spread over the larger area: some lie farther from the centre than the 1,000-visit day reaches.
+        Location centre = new Location(35.680, 139.650);
+        assertThat(day.visits().stream().filter(PlannedVisit::isCustomer)
+                .filter(v -> v.getLocation().metersTo(centre) > 20_000).count()).isGreaterThan(1_000);
     }
 }

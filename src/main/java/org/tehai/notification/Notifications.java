@@ -105,11 +105,23 @@ public class Notifications {
         return customerLanguage != null && customerLanguage.strip().toLowerCase(Locale.ROOT).matches("ja([-_].*)?");
     }
 
-    private static String messageJa(Visit visit, Ticket ticket, NotificationKind kind, ZoneId zone) {
-        String window = visit.quotedWindowStart == null ? "" : TIME.format(visit.quotedWindowStart.atZone(zone)) + "–"
+    private static final DateTimeFormatter DAY_JA = DateTimeFormatter.ofPattern("M月d日(E)", Locale.JAPANESE);
+    private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+    /** The quoted window as "10:00–11:00" in the region's time; empty when none is quoted. */
+    private static String window(Visit visit, ZoneId zone) {
+        return visit.quotedWindowStart == null ? "" : TIME.format(visit.quotedWindowStart.atZone(zone)) + "–"
                 + TIME.format(visit.quotedWindowEnd.atZone(zone));
-        String day = visit.quotedWindowStart == null ? "" : DateTimeFormatter.ofPattern("M月d日(E)", Locale.JAPANESE)
-                .format(visit.quotedWindowStart.atZone(zone));
+    }
+
+    /** The quoted window's day in {@code format}; empty when none is quoted. */
+    private static String day(Visit visit, ZoneId zone, DateTimeFormatter format) {
+        return visit.quotedWindowStart == null ? "" : format.format(visit.quotedWindowStart.atZone(zone));
+    }
+
+    private static String messageJa(Visit visit, Ticket ticket, NotificationKind kind, ZoneId zone) {
+        String window = window(visit, zone);
+        String day = day(visit, zone, DAY_JA);
         return switch (kind) {
             case WINDOW_QUOTED -> "ご依頼(" + ticket.number + ")の技術者の訪問は" + day + " " + window + "の間です。";
             case WINDOW_CHANGED -> "技術者の訪問時間(" + ticket.number + ")が変わりました: " + day + " " + window + "の間です。";
@@ -121,10 +133,8 @@ public class Notifications {
     }
 
     private static String message(Visit visit, Ticket ticket, NotificationKind kind, ZoneId zone) {
-        String window = visit.quotedWindowStart == null ? "" : TIME.format(visit.quotedWindowStart.atZone(zone)) + "–"
-                + TIME.format(visit.quotedWindowEnd.atZone(zone));
-        String day = visit.quotedWindowStart == null ? "" : DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH)
-                .format(visit.quotedWindowStart.atZone(zone));
+        String window = window(visit, zone);
+        String day = day(visit, zone, DAY_EN);
         return switch (kind) {
             case WINDOW_QUOTED -> "Your technician visit for " + ticket.number + " is on " + day + " between "
                     + window + ".";

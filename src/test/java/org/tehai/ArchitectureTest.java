@@ -65,6 +65,7 @@ class ArchitectureTest {
                 .layer("Planning").definedBy("org.tehai.planning..")
                 .layer("Reference records").definedBy("org.tehai.region..", "org.tehai.customer..", "org.tehai.site..",
                         "org.tehai.asset..", "org.tehai.part..", "org.tehai.technician..", "org.tehai.preference..")
+                .layer("Travel times").definedBy("org.tehai.routing..")
                 .layer("Tickets and visits").definedBy("org.tehai.ticket..", "org.tehai.visit..", "org.tehai.contact..")
                 .layer("Desk").definedBy("org.tehai.incident..", "org.tehai.callback..", "org.tehai.notification..",
                         "org.tehai.desk..", "org.tehai.kpi..")
@@ -76,15 +77,16 @@ class ArchitectureTest {
                 .whereLayer("Platform").mayNotAccessAnyLayer()
                 .whereLayer("Planning").mayNotAccessAnyLayer()
                 .whereLayer("Reference records").mayOnlyAccessLayers("Platform", "Planning")
+                .whereLayer("Travel times").mayOnlyAccessLayers("Platform", "Planning", "Reference records")
                 .whereLayer("Tickets and visits").mayOnlyAccessLayers("Platform", "Planning", "Reference records")
                 .whereLayer("Desk").mayOnlyAccessLayers("Platform", "Planning", "Reference records",
                         "Tickets and visits")
                 .whereLayer("Phone API").mayOnlyAccessLayers("Platform", "Planning", "Reference records",
                         "Tickets and visits", "Desk")
                 .whereLayer("Arrival windows").mayOnlyAccessLayers("Platform", "Planning", "Reference records",
-                        "Tickets and visits", "Desk", "Phone API")
+                        "Travel times", "Tickets and visits", "Desk", "Phone API")
                 .whereLayer("Dispatch").mayOnlyAccessLayers("Platform", "Planning", "Reference records",
-                        "Tickets and visits", "Desk", "Phone API", "Arrival windows")
+                        "Travel times", "Tickets and visits", "Desk", "Phone API", "Arrival windows")
                 .whereLayer("Pages").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Demo").mayNotBeAccessedByAnyLayer()
                 .check(classes);

@@ -8,6 +8,9 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.tehai.region.Region;
+import org.tehai.routing.TravelTimes;
+
 /**
  * The window quoted for a planned arrival. The arrival is a point; what comes before it on the route is uncertain:
  * each earlier job may run longer or shorter, each drive may take longer. How jobs of a type really run is learned
@@ -37,8 +40,15 @@ public class ArrivalWindows {
     public record Job(String jobType, Duration planned) {
     }
 
-    /** What came before the arrival on the route: the earlier jobs and every drive up to it. */
-    public record WorkBefore(List<Job> jobs, List<Duration> drives) {
+    /**
+     * What came before the arrival on the route: the earlier jobs and every drive up to it, and the spread of a drive
+     * as a share of its duration as the region's measured drives teach it (negative: the configured prior).
+     */
+    public record WorkBefore(List<Job> jobs, List<Duration> drives, double driveCv) {
+
+        public WorkBefore(List<Job> jobs, List<Duration> drives) {
+            this(jobs, drives, -1);
+        }
     }
 
     @Inject
@@ -46,6 +56,9 @@ public class ArrivalWindows {
 
     @Inject
     JobDurations durations;
+
+    @Inject
+    TravelTimes travelTimes;
 
     /**
      * The window for an arrival planned at {@code plannedArrival} after {@code before}; {@code availableFrom}, when
@@ -55,18 +68,22 @@ public class ArrivalWindows {
         return around(expected(plannedArrival, before), before, availableFrom);
     }
 
+    /** The window for an arrival in {@code region}: its drives spread as the region's measured drives do. */
+    public Window quote(Instant plannedArrival, WorkBefore before, Instant availableFrom, Region region) {
+        return quote(plannedArrival, inRegion(before, region, plannedArrival), availableFrom);
+    }
+
+    /** The work before an arrival around {@code at} in {@code region}, with the region's learned drive spread. */
+    public WorkBefore inRegion(WorkBefore before, Region region, Instant at) {
+        return new WorkBefore(before.jobs(), before.drives(),
+                travelTimes.driveCv(region.id, region.zone(), at, settings.travelCv()));
+    }
+
     /** The window around an arrival already expected at {@code centre} (the bias of the work before it counted). */
     public Window around(Instant centre, WorkBefore before, Instant availableFrom) {
         Duration minWidth = settings.minWidth();
         Duration maxWidth = settings.maxWidth();
-        double variance = 0;
-        for (Job job : before.jobs()) {
-            variance += Math.pow(durations.of(job.jobType()).sdSeconds(job.planned()), 2);
-        }
-        for (Duration drive : before.drives()) {
-            variance += Math.pow(settings.travelCv() * drive.toSeconds(), 2);
-        }
-        long half = Math.round(zFor(settings.coverage()) * Math.sqrt(variance));
+        long half = Math.round(zFor(settings.coverage()) * spreadSeconds(before));
         half = Math.max(half, minWidth.toSeconds() / 2);
         half = Math.min(half, maxWidth.toSeconds() / 2);
         Instant start = floorQuarter(centre.minusSeconds(half));
@@ -80,6 +97,34 @@ public class ArrivalWindows {
             end = start.plus(maxWidth);
         }
         return new Window(start, end);
+    }
+
+    /**
+     * The standard deviation of an arrival after {@code before}: the spreads of the earlier jobs (as learned for their
+     * types) and of every drive, added as variances.
+     */
+    public double spreadSeconds(WorkBefore before) {
+        double variance = 0;
+        for (Job job : before.jobs()) {
+            variance += Math.pow(durations.of(job.jobType()).sdSeconds(job.planned()), 2);
+        }
+        double driveCv = before.driveCv() >= 0 ? before.driveCv() : settings.travelCv();
+        for (Duration drive : before.drives()) {
+            variance += Math.pow(driveCv * drive.toSeconds(), 2);
+        }
+        return Math.sqrt(variance);
+    }
+
+    /**
+     * The chance that an arrival expected at {@code expected} with standard deviation {@code spreadSeconds} comes
+     * after {@code end} (normal approximation); 0 or 1 when there is no spread left.
+     */
+    public static double chanceAfter(Instant expected, double spreadSeconds, Instant end) {
+        double margin = Duration.between(expected, end).toMillis() / 1000.0;
+        if (!(spreadSeconds > 0)) {
+            return margin < 0 ? 1 : 0;
+        }
+        return 1 - normalCdf(margin / spreadSeconds);
     }
 
     /** Where the arrival is expected once the learned over- or underrun of the jobs before it is counted. */

@@ -24,8 +24,7 @@ import org.tehai.field.TechnicianReported;
 import org.tehai.notification.NotificationKind;
 import org.tehai.notification.Notifications;
 import org.tehai.planning.Location;
-import org.tehai.planning.StraightLineTravelTime;
-import org.tehai.planning.TravelTimeProvider;
+import org.tehai.routing.TravelTimes;
 import org.tehai.technician.Shift;
 import org.tehai.technician.ShiftBreak;
 import org.tehai.technician.Technician;
@@ -39,8 +38,10 @@ import org.tehai.visit.VisitStatus;
  * customer's availability and working its estimated duration. Jobs of a type that usually overruns move the
  * estimate later ({@link JobDurations}).
  *
- * <p>A visit whose estimate leaves the window its customer was told is flagged at risk once per quote: the desk gets
- * an ARRIVAL_RISK call-back and the customer a notification. A visit whose day goes to plan gets a narrower window
+ * <p>A visit is flagged at risk once per quote when the chance of arriving after the end of the window its customer
+ * was told reaches {@code tehai.arrival.risk-threshold}: the estimate has a spread (the learned spreads of the jobs and
+ * drives still ahead, see {@link ArrivalWindows#spreadSeconds}), so a visit with little margin left is flagged before
+ * its estimate passes the window's end. The desk gets an ARRIVAL_RISK call-back and the customer a notification. A visit whose day goes to plan gets a narrower window
  * once less work lies before it: the fresh window must lie inside the one told and be at least
  * {@code tehai.arrival.narrow-by} narrower (and a quarter of its width), so the customer is told a better time, never
  * a different one.
@@ -50,7 +51,8 @@ public class LiveEstimates {
 
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final TravelTimeProvider travel = new StraightLineTravelTime();
+    @Inject
+    TravelTimes travelTimes;
 
     @Inject
     Notifications notifications;
@@ -69,9 +71,16 @@ public class LiveEstimates {
 
     /**
      * One visit still ahead of a technician, as it looks now: the expected service start, why it is late (null: it
-     * is not), and the window that would be quoted now from the work still before it.
+     * is not), the window that would be quoted now from the work still before it, and the spread of the arrival (the
+     * standard deviation of the work still ahead, in seconds).
      */
-    public record Estimate(Visit visit, Instant start, String lateReason, ArrivalWindows.Window window) {
+    public record Estimate(Visit visit, Instant start, String lateReason, ArrivalWindows.Window window,
+            double spreadSeconds) {
+
+        /** The chance of arriving after {@code end}. */
+        public double chanceAfter(Instant end) {
+            return ArrivalWindows.chanceAfter(start, spreadSeconds, end);
+        }
     }
 
     /**
@@ -93,7 +102,8 @@ public class LiveEstimates {
         for (Estimate estimate : estimate(technician, LocalDate.ofInstant(at, technician.region.zone()))) {
             Visit visit = estimate.visit();
             visit.estimate(estimate.start(), estimate.lateReason());
-            if (visit.quotedWindowEnd != null && estimate.start().isAfter(visit.quotedWindowEnd)) {
+            if (visit.quotedWindowEnd != null
+                    && estimate.chanceAfter(visit.quotedWindowEnd) >= settings.riskThreshold()) {
                 if (visit.atRiskSince == null) {
                     flag(visit, estimate.start(), now);
                     flagged.add(visit);
@@ -164,18 +174,20 @@ public class LiveEstimates {
                 ready = ready.plus(Duration.ofMinutes(pendingBreak.durationMinutes));
                 pendingBreak = null;
             }
-            long drive = travel.travelSeconds(from, location(visit));
+            long drive = travelTimes.drive(technician.region.id, technician.region.zone(), from, location(visit), ready)
+                    .toSeconds();
             drives.add(Duration.ofSeconds(drive));
             Instant arrival = ready.plusSeconds(drive);
             if (started && arrival.isBefore(now)) {
                 arrival = now;
             }
-            ArrivalWindows.WorkBefore before = new ArrivalWindows.WorkBefore(List.copyOf(jobs), List.copyOf(drives));
+            ArrivalWindows.WorkBefore before = windows.inRegion(new ArrivalWindows.WorkBefore(List.copyOf(jobs),
+                    List.copyOf(drives)), technician.region, arrival);
             Instant expected = windows.expected(arrival, before);
             Instant start = waitForAvailability(visit, expected);
             boolean late = visit.plannedStart != null && start.isAfter(visit.plannedStart.plus(Duration.ofMinutes(10)));
             estimates.add(new Estimate(visit, start, late ? (reason == null ? "running late" : reason) : null,
-                    windows.around(expected, before, visit.availableFrom(expected))));
+                    windows.around(expected, before, visit.availableFrom(expected)), windows.spreadSeconds(before)));
             // Later arrivals are estimated from the planned durations; the spread of this job adds to theirs.
             ready = waitForAvailability(visit, arrival).plus(Duration.ofMinutes(visit.estimatedDurationMinutes));
             jobs.add(new ArrivalWindows.Job(visit.jobType, Duration.ofMinutes(visit.estimatedDurationMinutes)));
@@ -212,7 +224,8 @@ public class LiveEstimates {
         var format = HOURS_MINUTES;
         Callback.system(visit.ticket, visit.region, CallbackKind.ARRIVAL_RISK, CallbackTexts.arrivalAtRisk(
                 format.format(visit.quotedWindowStart.atZone(zone)) + "–" + format.format(visit.quotedWindowEnd
-                        .atZone(zone)), format.format(estimate.atZone(zone)), visit.estimateReason), now);
+                        .atZone(zone)), format.format(estimate.atZone(zone)),
+                visit.estimateReason == null ? "little margin left" : visit.estimateReason), now);
     }
 
     /** The customer is not there before their availability: service starts then. */

@@ -37,6 +37,10 @@ public final class CallbackTexts {
                     + "Offer a new window\\.",
                     "到着が遅れるおそれ: お伝えした時間は${told}、いまの見込みは${expected}ごろ(交通事情のため)。"
                             + "新しい時間帯をご案内してください。"),
+            Sentence.of("Arrival at risk: told (?<told>\\S+), now expected about (?<expected>\\S+) \\(little margin "
+                    + "left\\)\\. Offer a new window\\.",
+                    "到着が遅れるおそれ: お伝えした時間は${told}、いまの見込みは${expected}ごろ(時間帯の終わりまで余裕が少ないため)。"
+                            + "新しい時間帯をご案内してください。"),
             Sentence.of("Arrival at risk: told (?<told>\\S+), now expected about (?<expected>\\S+) \\(technician off "
                     + "shift\\)\\. Offer a new window\\.",
                     "到着が遅れるおそれ: お伝えした時間は${told}、いまの見込みは${expected}ごろ(技術者の勤務時間外のため)。"

@@ -131,7 +131,7 @@ public class PlanPublisher {
                 continue; // the customer's window still holds: do not change what they were told
             }
             Window window = windows.quote(a.arrival(), workBefore(byShift.get(a.shiftId()), a, visits),
-                    visit.availableFrom(a.arrival()));
+                    visit.availableFrom(a.arrival()), visit.region);
             ArrivalQuote.give(visit, published.id, window, now,
                     hadWindow ? "re-planned: arrival moved out of the previous window" : "plan published");
             if (hadWindow) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.tehai.part.Depot;
 import org.tehai.part.PartQuantity;
@@ -22,10 +23,10 @@ import org.tehai.planning.Location;
 import org.tehai.planning.PlannedVisit;
 import org.tehai.planning.PlanningPriority;
 import org.tehai.planning.PlanningTechnician;
-import org.tehai.planning.StraightLineTravelTime;
 import org.tehai.planning.TechnicianRoute;
 import org.tehai.planning.TimeWindow;
 import org.tehai.region.Region;
+import org.tehai.routing.TravelTimes;
 import org.tehai.technician.Shift;
 import org.tehai.technician.ShiftBreak;
 import org.tehai.technician.SkillLevel;
@@ -55,6 +56,9 @@ import io.quarkus.panache.common.Sort;
  */
 @ApplicationScoped
 public class PlanningProblemBuilder {
+
+    @Inject
+    TravelTimes travelTimes;
 
     /** How long loading parts at a depot takes. */
     static final Duration RESTOCK_TIME = Duration.ofMinutes(10);
@@ -165,7 +169,7 @@ public class PlanningProblemBuilder {
                     pinnedRoute, epoch));
         }
 
-        DispatchPlan plan = new DispatchPlan(technicians, routes, planned, new StraightLineTravelTime());
+        DispatchPlan plan = new DispatchPlan(technicians, routes, planned, travelTimes.forRegion(region.id, zone));
         for (TechnicianRoute route : routes) {
             route.pinVisits(heads.getOrDefault(route.getId(), List.of()));
         }

@@ -30,7 +30,6 @@ import org.tehai.dispatch.PlanningProblemBuilder.Problem;
 import org.tehai.dispatch.PlanningProblemBuilder.RouteOwner;
 import org.tehai.planning.DispatchPlan;
 import org.tehai.planning.PlannedVisit;
-import org.tehai.planning.StraightLineTravelTime;
 import org.tehai.planning.TechnicianRoute;
 import org.tehai.planning.TimeWindow;
 import org.tehai.platform.Records;
@@ -216,7 +215,7 @@ public class SlotSearch {
                     Instant start = problem.instant(placed.start());
                     Instant availableFrom = problem.instant(availableFrom(pass, placed.arrival()));
                     Window window = windows.quote(arrival, new WorkBefore(placed.jobs(), placed.drives()),
-                            availableFrom);
+                            availableFrom, region);
                     candidates.add(new Candidate(date, problem.routes().get(placed.routeId()), placed, arrival, start,
                             window, impact));
                     dayWindows.add(window.start() + "|" + window.end());
@@ -320,7 +319,7 @@ public class SlotSearch {
             visits.add(trial);
         }
         DispatchPlan rebuilt = new DispatchPlan(plan.getTechnicians(), plan.getRoutes(), visits,
-                new StraightLineTravelTime());
+                plan.getTravelTimes().provider());
         SolutionManager.updateShadowVariables(rebuilt);
         return rebuilt;
     }

@@ -37,9 +37,10 @@ final class InsertionCost {
         BreakRule breakRule = route.getBreakRule();
         VisitSchedule schedule = previous == null
                 ? VisitSchedule.firstOfRoute(visit, route.getShiftStart(),
-                        route.travelSeconds(route.getHomeIndex(), visit.getLocationIndex()), breakRule)
-                : previous.getSchedule().next(visit,
-                        route.travelSeconds(previous.getLocationIndex(), visit.getLocationIndex()), breakRule);
+                        route.travelSeconds(route.getHomeIndex(), visit.getLocationIndex(), route.getShiftStart()),
+                        breakRule)
+                : previous.getSchedule().next(visit, route.travelSeconds(previous.getLocationIndex(),
+                        visit.getLocationIndex(), previous.getSchedule().departureTime()), breakRule);
         if (schedule.windowMiss() > 0 || schedule.breakLateness() > 0) {
             return -1;
         }
@@ -54,7 +55,8 @@ final class InsertionCost {
             if (before == null) {
                 return -1;
             }
-            schedule = schedule.next(later, route.travelSeconds(location, later.getLocationIndex()), breakRule);
+            schedule = schedule.next(later, route.travelSeconds(location, later.getLocationIndex(),
+                    schedule.departureTime()), breakRule);
             if (schedule.windowMiss() > 0 || schedule.breakLateness() > 0) {
                 return -1;
             }
@@ -64,7 +66,7 @@ final class InsertionCost {
             location = later.getLocationIndex();
         }
         long time = schedule.departureTime();
-        long home = route.travelSeconds(location, route.getHomeIndex());
+        long home = route.travelSeconds(location, route.getHomeIndex(), time);
         if (!schedule.breakTaken() && time + home > breakRule.earliestStart()) {
             // The break is still due: taken before driving home, and it must not start too late.
             time = Math.max(time, breakRule.earliestStart());
@@ -89,7 +91,7 @@ final class InsertionCost {
     /** When a technician whose first visit starts at {@code start} leaves home. */
     static long leaveHomeFor(TechnicianRoute route, PlannedVisit first, long start) {
         return Math.max(route.getShiftStart(),
-                start - route.travelSeconds(route.getHomeIndex(), first.getLocationIndex()));
+                start - route.travelSeconds(route.getHomeIndex(), first.getLocationIndex(), route.getShiftStart()));
     }
 
     private static boolean hasToolsAndParts(TechnicianRoute route, int index, PlannedVisit visit,

@@ -155,14 +155,15 @@ public class PlannedVisit {
         }
         if (previousVisit == null) {
             return VisitSchedule.firstOfRoute(this, route.getShiftStart(),
-                    route.travelSeconds(route.getHomeIndex(), locationIndex), route.getBreakRule());
+                    route.travelSeconds(route.getHomeIndex(), locationIndex, route.getShiftStart()),
+                    route.getBreakRule());
         }
         VisitSchedule previous = previousVisit.schedule;
         if (previous == null) {
             return null;
         }
-        return previous.next(this, route.travelSeconds(previousVisit.locationIndex, locationIndex),
-                route.getBreakRule());
+        return previous.next(this, route.travelSeconds(previousVisit.locationIndex, locationIndex,
+                previous.departureTime()), route.getBreakRule());
     }
 
     @ShadowSources({ "route", "previousVisit.vanStock" })
@@ -204,8 +205,12 @@ public class PlannedVisit {
         if (route == null) {
             return 0;
         }
-        int from = previousVisit == null ? route.getHomeIndex() : previousVisit.locationIndex;
-        return route.travelSeconds(from, locationIndex);
+        if (previousVisit == null) {
+            return route.travelSeconds(route.getHomeIndex(), locationIndex, route.getShiftStart());
+        }
+        VisitSchedule previous = previousVisit.schedule;
+        return previous == null ? route.travelSeconds(previousVisit.locationIndex, locationIndex)
+                : route.travelSeconds(previousVisit.locationIndex, locationIndex, previous.departureTime());
     }
 
     /** The leg into this visit, plus the leg home when it is the last of its route. */
@@ -214,7 +219,11 @@ public class PlannedVisit {
             return 0;
         }
         long travel = getTravelTimeFromPrevious();
-        return nextVisit == null ? travel + route.travelSeconds(locationIndex, route.getHomeIndex()) : travel;
+        if (nextVisit != null) {
+            return travel;
+        }
+        return travel + (schedule == null ? route.travelSeconds(locationIndex, route.getHomeIndex())
+                : route.travelSeconds(locationIndex, route.getHomeIndex(), schedule.departureTime()));
     }
 
     public boolean isCustomer() {

@@ -91,6 +91,11 @@ public class TechnicianRoute {
         return travelTimes.travelSeconds(fromIndex, toIndex);
     }
 
+    /** The drive leaving at {@code departure}: its hour's factor applies (see {@link TravelTimeMatrix}). */
+    long travelSeconds(int fromIndex, int toIndex, long departure) {
+        return travelTimes.travelSeconds(fromIndex, toIndex, departure);
+    }
+
     public boolean isEmpty() {
         return visits.isEmpty();
     }
@@ -109,8 +114,12 @@ public class TechnicianRoute {
         return time;
     }
 
+    /** The drive home, leaving when the last visit ends (a break still due there does not move its hour). */
     private long travelHome() {
-        return travelTimes.travelSeconds(getLastVisit().getLocationIndex(), homeIndex);
+        PlannedVisit last = getLastVisit();
+        VisitSchedule schedule = last.getSchedule();
+        return schedule == null ? travelTimes.travelSeconds(last.getLocationIndex(), homeIndex)
+                : travelTimes.travelSeconds(last.getLocationIndex(), homeIndex, schedule.departureTime());
     }
 
     /** Seconds the break started after its latest start; includes a break taken at the end of the day. */

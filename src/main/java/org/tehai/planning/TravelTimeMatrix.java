@@ -19,12 +19,24 @@ public final class TravelTimeMatrix {
     private record Table(Map<Location, Integer> indexByLocation, Location[] byIndex, int size, long[] seconds) {
     }
 
+    private static final int HOUR = 3600;
+    private static final int DAY = 24 * HOUR;
+
     private final TravelTimeProvider provider;
+    private final double[] hourFactors = new double[24];
     private volatile Table table;
 
     private TravelTimeMatrix(TravelTimeProvider provider, Table table) {
         this.provider = provider;
         this.table = table;
+        for (int hour = 0; hour < 24; hour++) {
+            double factor = provider.driveFactor(hour);
+            if (!(factor > 0) || Double.isInfinite(factor)) {
+                throw new IllegalStateException("The drive factor (%s) at hour %d is not a positive number."
+                        .formatted(factor, hour));
+            }
+            hourFactors[hour] = factor;
+        }
     }
 
     public static TravelTimeMatrix of(List<Location> locations, TravelTimeProvider provider) {
@@ -38,10 +50,11 @@ public final class TravelTimeMatrix {
         Location[] byIndex = new Location[n];
         indexByLocation.forEach((location, index) -> byIndex[index] = location);
         long[] seconds = new long[n * n];
+        long[][] rows = provider.matrix(List.of(byIndex));
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 if (i != j) {
-                    seconds[i * n + j] = ask(provider, byIndex[i], byIndex[j]);
+                    seconds[i * n + j] = checked(rows[i][j], byIndex[i], byIndex[j]);
                 }
             }
         }
@@ -49,7 +62,10 @@ public final class TravelTimeMatrix {
     }
 
     private static long ask(TravelTimeProvider provider, Location from, Location to) {
-        long value = provider.travelSeconds(from, to);
+        return checked(provider.travelSeconds(from, to), from, to);
+    }
+
+    private static long checked(long value, Location from, Location to) {
         if (value < 0) {
             throw new IllegalStateException("The travel time (%d) from (%s) to (%s) is negative."
                     .formatted(value, from, to));
@@ -94,6 +110,21 @@ public final class TravelTimeMatrix {
     public long travelSeconds(int fromIndex, int toIndex) {
         Table current = table;
         return current.seconds()[fromIndex * current.size() + toIndex];
+    }
+
+    /**
+     * The drive from one location to another leaving at {@code departure} (model seconds since local midnight of the
+     * plan's day): the base time times the factor of the departure hour, rounded up.
+     */
+    public long travelSeconds(int fromIndex, int toIndex, long departure) {
+        long base = travelSeconds(fromIndex, toIndex);
+        double factor = hourFactors[(int) Math.floorMod(departure, (long) DAY) / HOUR];
+        return factor == 1.0 ? base : (long) Math.ceil(base * factor);
+    }
+
+    /** Where the times come from: a plan rebuilt from this one asks the same source. */
+    public TravelTimeProvider provider() {
+        return provider;
     }
 
     public int size() {

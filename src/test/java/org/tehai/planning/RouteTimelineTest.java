@@ -47,6 +47,39 @@ class RouteTimelineTest {
     }
 
     @Test
+    void drivesLeavingInTheRushHourTakeTheirHoursFactor() {
+        TravelTimeProvider rushUntilNine = new TravelTimeProvider() {
+            @Override
+            public long travelSeconds(Location from, Location to) {
+                return TestPlans.MINUTE_PER_KM.travelSeconds(from, to);
+            }
+
+            @Override
+            public double driveFactor(int departureHour) {
+                return departureHour < 9 ? 2.0 : 1.0;
+            }
+        };
+        TechnicianRoute route = TestPlans.route("day", alice);
+        PlannedVisit first = visit("v1", at(20));
+        PlannedVisit second = visit("v2", at(30));
+        PlannedVisit third = visit("v3", at(40));
+        DispatchPlan plan = new DispatchPlan(List.of(alice), List.of(route), List.of(first, second, third),
+                rushUntilNine);
+        assign(route, first, second, third);
+
+        solutionManager.update(plan);
+
+        // Leaves at 8:00 in the rush: 20 minutes of base drive take 40. v1 8:40-9:10, then 10-minute drives.
+        assertThat(first.getSchedule().arrivalTime()).isEqualTo(8 * HOUR + 40 * MINUTE);
+        assertThat(second.getSchedule().arrivalTime()).isEqualTo(9 * HOUR + 20 * MINUTE);
+        assertThat(third.getSchedule().arrivalTime()).isEqualTo(10 * HOUR);
+        assertThat(first.getTravelTimeFromPrevious()).isEqualTo(40 * MINUTE);
+        assertThat(second.getTravelTimeFromPrevious()).isEqualTo(10 * MINUTE);
+        // The way home leaves at 10:30 and is not in the rush: 40 minutes.
+        assertThat(route.getEndTime()).isEqualTo(11 * HOUR + 10 * MINUTE);
+    }
+
+    @Test
     void usesPartsUpVisitByVisitUntilTheDepotRestocks() {
         TechnicianRoute route = TestPlans.route("day", alice);
         PlannedVisit first = PlannedVisit.customerVisit("v1", "t1", at(10), 30 * MINUTE,

@@ -53,7 +53,10 @@ class ArrivalSimulationTest {
         LocalDate firstDay = LocalDate.parse(System.getProperty("sim.first-day", "2027-03-01"));
         Path out = Path.of(System.getProperty("sim.out", "target/sim-smoke"));
 
-        Map<String, Object> summary = new ArrivalSimulation(clock, demo, solveSeconds, ping, seed).run(firstDay, days);
+        ArrivalSimulation.Options options = new ArrivalSimulation.Options(Boolean.getBoolean("sim.live"),
+                Boolean.getBoolean("sim.unknown-speeds"));
+        Map<String, Object> summary = new ArrivalSimulation(clock, demo, solveSeconds, ping, seed, options)
+                .run(firstDay, days);
 
         Files.createDirectories(out);
         Files.writeString(out.resolve("summary.json"), json.copy().enable(SerializationFeature.INDENT_OUTPUT)

@@ -1,0 +1,196 @@
+package org.tehai.routing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.tehai.planning.Location;
+import org.tehai.planning.TravelTimeProvider;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * How fast a region's drives really are, hour by hour, learned from the drives technicians report: every EN_ROUTE
+ * followed by ARRIVED at the same visit is a measured drive, compared with the base time of the same leg (from where
+ * the technician set off to the site). A drive with a break in between, a very short one, or one far off the base
+ * time (a detour, a forgotten tap) teaches nothing and is left out.
+ *
+ * <p>For each hour of departure the ratio measured / base has a mean (1.4: drives take 40 % longer than the base
+ * says) and a spread. Few drives say little, so the region's mean is pulled towards 1 as if the prior had been seen
+ * {@code tehai.routing.prior-drives} times, and each hour's mean towards the region's the same way; spreads are pooled
+ * alike. The result applies as a factor on base drive times by departure hour ({@link TravelTimes}).
+ */
+@ApplicationScoped
+public class DriveSpeeds {
+
+    /**
+     * A region's measured drives by local hour of departure: how many, and the mean and variance of their ratio
+     * measured / base. The factor on base times and its spread are pooled from them on demand.
+     */
+    public record Model(long[] count, double[] mean, double[] variance, double priorDrives) {
+
+        /** Nothing measured: base times are right. */
+        static Model none(double priorDrives) {
+            return new Model(new long[24], new double[24], new double[24], priorDrives);
+        }
+
+        /** All drives of the region. */
+        public long drives() {
+            long n = 0;
+            for (long c : count) {
+                n += c;
+            }
+            return n;
+        }
+
+        /** How many times its base time a drive leaving at {@code hour} is expected to take. */
+        public double factor(int hour) {
+            double region = regionMean();
+            return (priorDrives * region + count[hour] * mean[hour]) / (priorDrives + count[hour]);
+        }
+
+        /**
+         * Spread of a drive leaving at {@code hour}, as a share of its expected duration; {@code priorCv} is what is
+         * assumed before drives are measured.
+         */
+        public double cv(int hour, double priorCv) {
+            double k = priorDrives;
+            long n = drives();
+            double region = regionMean();
+            double regionAverage = n == 0 ? 1 : sum() / n;
+            double regionVariance = (k * (priorCv * priorCv + Math.pow(1 - region, 2))
+                    + n * (pooledWithin() + Math.pow(regionAverage - region, 2))) / (k + n);
+            double hourMean = factor(hour);
+            double hourVariance = (k * (regionVariance + Math.pow(region - hourMean, 2))
+                    + count[hour] * (variance[hour] + Math.pow(mean[hour] - hourMean, 2))) / (k + count[hour]);
+            return Math.sqrt(hourVariance) / hourMean;
+        }
+
+        private double regionMean() {
+            return (priorDrives + sum()) / (priorDrives + drives());
+        }
+
+        private double sum() {
+            double total = 0;
+            for (int hour = 0; hour < 24; hour++) {
+                total += count[hour] * mean[hour];
+            }
+            return total;
+        }
+
+        /** Variance of all the region's ratios around the region's average. */
+        private double pooledWithin() {
+            long n = drives();
+            if (n == 0) {
+                return 0;
+            }
+            double average = sum() / n;
+            double squares = 0;
+            for (int hour = 0; hour < 24; hour++) {
+                squares += count[hour] * (variance[hour] + Math.pow(mean[hour] - average, 2));
+            }
+            return squares / n;
+        }
+    }
+
+    /** A ratio below this (4 times faster) or above the other (4 times slower) was not a plain drive. */
+    private static final double MIN_RATIO = 0.25;
+    private static final double MAX_RATIO = 4;
+    /** A model is read again after this much time, by the application's clock or the wall's. */
+    private static final Duration FRESH_FOR = Duration.ofMinutes(15);
+    private static final long FRESH_FOR_WALL_NANOS = Duration.ofMinutes(5).toNanos();
+
+    private record Cached(Model model, Instant readAt, long readAtNanos) {
+    }
+
+    @Inject
+    RoutingSettings settings;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Clock clock;
+
+    private final Map<Long, Cached> byRegion = new ConcurrentHashMap<>();
+
+    /** The learned model of a region, whose measured drives are compared with {@code base}. */
+    public Model of(long regionId, ZoneId zone, TravelTimeProvider base) {
+        Instant now = Instant.now(clock);
+        Cached cached = byRegion.get(regionId);
+        if (cached == null || now.isBefore(cached.readAt()) || now.isAfter(cached.readAt().plus(FRESH_FOR))
+                || System.nanoTime() - cached.readAtNanos() > FRESH_FOR_WALL_NANOS) {
+            Model model = QuarkusTransaction.joiningExisting().call(() -> load(regionId, zone, base, now));
+            cached = new Cached(model, now, System.nanoTime());
+            byRegion.put(regionId, cached);
+        }
+        return cached.model();
+    }
+
+    /** Reads every region again on the next question (tests, after loading history). */
+    public void forget() {
+        byRegion.clear();
+    }
+
+    private Model load(long regionId, ZoneId zone, TravelTimeProvider base, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select extract(epoch from e.occurred_at), extract(epoch from a.occurred_at - e.occurred_at),
+                       e.latitude, e.longitude, s.latitude, s.longitude
+                from technician_event e
+                join technician_event a on a.visit_id = e.visit_id and a.technician_id = e.technician_id
+                                       and a.type = 'ARRIVED' and a.occurred_at > e.occurred_at
+                join visit v on v.id = e.visit_id
+                join site s on s.id = v.site_id
+                where e.type = 'EN_ROUTE' and v.region_id = ?1 and e.occurred_at >= ?2 and e.occurred_at <= ?3
+                  and e.latitude is not null and e.longitude is not null
+                  and not exists (select 1 from technician_event b
+                                  where b.technician_id = e.technician_id
+                                    and b.type in ('BREAK_STARTED', 'BREAK_ENDED')
+                                    and b.occurred_at > e.occurred_at and b.occurred_at < a.occurred_at)""")
+                .setParameter(1, regionId).setParameter(2, now.minus(settings.history())).setParameter(3, now)
+                .getResultList();
+        long shortest = settings.shortestLearnedDrive().toSeconds();
+        long[] count = new long[24];
+        double[] sum = new double[24];
+        double[] sumSquares = new double[24];
+        for (Object[] row : rows) {
+            Instant departure = Instant.ofEpochMilli(Math.round(((Number) row[0]).doubleValue() * 1000));
+            double measured = ((Number) row[1]).doubleValue();
+            long planned = base.travelSeconds(new Location(number(row[2]), number(row[3])),
+                    new Location(number(row[4]), number(row[5])));
+            if (planned < shortest) {
+                continue;
+            }
+            double ratio = measured / planned;
+            if (ratio < MIN_RATIO || ratio > MAX_RATIO) {
+                continue;
+            }
+            int hour = departure.atZone(zone).getHour();
+            count[hour]++;
+            sum[hour] += ratio;
+            sumSquares[hour] += ratio * ratio;
+        }
+        double[] mean = new double[24];
+        double[] variance = new double[24];
+        for (int hour = 0; hour < 24; hour++) {
+            if (count[hour] > 0) {
+                mean[hour] = sum[hour] / count[hour];
+                variance[hour] = Math.max(0, sumSquares[hour] / count[hour] - mean[hour] * mean[hour]);
+            }
+        }
+        return new Model(count, mean, variance, settings.priorDrives());
+    }
+
+    private static double number(Object value) {
+        return ((Number) value).doubleValue();
+    }
+}

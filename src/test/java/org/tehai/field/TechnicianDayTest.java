@@ -228,6 +228,46 @@ class TechnicianDayTest {
     }
 
     @Test
+    void shouldWarnBeforeTheEstimatePassesTheEndOfTheWindow() {
+        Published day = publishedDay();
+        String me = day.technician().login();
+        JsonPath route = as(me).get("/api/me/route?date=" + DAY).then().extract().jsonPath();
+        long first = route.getLong("visits[0].visitId");
+        long last = route.getLong("visits[2].visitId");
+        long ticket = as(DISPATCHER).get("/api/visits/" + last).then().extract().jsonPath().getLong("ticketId");
+        OffsetDateTime firstStart = OffsetDateTime.parse(route.getString("visits[0].plannedStart"));
+        OffsetDateTime windowEnd = OffsetDateTime.parse(route.getString("visits[2].quotedWindow.end"));
+        try {
+            clock.setTo(firstStart.toInstant());
+            as(me).body(Map.of("events", List.of(timed("w-1", "ARRIVED", first, firstStart)))).post("/api/me/events")
+                    .then().statusCode(200);
+            // The first job runs on and on; the technician's phone reports its position every two minutes.
+            JsonPath answer = null;
+            for (OffsetDateTime at = firstStart.plusMinutes(60); at.isBefore(windowEnd); at = at.plusMinutes(2)) {
+                clock.setTo(at.toInstant());
+                as(me).body(Map.of("positions", List.of(Map.of("latitude", 35.70, "longitude", 139.65, "recordedAt",
+                        at.toString())))).post("/api/me/positions").then().statusCode(200);
+                answer = as("agent").get("/api/tickets/" + ticket + "/arrival").then().statusCode(200).extract()
+                        .jsonPath();
+                if (answer.getBoolean("atRisk")) {
+                    break;
+                }
+            }
+            assertThat(answer.getBoolean("atRisk")).as("warned while the window still runs").isTrue();
+            // The chance of missing the window passed the threshold while the estimate itself was still inside it.
+            assertThat(OffsetDateTime.parse(answer.getString("liveEstimate"))).isBeforeOrEqualTo(windowEnd);
+            List<Map<String, Object>> callbacks = as("agent").get("/api/callbacks?regionId=" + day.region()
+                    + "&dueBefore=2031-01-01T00:00:00Z").then().extract().jsonPath().getList("items");
+            assertThat(callbacks).anySatisfy(c -> {
+                assertThat(c.get("kind")).isEqualTo("ARRIVAL_RISK");
+                assertThat(((Number) c.get("ticketId")).longValue()).isEqualTo(ticket);
+            });
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
     void shouldNarrowTheLastWindowWhenTheDayGoesToPlan() {
         Published day = publishedDay();
         String me = day.technician().login();

@@ -62,6 +62,9 @@ public class TechnicianEvents {
     @Inject
     jakarta.enterprise.event.Event<TechnicianReported> reported;
 
+    @Inject
+    DriveLog driveLog;
+
     /** What a batch did. */
     public record Outcome(int received, int applied, int duplicates, List<Long> followUpVisitIds,
             List<String> warnings) {
@@ -138,6 +141,7 @@ public class TechnicianEvents {
         Instant before = me.lastPositionAt;
         for (Position p : batch.positions()) {
             updatePosition(me, p.latitude(), p.longitude(), p.recordedAt().toInstant());
+            driveLog.position(me, p.latitude(), p.longitude(), p.recordedAt().toInstant());
         }
         if (!java.util.Objects.equals(before, me.lastPositionAt)) {
             // Only positions newer than the last one tell anything.
@@ -149,8 +153,9 @@ public class TechnicianEvents {
     private boolean apply(Technician me, TechnicianEvent stored, Event event, List<Long> followUps,
             List<String> warnings) {
         Instant at = stored.occurredAt;
-        if (stored.latitude != null) {
+        if (stored.latitude != null && stored.longitude != null) {
             updatePosition(me, stored.latitude, stored.longitude, at);
+            driveLog.position(me, stored.latitude, stored.longitude, at);
         }
         Visit visit = stored.visit;
         switch (stored.type) {
@@ -166,6 +171,7 @@ public class TechnicianEvents {
                 if (!visit.advanceTo(VisitStatus.ON_SITE, at)) {
                     visit.arrivedAt(at); // a late report of an earlier arrival still counts
                 }
+                driveLog.arrived(me, visit, at);
             }
             case COMPLETED -> {
                 if (!finish(me, visit, event, VisitStatus.DONE, event.notes(), at, warnings)) {

@@ -19,9 +19,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * How fast a region's drives really are, hour by hour, learned from the drives technicians report: every EN_ROUTE
- * followed by ARRIVED at the same visit is a measured drive, compared with the base time of the same leg (from where
- * the technician set off to the site). A drive with a break in between, a very short one, or one far off the base
- * time (a detour, a forgotten tap) teaches nothing and is left out.
+ * followed by ARRIVED at the same visit is a measured drive ({@code field/DriveLog}), compared with the base time of
+ * the same leg (from where the technician set off to the site). A drive with a break in between, one whose position
+ * trail shows a detour ({@code tehai.routing.max-detour} times the straight line) or a stop longer than
+ * {@code tehai.routing.longest-stop}, a very short one, or one far off the base time (a forgotten tap) teaches
+ * nothing and is left out.
  *
  * <p>For each hour of departure the ratio measured / base has a mean (1.4: drives take 40 % longer than the base
  * says) and a spread. Few drives say little, so the region's mean is pulled towards 1 as if the prior had been seen
@@ -101,6 +103,8 @@ public class DriveSpeeds {
         }
     }
 
+    /** A trail may wander this much beyond the detour share (GPS jitter, the last street to the door). */
+    private static final double DETOUR_SLACK_METERS = 300;
     /** A ratio below this (4 times faster) or above the other (4 times slower) was not a plain drive. */
     private static final double MIN_RATIO = 0.25;
     private static final double MAX_RATIO = 4;
@@ -143,20 +147,14 @@ public class DriveSpeeds {
     private Model load(long regionId, ZoneId zone, TravelTimeProvider base, Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select extract(epoch from e.occurred_at), extract(epoch from a.occurred_at - e.occurred_at),
-                       e.latitude, e.longitude, s.latitude, s.longitude
-                from technician_event e
-                join technician_event a on a.visit_id = e.visit_id and a.technician_id = e.technician_id
-                                       and a.type = 'ARRIVED' and a.occurred_at > e.occurred_at
-                join visit v on v.id = e.visit_id
-                join site s on s.id = v.site_id
-                where e.type = 'EN_ROUTE' and v.region_id = ?1 and e.occurred_at >= ?2 and e.occurred_at <= ?3
-                  and e.latitude is not null and e.longitude is not null
-                  and not exists (select 1 from technician_event b
-                                  where b.technician_id = e.technician_id
-                                    and b.type in ('BREAK_STARTED', 'BREAK_ENDED')
-                                    and b.occurred_at > e.occurred_at and b.occurred_at < a.occurred_at)""")
+                select extract(epoch from departed_at), extract(epoch from arrived_at - departed_at),
+                       from_latitude, from_longitude, to_latitude, to_longitude
+                from measured_drive
+                where region_id = ?1 and departed_at >= ?2 and departed_at <= ?3 and not had_break
+                  and trail_meters <= ?4 * direct_meters + ?5 and longest_stop_seconds <= ?6""")
                 .setParameter(1, regionId).setParameter(2, now.minus(settings.history())).setParameter(3, now)
+                .setParameter(4, settings.maxDetour()).setParameter(5, DETOUR_SLACK_METERS)
+                .setParameter(6, settings.longestStop().toSeconds())
                 .getResultList();
         long shortest = settings.shortestLearnedDrive().toSeconds();
         long[] count = new long[24];

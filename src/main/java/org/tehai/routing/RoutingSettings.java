@@ -28,6 +28,17 @@ public interface RoutingSettings {
     @WithDefault("20")
     double priorDrives();
 
+    /**
+     * A drive whose position trail is longer than this many times the straight line (and 300 m) was a detour (an
+     * errand, a wrong turn) and teaches nothing about the roads.
+     */
+    @WithDefault("1.6")
+    double maxDetour();
+
+    /** A drive whose trail stays this long in one place had a stop in it (lunch, a call) and is not learned from. */
+    @WithDefault("PT10M")
+    Duration longestStop();
+
     /** Drives shorter than this by the base times say little about speed (parking dominates) and are not learned. */
     @WithDefault("PT3M")
     Duration shortestLearnedDrive();

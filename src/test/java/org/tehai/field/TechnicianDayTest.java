@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.tehai.support.AdjustableClock;
 import org.tehai.support.TestData;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -37,6 +38,9 @@ class TechnicianDayTest {
 
     @Inject
     AdjustableClock clock;
+
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
 
     private static final LocalDate DAY = LocalDate.of(2030, 3, 5);
 
@@ -265,6 +269,37 @@ class TechnicianDayTest {
         } finally {
             clock.reset();
         }
+    }
+
+    @Test
+    void shouldMeasureTheDriveToAVisitFromTheReportsAndThePositionsBetween() {
+        Published day = publishedDay();
+        String me = day.technician().login();
+        long first = as(me).get("/api/me/route?date=" + DAY).then().extract().jsonPath().getLong("visits[0].visitId");
+        OffsetDateTime left = OffsetDateTime.parse(DAY + "T08:40:00+09:00");
+        Map<String, Object> enRoute = timed("d-1", "EN_ROUTE", first, left);
+        enRoute.put("latitude", 35.66);
+        enRoute.put("longitude", 139.60);
+        as(me).body(Map.of("events", List.of(enRoute))).post("/api/me/events").then().statusCode(200);
+        // A detour to the north on the way, then the site (the test sites are at 35.7046, 139.6494).
+        as(me).body(Map.of("positions", List.of(
+                Map.of("latitude", 35.72, "longitude", 139.62, "recordedAt", left.plusMinutes(8).toString()),
+                Map.of("latitude", 35.73, "longitude", 139.64, "recordedAt", left.plusMinutes(16).toString()))))
+                .post("/api/me/positions").then().statusCode(200);
+        Map<String, Object> arrived = timed("d-2", "ARRIVED", first, left.plusMinutes(30));
+        arrived.put("latitude", 35.7046);
+        arrived.put("longitude", 139.6494);
+        as(me).body(Map.of("events", List.of(arrived))).post("/api/me/events").then().statusCode(200);
+
+        Object[] drive = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
+                "select extract(epoch from arrived_at - departed_at), direct_meters, trail_meters, trail_points, "
+                        + "had_break from measured_drive where visit_id = ?1").setParameter(1, first)
+                .getSingleResult());
+        assertThat(((Number) drive[0]).longValue()).isEqualTo(30 * 60);
+        assertThat(((Number) drive[3]).intValue()).isEqualTo(2);
+        assertThat(((Number) drive[2]).doubleValue()).as("the trail's detour")
+                .isGreaterThan(1.3 * ((Number) drive[1]).doubleValue());
+        assertThat((Boolean) drive[4]).isFalse();
     }
 
     @Test

@@ -13,7 +13,6 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 import org.tehai.planning.Location;
-import org.tehai.support.Api;
 import org.tehai.support.TestData;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,6 +25,7 @@ class DriveSpeedsTest {
     private static final ZoneId TOKYO = ZoneId.of(TestData.ZONE);
     /** About 5 km from the test sites (35.7046, 139.6494): a base drive of about ten minutes. */
     private static final Location SET_OFF = new Location(35.66, 139.65);
+    private static final Location SITE = new Location(35.7046, 139.6494);
 
     @Inject
     TravelTimes travelTimes;
@@ -46,8 +46,11 @@ class DriveSpeedsTest {
             drive(region, technician, day.atTime(8, 5 * i).atZone(TOKYO).toInstant(), Math.round(base * 2.0), false);
             drive(region, technician, day.atTime(13, 5 * i).atZone(TOKYO).toInstant(), Math.round(base * 1.2), false);
         }
-        // Neither a drive with a break in it nor one four times as slow as the base teaches anything.
+        // Nothing is learned from a drive with a break in it, a detour, a long stop, or one five times the base.
         drive(region, technician, day.atTime(13, 55).atZone(TOKYO).toInstant(), Math.round(base * 3.0), true);
+        drive(region, technician, day.atTime(13, 56).atZone(TOKYO).toInstant(), Math.round(base * 3.0), false, 2.5, 0);
+        drive(region, technician, day.atTime(13, 57).atZone(TOKYO).toInstant(), Math.round(base * 3.0), false, 1.1,
+                900);
         drive(region, technician, day.atTime(8, 55).atZone(TOKYO).toInstant(), base * 5, false);
         speeds.forget();
 
@@ -76,27 +79,28 @@ class DriveSpeedsTest {
         assertThat(model.cv(8, 0.25)).isCloseTo(0.25, within(1e-9));
     }
 
-    /** A drive from {@link #SET_OFF} to a new visit's site: EN_ROUTE at {@code leftAt}, ARRIVED {@code seconds} later. */
+    /**
+     * A measured drive from {@link #SET_OFF} to a new visit's site, as {@code field/DriveLog} writes it: left at
+     * {@code leftAt}, arrived {@code seconds} later, with a trail of {@code trailFactor} times the straight line.
+     */
     private void drive(long region, TestData.Technician technician, Instant leftAt, long seconds, boolean withBreak) {
-        long visit = TestData.visit(TestData.ticket(region), LocalDate.ofInstant(leftAt, TOKYO));
-        QuarkusTransaction.requiringNew().run(() -> {
-            event(technician, "EN_ROUTE", visit, leftAt, SET_OFF.latitude(), SET_OFF.longitude());
-            if (withBreak) {
-                event(technician, "BREAK_STARTED", null, leftAt.plusSeconds(seconds / 3), null, null);
-                event(technician, "BREAK_ENDED", null, leftAt.plusSeconds(seconds / 2), null, null);
-            }
-            event(technician, "ARRIVED", visit, leftAt.plusSeconds(seconds), 35.7046, 139.6494);
-        });
+        drive(region, technician, leftAt, seconds, withBreak, 1.2, 0);
     }
 
-    private void event(TestData.Technician technician, String type, Long visit, Instant at, Double latitude,
-            Double longitude) {
-        entityManager.createNativeQuery("""
-                insert into technician_event (technician_id, client_event_id, type, visit_id, occurred_at, received_at,
-                                              latitude, longitude)
-                values (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7)""")
-                .setParameter(1, technician.id()).setParameter(2, Api.unique("event")).setParameter(3, type)
-                .setParameter(4, visit).setParameter(5, at).setParameter(6, latitude).setParameter(7, longitude)
-                .executeUpdate();
+    private void drive(long region, TestData.Technician technician, Instant leftAt, long seconds, boolean withBreak,
+            double trailFactor, long longestStopSeconds) {
+        long visit = TestData.visit(TestData.ticket(region), LocalDate.ofInstant(leftAt, TOKYO));
+        double direct = SET_OFF.metersTo(SITE);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                insert into measured_drive (visit_id, technician_id, region_id, departed_at, arrived_at,
+                    from_latitude, from_longitude, to_latitude, to_longitude, direct_meters, trail_meters, trail_points,
+                    longest_stop_seconds, had_break)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 3, ?12, ?13)""")
+                .setParameter(1, visit).setParameter(2, technician.id()).setParameter(3, region)
+                .setParameter(4, leftAt).setParameter(5, leftAt.plusSeconds(seconds))
+                .setParameter(6, SET_OFF.latitude()).setParameter(7, SET_OFF.longitude())
+                .setParameter(8, SITE.latitude()).setParameter(9, SITE.longitude())
+                .setParameter(10, direct).setParameter(11, direct * trailFactor).setParameter(12, longestStopSeconds)
+                .setParameter(13, withBreak).executeUpdate());
     }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -20,6 +19,7 @@ import org.tehai.planning.Location;
 import com.carrotsearch.hppc.IntIntHashMap;
 import com.carrotsearch.hppc.IntLongHashMap;
 import com.graphhopper.GraphHopper;
+import com.graphhopper.coll.MinHeapWithUpdate;
 import com.graphhopper.config.Profile;
 import com.graphhopper.json.Statement;
 import com.graphhopper.routing.ev.Subnetwork;
@@ -201,7 +201,7 @@ public final class RoadNetwork implements AutoCloseable {
                 roadPoints[i] = new Location(snaps[i].getSnappedPoint().getLat(), snaps[i].getSnappedPoint().getLon());
             }
         }
-        EdgeExplorer explorer = graph.createEdgeExplorer();
+        Searches searches = new Searches(graph);
         for (int i = 0; i < n; i++) {
             int[] row = targetsOf(targets, i, n);
             // Destination node → the locations there (several locations may share a node).
@@ -231,7 +231,7 @@ public final class RoadNetwork implements AutoCloseable {
             if (wanted.isEmpty()) {
                 continue;
             }
-            IntLongHashMap reached = search(graph, explorer, snaps[i].getClosestNode(), wanted);
+            IntLongHashMap reached = searches.from(snaps[i].getClosestNode(), wanted);
             for (var cursor : wanted) {
                 long found = reached.getOrDefault(cursor.key, UNREACHABLE);
                 for (int j : locationsAt.get(cursor.value)) {
@@ -263,45 +263,65 @@ public final class RoadNetwork implements AutoCloseable {
         return all;
     }
 
-    private record Label(int node, long millis) {
-    }
-
     /**
-     * Dijkstra by driving time from one node until every wanted node is settled or the reachable graph is exhausted.
-     * The settled times of the wanted nodes that were reached.
+     * Dijkstra by driving time over one query graph, one origin after another. Its arrays span the graph's nodes and
+     * serve every search of one {@link #drives} call: a node's entries count only when stamped with the current
+     * search, so nothing is cleared between searches.
      */
-    private IntLongHashMap search(QueryGraph graph, EdgeExplorer explorer, int from, IntIntHashMap wanted) {
-        IntLongHashMap best = new IntLongHashMap();
-        IntLongHashMap settled = new IntLongHashMap();
-        IntLongHashMap reached = new IntLongHashMap();
-        PriorityQueue<Label> queue = new PriorityQueue<>(Comparator.comparingLong(Label::millis));
-        best.put(from, 0);
-        queue.add(new Label(from, 0));
-        int left = wanted.size();
-        while (!queue.isEmpty() && left > 0) {
-            Label label = queue.poll();
-            if (settled.containsKey(label.node())) {
-                continue;
-            }
-            settled.put(label.node(), label.millis());
-            if (wanted.containsKey(label.node())) {
-                reached.put(label.node(), label.millis());
-                left--;
-            }
-            EdgeIterator edge = explorer.setBaseNode(label.node());
-            while (edge.next()) {
-                int next = edge.getAdjNode();
-                if (settled.containsKey(next) || Double.isInfinite(weighting.calcEdgeWeight(edge, false))) {
-                    continue;
-                }
-                long millis = label.millis() + weighting.calcEdgeMillis(edge, false);
-                if (millis < best.getOrDefault(next, Long.MAX_VALUE)) {
-                    best.put(next, millis);
-                    queue.add(new Label(next, millis));
-                }
-            }
+    private final class Searches {
+
+        private final EdgeExplorer explorer;
+        private final long[] millis;
+        private final int[] labelledIn;
+        private final int[] settledIn;
+        private final MinHeapWithUpdate heap;
+        private int search;
+
+        Searches(QueryGraph graph) {
+            int nodes = graph.getNodes();
+            explorer = graph.createEdgeExplorer();
+            millis = new long[nodes];
+            labelledIn = new int[nodes];
+            settledIn = new int[nodes];
+            heap = new MinHeapWithUpdate(nodes);
         }
-        return reached;
+
+        /** The times of the wanted nodes reached from {@code from}; stops once all are settled. */
+        IntLongHashMap from(int from, IntIntHashMap wanted) {
+            search++;
+            heap.clear();
+            IntLongHashMap reached = new IntLongHashMap();
+            millis[from] = 0;
+            labelledIn[from] = search;
+            heap.push(from, 0f);
+            int left = wanted.size();
+            while (!heap.isEmpty() && left > 0) {
+                int node = heap.poll();
+                settledIn[node] = search;
+                long at = millis[node];
+                if (wanted.containsKey(node)) {
+                    reached.put(node, at);
+                    left--;
+                }
+                EdgeIterator edge = explorer.setBaseNode(node);
+                while (edge.next()) {
+                    int next = edge.getAdjNode();
+                    if (settledIn[next] == search || Double.isInfinite(weighting.calcEdgeWeight(edge, false))) {
+                        continue;
+                    }
+                    long arrival = at + weighting.calcEdgeMillis(edge, false);
+                    if (labelledIn[next] != search) {
+                        labelledIn[next] = search;
+                        millis[next] = arrival;
+                        heap.push(next, arrival);
+                    } else if (arrival < millis[next]) {
+                        millis[next] = arrival;
+                        heap.update(next, arrival);
+                    }
+                }
+            }
+            return reached;
+        }
     }
 
     @Override

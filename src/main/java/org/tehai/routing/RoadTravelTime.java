@@ -50,6 +50,7 @@ public final class RoadTravelTime implements TravelTimeProvider {
     }
 
     /** Seconds from every location to every other, {@code result[i][j]} from {@code locations.get(i)}. */
+    @Override
     public long[][] matrix(List<Location> locations) {
         int n = locations.size();
         int[][] targets = n <= maxMatrixLocations ? null : nearestNeighbours(locations);

@@ -1,6 +1,8 @@
 package org.tehai.routing;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -42,4 +44,21 @@ public interface RoutingSettings {
     /** Drives shorter than this by the base times say little about speed (parking dominates) and are not learned. */
     @WithDefault("PT3M")
     Duration shortestLearnedDrive();
+
+    /**
+     * An OpenStreetMap file (PBF or XML, e.g. Geofabrik's kanto-latest.osm.pbf): drive times become fastest car drives
+     * on its roads, its graph cached in {@code <tehai.data-dir>/routing-graph}. Unset: the straight line.
+     */
+    Optional<Path> osmFile();
+
+    /** Up to this many locations a problem's road times are driven for every pair (one search per location). */
+    @WithDefault("300")
+    int maxMatrixLocations();
+
+    /**
+     * Beyond {@link #maxMatrixLocations}, each location's drives to this many nearest locations (by straight line) go
+     * by road; the other pairs take the straight-line time.
+     */
+    @WithDefault("30")
+    int nearestByRoad();
 }

@@ -25,13 +25,18 @@ public class TravelTimes {
     @Inject
     DriveSpeeds speeds;
 
+    @Inject
+    ConfiguredRoadNetwork roads;
+
     private volatile TravelTimeProvider base;
 
     /** Drive times without what measured drives taught: what a plan's matrix is built from. */
     public TravelTimeProvider base() {
         TravelTimeProvider current = base;
         if (current == null) {
-            current = new StraightLineTravelTime(settings.roadFactor(), settings.speedKmPerHour());
+            TravelTimeProvider straightLine = new StraightLineTravelTime(settings.roadFactor(),
+                    settings.speedKmPerHour());
+            current = roads.travelTimes(straightLine).orElse(straightLine);
             base = current;
         }
         return current;

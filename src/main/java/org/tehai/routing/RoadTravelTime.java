@@ -2,7 +2,9 @@ package org.tehai.routing;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 import org.tehai.planning.Location;
@@ -17,9 +19,19 @@ import org.tehai.planning.TravelTimeProvider;
  * line (the legs a route mostly uses) and the straight-line estimate for every other pair, so a large problem costs
  * short searches only. Pairs no road joins (a location off the network, a one-way street with no way back) take the
  * straight-line estimate too.
+ *
+ * <p>Drives found are kept (up to {@value #MAX_KEPT_DRIVES} pairs, then forgotten all at once), so the next problem of
+ * the same day, a slot offer or a live estimate searches only from locations with a destination not driven before.
  */
 public final class RoadTravelTime implements TravelTimeProvider {
 
+    /** About 100 bytes a pair: some 30 MB at most. */
+    static final int MAX_KEPT_DRIVES = 300_000;
+
+    private record Leg(Location from, Location to) {
+    }
+
+    private final Map<Leg, Long> drivesFound = new ConcurrentHashMap<>();
     private final RoadNetwork network;
     private final TravelTimeProvider straightLine;
     private final int maxMatrixLocations;
@@ -53,27 +65,50 @@ public final class RoadTravelTime implements TravelTimeProvider {
     @Override
     public long[][] matrix(List<Location> locations) {
         int n = locations.size();
-        int[][] targets = n <= maxMatrixLocations ? null : nearestNeighbours(locations);
-        RoadNetwork.Drives drives = network.drives(locations, targets);
+        int[][] asked = n <= maxMatrixLocations ? everyOther(n) : nearestNeighbours(locations);
         long[][] seconds = new long[n][n];
+        int[][] missing = new int[n][];
+        boolean anyMissing = false;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                if (i != j) {
-                    seconds[i][j] = straightLine.travelSeconds(locations.get(i), locations.get(j));
-                }
+                Location from = locations.get(i);
+                Location to = locations.get(j);
+                Long known = drivesFound.get(new Leg(from, to));
+                seconds[i][j] = from.equals(to) ? 0 : known != null ? known : straightLine.travelSeconds(from, to);
             }
-            int[] asked = targets == null ? IntStream.range(0, n).toArray() : targets[i];
-            for (int j : asked) {
+            Location from = locations.get(i);
+            missing[i] = IntStream.of(asked[i]).filter(j -> !drivesFound.containsKey(new Leg(from, locations.get(j))))
+                    .filter(j -> !from.equals(locations.get(j))).toArray();
+            anyMissing |= missing[i].length > 0;
+        }
+        if (!anyMissing) {
+            return seconds;
+        }
+        RoadNetwork.Drives drives = network.drives(locations, missing);
+        if (drivesFound.size() > MAX_KEPT_DRIVES) {
+            drivesFound.clear();
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j : missing[i]) {
                 long millis = drives.millis()[i][j];
-                if (i == j || millis == RoadNetwork.UNREACHABLE || locations.get(i).equals(locations.get(j))) {
-                    continue;
+                if (millis != RoadNetwork.UNREACHABLE) {
+                    seconds[i][j] = straightLine.travelSeconds(locations.get(i), drives.roadPoints()[i])
+                            + (millis + 999) / 1000
+                            + straightLine.travelSeconds(drives.roadPoints()[j], locations.get(j));
                 }
-                seconds[i][j] = straightLine.travelSeconds(locations.get(i), drives.roadPoints()[i])
-                        + (millis + 999) / 1000
-                        + straightLine.travelSeconds(drives.roadPoints()[j], locations.get(j));
+                drivesFound.put(new Leg(locations.get(i), locations.get(j)), seconds[i][j]);
             }
         }
         return seconds;
+    }
+
+    private static int[][] everyOther(int n) {
+        int[][] all = new int[n][];
+        for (int i = 0; i < n; i++) {
+            int origin = i;
+            all[i] = IntStream.range(0, n).filter(j -> j != origin).toArray();
+        }
+        return all;
     }
 
     private int[][] nearestNeighbours(List<Location> locations) {

@@ -3,14 +3,12 @@ package org.tehai.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -34,12 +32,14 @@ import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
 /**
- * A synthetic town: a 6 × 6 grid of residential streets 200 m apart, cut between its third and fourth rows by a
- * river that one bridge crosses, at the west end. Drive times and plans on its roads against the straight line.
+ * A synthetic town ({@link SyntheticTown}): a 6 × 6 grid of residential streets 200 m apart, cut between its third and
+ * fourth rows by a river that one bridge crosses, at the west end. Drive times and plans on its roads against the
+ * straight line.
  */
 class RoadTravelTimeTest {
 
     private static final StraightLineTravelTime STRAIGHT_LINE = new StraightLineTravelTime();
+    private static final SyntheticTown TOWN = new SyntheticTown(200);
 
     @TempDir
     static Path directory;
@@ -48,7 +48,7 @@ class RoadTravelTimeTest {
 
     @BeforeAll
     static void importTown() {
-        Path osm = SyntheticTown.write(directory.resolve("town.osm"));
+        Path osm = TOWN.write(directory.resolve("town.osm"));
         network = RoadNetwork.open(osm, directory.resolve("routing-graph"));
         roads = new RoadTravelTime(network, STRAIGHT_LINE, 100, 10);
     }
@@ -61,8 +61,8 @@ class RoadTravelTimeTest {
     @Test
     void drivesFacingEachOtherAcrossTheRiverFarFromTheBridgeGoRoundByTheBridge() {
         // East end, a few metres off the street on either bank: 200 m apart as the crow flies.
-        Location south = SyntheticTown.beside(2, 5);
-        Location north = SyntheticTown.beside(3, 5);
+        Location south = TOWN.beside(2, 5);
+        Location north = TOWN.beside(3, 5);
 
         long road = roads.travelSeconds(south, north);
         long straight = STRAIGHT_LINE.travelSeconds(south, north);
@@ -75,8 +75,8 @@ class RoadTravelTimeTest {
 
     @Test
     void drivesAcrossTheBridgeTakeAboutWhatTheStraightLineSays() {
-        Location south = SyntheticTown.beside(2, 0);
-        Location north = SyntheticTown.beside(3, 0);
+        Location south = TOWN.beside(2, 0);
+        Location north = TOWN.beside(3, 0);
 
         long road = roads.travelSeconds(south, north);
         long straight = STRAIGHT_LINE.travelSeconds(south, north);
@@ -86,15 +86,17 @@ class RoadTravelTimeTest {
 
     @Test
     void aMatrixOfOneToManySearchesAgreesWithPairwiseDrives() {
-        List<Location> locations = List.of(SyntheticTown.beside(0, 0), SyntheticTown.beside(2, 5),
-                SyntheticTown.beside(3, 5), SyntheticTown.beside(5, 2), SyntheticTown.beside(3, 1));
+        List<Location> locations = List.of(TOWN.beside(0, 0), TOWN.beside(2, 5),
+                TOWN.beside(3, 5), TOWN.beside(5, 2), TOWN.beside(3, 1));
 
-        long[][] matrix = roads.matrix(locations);
+        long[][] matrix = new RoadTravelTime(network, STRAIGHT_LINE, 100, 10).matrix(locations);
 
         for (int i = 0; i < locations.size(); i++) {
             for (int j = 0; j < locations.size(); j++) {
+                // A provider of its own for each pair: nothing kept from the matrix.
+                RoadTravelTime fresh = new RoadTravelTime(network, STRAIGHT_LINE, 100, 10);
                 assertThat(matrix[i][j]).as("%d → %d", i, j)
-                        .isEqualTo(i == j ? 0 : roads.travelSeconds(locations.get(i), locations.get(j)));
+                        .isEqualTo(i == j ? 0 : fresh.travelSeconds(locations.get(i), locations.get(j)));
             }
         }
     }
@@ -102,9 +104,9 @@ class RoadTravelTimeTest {
     @Test
     void beyondTheFullMatrixOnlyTheNearestNeighboursAreDrivenByRoad() {
         RoadTravelTime small = new RoadTravelTime(network, STRAIGHT_LINE, 2, 1);
-        Location south = SyntheticTown.beside(2, 5);
-        Location north = SyntheticTown.beside(3, 5);
-        Location farWest = SyntheticTown.beside(5, 0);
+        Location south = TOWN.beside(2, 5);
+        Location north = TOWN.beside(3, 5);
+        Location farWest = TOWN.beside(5, 0);
 
         long[][] matrix = small.matrix(List.of(south, north, farWest));
 
@@ -116,14 +118,14 @@ class RoadTravelTimeTest {
     @Test
     void aPointFarFromEveryRoadTakesTheStraightLine() {
         Location lost = new Location(35.50, 139.50);
-        Location onStreet = SyntheticTown.beside(0, 0);
+        Location onStreet = TOWN.beside(0, 0);
 
         assertThat(roads.travelSeconds(lost, onStreet)).isEqualTo(STRAIGHT_LINE.travelSeconds(lost, onStreet));
     }
 
     @Test
     void theGraphIsLoadedAgainUntilTheOsmFileChanges() throws IOException {
-        Path osm = SyntheticTown.write(directory.resolve("again.osm"));
+        Path osm = TOWN.write(directory.resolve("again.osm"));
         Path graph = directory.resolve("graph-again");
         RoadNetwork.open(osm, graph).close();
         FileTime imported = Files.getLastModifiedTime(graph.resolve(RoadNetwork.SOURCE_FILE));
@@ -162,11 +164,11 @@ class RoadTravelTimeTest {
                 .isLessThan(drivenOnRoads(straight) - 2 * 60);
     }
 
-    private static final Map<String, Location> HOMES = Map.of("aoi", SyntheticTown.beside(2, 5),
-            "ren", SyntheticTown.beside(3, 0));
-    private static final Map<String, Location> VISITS = Map.of("north-1", SyntheticTown.beside(3, 5),
-            "north-2", SyntheticTown.beside(3, 4), "south-1", SyntheticTown.beside(2, 1),
-            "south-2", SyntheticTown.beside(1, 1));
+    private static final Map<String, Location> HOMES = Map.of("aoi", TOWN.beside(2, 5),
+            "ren", TOWN.beside(3, 0));
+    private static final Map<String, Location> VISITS = Map.of("north-1", TOWN.beside(3, 5),
+            "north-2", TOWN.beside(3, 4), "south-1", TOWN.beside(2, 1),
+            "south-2", TOWN.beside(1, 1));
 
     /** Seconds on the roads from home through the visits in order and back home, summed over the technicians. */
     private static long drivenOnRoads(Map<String, List<String>> plan) {
@@ -213,80 +215,5 @@ class RoadTravelTimeTest {
         return PlannedVisit.customerVisit(id, "ticket-" + id, location, 20 * 60,
                 List.of(new TimeWindow(8 * 3600, 17 * 3600)), PlanningPriority.P3, Long.MAX_VALUE, Map.of(), Set.of(),
                 Map.of(), null);
-    }
-
-    /** The synthetic town's OSM XML: streets on a grid of {@value #SIZE} × {@value #SIZE} crossings. */
-    static final class SyntheticTown {
-
-        static final int SIZE = 6;
-        /** The river runs between this row of crossings and the next; the bridge is in column 0. */
-        static final int RIVER_SOUTH_ROW = 2;
-        static final double LATITUDE = 35.68;
-        static final double LONGITUDE = 139.70;
-        /** 200 m north–south, and 200 m east–west at this latitude. */
-        static final double ROW_DEGREES = 200 / 111_195.0;
-        static final double COLUMN_DEGREES = 200 / (111_195.0 * Math.cos(Math.toRadians(LATITUDE)));
-
-        private SyntheticTown() {
-        }
-
-        static Location crossing(int row, int column) {
-            return new Location(LATITUDE + row * ROW_DEGREES, LONGITUDE + column * COLUMN_DEGREES);
-        }
-
-        /** A door 60 m east of a crossing and 15 m back from the street, on the bank of that crossing. */
-        static Location beside(int row, int column) {
-            Location crossing = crossing(row, column);
-            double back = (row <= RIVER_SOUTH_ROW ? -15 : 15) / 111_195.0;
-            double east = (column == SIZE - 1 ? -60 : 60) / 200.0 * COLUMN_DEGREES;
-            return new Location(crossing.latitude() + back, crossing.longitude() + east);
-        }
-
-        static Path write(Path file) {
-            StringBuilder xml = new StringBuilder("<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6'>\n");
-            for (int row = 0; row < SIZE; row++) {
-                for (int column = 0; column < SIZE; column++) {
-                    Location at = crossing(row, column);
-                    xml.append(String.format(Locale.ROOT, "  <node id='%d' version='1' lat='%.7f' lon='%.7f'/>%n",
-                            node(row, column), at.latitude(), at.longitude()));
-                }
-            }
-            int way = 1;
-            for (int row = 0; row < SIZE; row++) {
-                List<Long> nodes = new ArrayList<>();
-                for (int column = 0; column < SIZE; column++) {
-                    nodes.add(node(row, column));
-                }
-                way = street(xml, way, nodes, "");
-            }
-            for (int column = 0; column < SIZE; column++) {
-                List<Long> south = new ArrayList<>();
-                List<Long> north = new ArrayList<>();
-                for (int row = 0; row < SIZE; row++) {
-                    (row <= RIVER_SOUTH_ROW ? south : north).add(node(row, column));
-                }
-                way = street(xml, way, south, "");
-                way = street(xml, way, north, "");
-            }
-            street(xml, way, List.of(node(RIVER_SOUTH_ROW, 0), node(RIVER_SOUTH_ROW + 1, 0)),
-                    "    <tag k='bridge' v='yes'/>\n    <tag k='layer' v='1'/>\n");
-            xml.append("</osm>\n");
-            try {
-                return Files.writeString(file, xml);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private static long node(int row, int column) {
-            return 1 + row * SIZE + column;
-        }
-
-        private static int street(StringBuilder xml, int id, List<Long> nodes, String moreTags) {
-            xml.append("  <way id='%d' version='1'>\n".formatted(id));
-            nodes.forEach(node -> xml.append("    <nd ref='%d'/>\n".formatted(node)));
-            xml.append("    <tag k='highway' v='residential'/>\n").append(moreTags).append("  </way>\n");
-            return id + 1;
-        }
     }
 }

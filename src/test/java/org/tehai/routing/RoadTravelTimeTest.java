@@ -143,6 +143,29 @@ class RoadTravelTimeTest {
     }
 
     /**
+     * Extracts such as Geofabrik's come as PBF: the same town with 1 km blocks, converted from the XML that
+     * {@link SyntheticTown} writes by Debian's osmium-tool 1.15 ({@code osmium cat river-town.osm -o
+     * river-town-1km.osm.pbf}). GraphHopper reads it with Quarkus' protobuf-java 4.
+     */
+    @Test
+    void readsThePbfFormatOfRegionExtracts() throws IOException {
+        Path pbf = directory.resolve("river-town-1km.osm.pbf");
+        try (var in = RoadTravelTimeTest.class.getResourceAsStream("/routing/river-town-1km.osm.pbf")) {
+            Files.copy(in, pbf);
+        }
+        SyntheticTown town = new SyntheticTown(1_000);
+        try (RoadNetwork pbfNetwork = RoadNetwork.open(pbf, directory.resolve("graph-pbf"))) {
+            RoadTravelTime pbfRoads = new RoadTravelTime(pbfNetwork, STRAIGHT_LINE, 100, 10);
+            Location south = town.beside(2, 5);
+            Location north = town.beside(3, 5);
+
+            assertThat(pbfNetwork.nodes()).isEqualTo(36);
+            assertThat(pbfRoads.travelSeconds(south, north))
+                    .isGreaterThan(5 * STRAIGHT_LINE.travelSeconds(south, north));
+        }
+    }
+
+    /**
      * Two technicians with two visits each: Aoi lives on the south bank at the east end, by the water; Ren on the
      * north bank at the west end, by the bridge. Two visits on the north bank in the east, two on the south bank in
      * the west. As the crow flies each technician is next to the visits across the water from their door and takes

@@ -201,7 +201,11 @@ public final class RoadNetwork implements AutoCloseable {
                 roadPoints[i] = new Location(snaps[i].getSnappedPoint().getLat(), snaps[i].getSnappedPoint().getLon());
             }
         }
-        Searches searches = new Searches(graph);
+        SearchSpace space = spare.poll();
+        if (space == null || space.capacity() < graph.getNodes()) {
+            space = new SearchSpace(graph.getNodes() + 1_024);
+        }
+        Searches searches = new Searches(graph, space);
         for (int i = 0; i < n; i++) {
             int[] row = targetsOf(targets, i, n);
             // Destination node → the locations there (several locations may share a node).
@@ -239,6 +243,9 @@ public final class RoadNetwork implements AutoCloseable {
                 }
             }
         }
+        if (spare.size() < SPARE_SEARCH_SPACES) {
+            spare.offer(space);
+        }
         return new Drives(millis, roadPoints);
     }
 
@@ -264,10 +271,46 @@ public final class RoadNetwork implements AutoCloseable {
     }
 
     /**
-     * Dijkstra by driving time over one query graph, one origin after another. Its arrays span the graph's nodes and
-     * serve every search of one {@link #drives} call: a node's entries count only when stamped with the current
-     * search, so nothing is cleared between searches.
+     * The arrays of a search, one entry per node of the graph (with room for the points added to it): some 30 bytes
+     * a node, so a few are kept for the next calls instead of allocated each time. A node's entries count only when
+     * stamped with the current search, so nothing is cleared between searches.
      */
+    private static final class SearchSpace {
+
+        final long[] millis;
+        final int[] labelledIn;
+        final int[] settledIn;
+        final MinHeapWithUpdate heap;
+        int search;
+
+        SearchSpace(int capacity) {
+            millis = new long[capacity];
+            labelledIn = new int[capacity];
+            settledIn = new int[capacity];
+            heap = new MinHeapWithUpdate(capacity);
+        }
+
+        int capacity() {
+            return millis.length;
+        }
+
+        /** The stamp of a new search. */
+        int next() {
+            if (search == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(labelledIn, 0);
+                java.util.Arrays.fill(settledIn, 0);
+                search = 0;
+            }
+            heap.clear();
+            return ++search;
+        }
+    }
+
+    /** Search spaces kept between calls; more calls at once allocate their own. */
+    private static final int SPARE_SEARCH_SPACES = 2;
+    private final java.util.Queue<SearchSpace> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** Dijkstra by driving time over one query graph, one origin after another. */
     private final class Searches {
 
         private final EdgeExplorer explorer;
@@ -275,21 +318,20 @@ public final class RoadNetwork implements AutoCloseable {
         private final int[] labelledIn;
         private final int[] settledIn;
         private final MinHeapWithUpdate heap;
-        private int search;
+        private final SearchSpace space;
 
-        Searches(QueryGraph graph) {
-            int nodes = graph.getNodes();
+        Searches(QueryGraph graph, SearchSpace space) {
             explorer = graph.createEdgeExplorer();
-            millis = new long[nodes];
-            labelledIn = new int[nodes];
-            settledIn = new int[nodes];
-            heap = new MinHeapWithUpdate(nodes);
+            this.space = space;
+            millis = space.millis;
+            labelledIn = space.labelledIn;
+            settledIn = space.settledIn;
+            heap = space.heap;
         }
 
         /** The times of the wanted nodes reached from {@code from}; stops once all are settled. */
         IntLongHashMap from(int from, IntIntHashMap wanted) {
-            search++;
-            heap.clear();
+            int search = space.next();
             IntLongHashMap reached = new IntLongHashMap();
             millis[from] = 0;
             labelledIn[from] = search;

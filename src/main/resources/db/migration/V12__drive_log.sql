@@ -8,7 +8,8 @@ create table technician_position (
     primary key (technician_id, recorded_at)
 );
 
--- One measured drive: from the EN_ROUTE report to the ARRIVED report at the same visit. The trail in between gives
+-- One measured drive: from the EN_ROUTE report to the ARRIVED report at the same visit, or to the first position of
+-- the trail at the site when the van got there earlier and waited (arrived_at is when it reached the site). The trail in between gives
 -- the distance driven and the longest stop; a break reported in between marks it. Drive speeds are learned from
 -- the plain ones (routing/DriveSpeeds).
 create table measured_drive (

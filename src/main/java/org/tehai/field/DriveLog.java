@@ -20,7 +20,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * The trail of positions a technician's phone reports, and the drives measured from it: when a technician arrives at
  * a visit, the drive since the EN_ROUTE report at that visit is written down with the distance the trail shows, its
- * longest stop and whether a break was reported in between. Drive speeds are learned from these rows (in
+ * longest stop and whether a break was reported in between. The drive ends where the trail first reached the site
+ * (a van early for the customer's window waits outside; that wait is not driving), else at the ARRIVED report. Drive speeds are learned from these rows (in
  * {@code routing}); a detour or a long stop tells something about the day, not about the roads, and is told apart
  * there.
  */
@@ -77,6 +78,15 @@ public class DriveLog {
                     new Location(((Number) row[1]).doubleValue(), ((Number) row[2]).doubleValue())));
         }
         trail.add(new Point(at, to));
+        // A van that reached the site early and waited to ring ends its drive where the trail first reached the site.
+        Instant reached = at;
+        for (int i = 1; i < trail.size() - 1; i++) {
+            if (trail.get(i).location().metersTo(to) <= STOP_RADIUS_METERS) {
+                reached = trail.get(i).at();
+                trail.subList(i + 1, trail.size() - 1).clear();
+                break;
+            }
+        }
         boolean hadBreak = TechnicianEvent.count("technician = ?1 and type in ?2 and occurredAt > ?3 "
                 + "and occurredAt < ?4", technician, List.of(TechnicianEventType.BREAK_STARTED,
                         TechnicianEventType.BREAK_ENDED), departure.occurredAt, at) > 0;
@@ -92,7 +102,7 @@ public class DriveLog {
                     trail_points = excluded.trail_points, longest_stop_seconds = excluded.longest_stop_seconds,
                     had_break = excluded.had_break""")
                 .setParameter(1, visit.id).setParameter(2, technician.id).setParameter(3, visit.region.id)
-                .setParameter(4, departure.occurredAt).setParameter(5, at)
+                .setParameter(4, departure.occurredAt).setParameter(5, reached)
                 .setParameter(6, from.latitude()).setParameter(7, from.longitude())
                 .setParameter(8, to.latitude()).setParameter(9, to.longitude())
                 .setParameter(10, from.metersTo(to)).setParameter(11, length(trail)).setParameter(12, trail.size() - 2)

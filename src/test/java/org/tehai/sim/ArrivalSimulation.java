@@ -325,7 +325,7 @@ final class ArrivalSimulation {
             Location from = at;
             return step(leave, t -> {
                 send("EN_ROUTE", visitId, t, from, List.of());
-                return driving(t, from, site, t.plusSeconds(drive), () -> step(ring, r -> {
+                Action ringing = r -> {
                     at = site;
                     send("ARRIVED", visitId, r, site, List.of());
                     return working(r, r.plusSeconds(job), () -> step(r.plusSeconds(job), c -> {
@@ -333,7 +333,13 @@ final class ArrivalSimulation {
                         done++;
                         return nextVisit(c);
                     }));
-                }));
+                };
+                Instant reached = t.plusSeconds(drive);
+                // Early for the window: the phone reports where the van stopped, and the technician waits to ring.
+                return driving(t, from, site, reached, () -> ring.isAfter(reached) ? step(reached, p -> {
+                    ping(p, site);
+                    return step(ring, ringing);
+                }) : step(ring, ringing));
             });
         }
 

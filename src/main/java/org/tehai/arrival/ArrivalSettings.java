@@ -40,7 +40,7 @@ public interface ArrivalSettings {
      * A visit is at risk (the desk is asked to call, the customer is told) once the chance of arriving after the end
      * of the window in force reaches this share, from the spread of the work still ahead.
      */
-    @WithDefault("0.4")
+    @WithDefault("0.6")
     double riskThreshold();
 
     /** A window is narrowed during the day only when it gets at least this much (and a quarter) narrower. */

@@ -17,7 +17,8 @@ import org.tehai.routing.TravelTimes;
  * from finished visits ({@link JobDurations}): a type that usually overruns moves the window later, a type that
  * varies a lot widens it. Spreads add up as variances, so the window widens with the position on the route:
  * centre = arrival + Σ bias_job, half-width = z × √(Σ (sd_job × job)² + Σ (cv_travel × drive)²), with z from the
- * configured coverage, rounded out to the quarter hour and kept between a minimum and a maximum width. A window
+ * configured coverage, its width rounded up to the quarter hour and kept between a minimum and a maximum, starting
+ * on the quarter nearest to where it would. A window
  * never starts before the customer is available. Later in the day fewer jobs lie before the arrival, so a window
  * computed then is narrower: that is how windows narrow as the day progresses (see {@link LiveEstimates}).
  */
@@ -86,8 +87,11 @@ public class ArrivalWindows {
         long half = Math.round(zFor(settings.coverage()) * spreadSeconds(before));
         half = Math.max(half, minWidth.toSeconds() / 2);
         half = Math.min(half, maxWidth.toSeconds() / 2);
-        Instant start = floorQuarter(centre.minusSeconds(half));
-        Instant end = ceilQuarter(centre.plusSeconds(half));
+        // The width rounded up to the quarter hour, placed on the quarter nearest to where it would start: a window
+        // is no wider than its spread needs because its centre fell between two quarters.
+        long width = Math.max(minWidth.toSeconds(), -Math.floorDiv(-2 * half, QUARTER) * QUARTER);
+        Instant start = nearestQuarter(centre.minusSeconds(width / 2));
+        Instant end = start.plusSeconds(width);
         if (availableFrom != null && start.isBefore(availableFrom)) {
             // The customer is not there earlier; waiting for them absorbs the early part of the spread.
             start = ceilQuarter(availableFrom);
@@ -160,10 +164,11 @@ public class ArrivalWindows {
         return x >= 0 ? 0.5 * (1 + y) : 0.5 * (1 - y);
     }
 
-    private static Instant floorQuarter(Instant instant) {
-        long quarter = Duration.ofMinutes(15).toSeconds();
-        long seconds = instant.truncatedTo(ChronoUnit.SECONDS).getEpochSecond();
-        return Instant.ofEpochSecond(Math.floorDiv(seconds, quarter) * quarter);
+    private static final long QUARTER = Duration.ofMinutes(15).toSeconds();
+
+    private static Instant nearestQuarter(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        return Instant.ofEpochSecond(Math.floorDiv(seconds + QUARTER / 2, QUARTER) * QUARTER);
     }
 
     private static Instant ceilQuarter(Instant instant) {

@@ -142,7 +142,10 @@ public class LiveEstimates {
             Instant soonest = now.plus(Duration.ofMinutes(Math.max(5, onSite.estimatedDurationMinutes / 10)));
             ready = expectedEnd.isAfter(soonest) ? expectedEnd : soonest;
             from = location(onSite);
-            jobs.add(new ArrivalWindows.Job(null, Duration.between(now, ready)));
+            // Only what is left of the job is uncertain: from now (or its arrival, if reported ahead of this clock).
+            Instant counted = now.isAfter(onSite.actualArrival) ? now : onSite.actualArrival;
+            jobs.add(new ArrivalWindows.Job(null, ready.isAfter(counted) ? Duration.between(counted, ready)
+                    : Duration.ZERO));
             if (onSite.plannedStart != null && ready.isAfter(onSite.plannedStart.plus(planned)
                     .plus(Duration.ofMinutes(10)))) {
                 reason = "previous job overran";

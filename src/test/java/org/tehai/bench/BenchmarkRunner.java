@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.tehai.bench.BenchProblem.Suite;
 import org.tehai.planning.DispatchPlan;
 import org.tehai.planning.PlannedVisit;
+import org.tehai.planning.SolverPortfolio;
 import org.tehai.planning.TechnicianRoute;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -33,20 +34,33 @@ import ai.timefold.solver.core.impl.solver.DefaultSolver;
  * instance under the same budget.
  *
  * <p>System properties: {@code bench.suite} (solomon|trsp), {@code bench.instances} (comma list of names or
- * unique prefixes, or {@code all}), {@code bench.seconds}, {@code bench.dir}, {@code bench.out}.
+ * unique prefixes, or {@code all}), {@code bench.seconds}, {@code bench.dir}, {@code bench.out},
+ * {@code bench.portfolio} (default 1: one solver; N: a {@link SolverPortfolio} of N solvers with seeds 0..N-1 on
+ * N threads, the best kept, as a proposal with {@code tehai.dispatch.portfolio=N} solves).
  */
 public final class BenchmarkRunner {
 
     public static final String SOLVER_CONFIG = "solver-config/solver-config.xml";
     public static final String HEADER = "instance,feasible,all_served,vehicles,objective,best_known,gap_pct,seconds,"
-            + "first_feasible_s,moves_per_s";
+            + "first_feasible_s,moves_per_s,portfolio";
     public static final String PEER_HEADER = ",peer_objective,peer_gap_pct";
 
-    public record Options(Suite suite, List<String> instances, long seconds, Path benchDir, Path outDir) {
+    public record Options(Suite suite, List<String> instances, long seconds, Path benchDir, Path outDir,
+            int portfolio) {
+
+        public Options(Suite suite, List<String> instances, long seconds, Path benchDir, Path outDir) {
+            this(suite, instances, seconds, benchDir, outDir, 1);
+        }
+
+        public Options {
+            if (portfolio < 1) {
+                throw new IllegalArgumentException("bench.portfolio is at least 1, not " + portfolio + ".");
+            }
+        }
     }
 
     public record Row(String instance, RouteChecker.Result check, double objective, Double bestKnown, double seconds,
-            Double firstFeasibleSeconds, long movesPerSecond, Double peerObjective, boolean peerRan) {
+            Double firstFeasibleSeconds, long movesPerSecond, Double peerObjective, boolean peerRan, int portfolio) {
 
         Double gapPct() {
             return gap(objective, bestKnown);
@@ -74,7 +88,8 @@ public final class BenchmarkRunner {
                 List.of(System.getProperty("bench.instances", "all").split(",")),
                 Long.parseLong(System.getProperty("bench.seconds", "30")),
                 Path.of(System.getProperty("bench.dir", "../shared/bench")),
-                Path.of(System.getProperty("bench.out", "target/bench")));
+                Path.of(System.getProperty("bench.out", "target/bench")),
+                Integer.parseInt(System.getProperty("bench.portfolio", "1").strip()));
         run(options);
     }
 
@@ -91,7 +106,7 @@ public final class BenchmarkRunner {
             lines.add(HEADER + (withPeer ? PEER_HEADER : ""));
             for (Path file : files) {
                 BenchProblem problem = BenchImporter.read(options.suite(), file);
-                Row row = solve(problem, options.seconds(), bestKnown.get(problem.name()), peer);
+                Row row = solve(problem, options.seconds(), bestKnown.get(problem.name()), peer, options.portfolio());
                 rows.add(row);
                 lines.add(csvLine(row, withPeer));
                 Files.write(csv, lines, StandardCharsets.UTF_8);
@@ -106,31 +121,45 @@ public final class BenchmarkRunner {
         return rows;
     }
 
-    static Row solve(BenchProblem problem, long seconds, Double bestKnown, PeerSolver peer) {
+    static Row solve(BenchProblem problem, long seconds, Double bestKnown, PeerSolver peer, int portfolio) {
         DispatchPlan plan = problem.toPlan();
         // bench.solver-config names an alternative file, for tuning experiments; by default the production one.
         String override = System.getProperty("bench.solver-config", "");
         SolverConfig config = (override.isBlank() ? SolverConfig.createFromXmlResource(SOLVER_CONFIG)
                 : SolverConfig.createFromXmlFile(Path.of(override).toFile()))
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(seconds)));
-        Solver<DispatchPlan> solver = SolverFactory.<DispatchPlan> create(config).buildSolver();
         AtomicLong firstFeasibleNanos = new AtomicLong(-1);
         long startNanos = System.nanoTime();
-        solver.addEventListener(event -> {
-            HardMediumSoftLongScore score = (HardMediumSoftLongScore) event.getNewBestScore();
-            if (firstFeasibleNanos.get() < 0 && score.isFeasible() && score.mediumScore() == 0) {
-                firstFeasibleNanos.set(System.nanoTime() - startNanos);
-            }
-        });
-        DispatchPlan solved = solver.solve(plan);
+        DispatchPlan solved;
+        long movesPerSecond;
+        if (portfolio == 1) {
+            Solver<DispatchPlan> solver = SolverFactory.<DispatchPlan> create(config).buildSolver();
+            solver.addEventListener(event -> {
+                HardMediumSoftLongScore score = (HardMediumSoftLongScore) event.getNewBestScore();
+                if (firstFeasibleNanos.get() < 0 && score.isFeasible() && score.mediumScore() == 0) {
+                    firstFeasibleNanos.set(System.nanoTime() - startNanos);
+                }
+            });
+            solved = solver.solve(plan);
+            movesPerSecond = moveEvaluationSpeed(solver);
+        } else {
+            // Each member its own copy of the instance; the listener hears the best of all members.
+            SolverPortfolio<DispatchPlan> members = new SolverPortfolio<>(config, portfolio);
+            solved = members.solve(index -> index == 0 ? plan : problem.toPlan(), best -> {
+                HardMediumSoftLongScore score = best.getScore();
+                if (firstFeasibleNanos.get() < 0 && score.isFeasible() && score.mediumScore() == 0) {
+                    firstFeasibleNanos.set(System.nanoTime() - startNanos);
+                }
+            }).solution();
+            // All members together: what the machine evaluated.
+            movesPerSecond = members.solvers().stream().mapToLong(BenchmarkRunner::moveEvaluationSpeed).sum();
+        }
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
         var score = solved.getScore();
         if (firstFeasibleNanos.get() < 0 && score.isFeasible() && score.mediumScore() == 0) {
             // Feasible straight from the construction heuristic's first best solution.
             firstFeasibleNanos.set(System.nanoTime() - startNanos);
         }
-        long movesPerSecond = solver instanceof DefaultSolver<?> defaultSolver ? defaultSolver.getMoveEvaluationSpeed()
-                : -1;
         RouteChecker.Result check = RouteChecker.check(problem, routesOf(problem, solved));
         Double peerObjective = null;
         if (peer != null) {
@@ -140,7 +169,11 @@ public final class BenchmarkRunner {
         }
         return new Row(problem.name(), check, check.objective(problem.suite()), bestKnown, elapsed,
                 firstFeasibleNanos.get() < 0 ? null : firstFeasibleNanos.get() / 1e9, movesPerSecond, peerObjective,
-                peer != null);
+                peer != null, portfolio);
+    }
+
+    private static long moveEvaluationSpeed(Solver<DispatchPlan> solver) {
+        return solver instanceof DefaultSolver<?> defaultSolver ? defaultSolver.getMoveEvaluationSpeed() : -1;
     }
 
     /** The solved routes as stop ids per crew (crew order = route order in the plan); 0 is a depot stop. */
@@ -229,7 +262,8 @@ public final class BenchmarkRunner {
         String line = String.join(",", row.instance(), String.valueOf(row.check().feasible()),
                 String.valueOf(row.check().allServed()), String.valueOf(row.check().vehicles()),
                 format(row.objective()), format(row.bestKnown()), format(row.gapPct()), format(row.seconds()),
-                format(row.firstFeasibleSeconds()), String.valueOf(row.movesPerSecond()));
+                format(row.firstFeasibleSeconds()), String.valueOf(row.movesPerSecond()),
+                String.valueOf(row.portfolio()));
         if (withPeer) {
             line += "," + format(row.peerObjective()) + "," + format(row.peerGapPct());
         }
@@ -246,9 +280,10 @@ public final class BenchmarkRunner {
         double averageGap = rows.stream().map(Row::gapPct).filter(gap -> gap != null).mapToDouble(Double::doubleValue)
                 .average().orElse(Double.NaN);
         String text = String.format(Locale.ROOT,
-                "[bench] %s: %d instances, %d feasible, %d all served, average gap %.2f%% at %d s each -> %s",
+                "[bench] %s: %d instances, %d feasible, %d all served, average gap %.2f%% at %d s each, "
+                        + "portfolio %d -> %s",
                 options.suite().name().toLowerCase(Locale.ROOT), rows.size(), feasible, allServed, averageGap,
-                options.seconds(), csv);
+                options.seconds(), options.portfolio(), csv);
         List<Double> peerGaps = rows.stream().map(Row::peerGapPct).filter(gap -> gap != null).toList();
         if (!peerGaps.isEmpty()) {
             text += String.format(Locale.ROOT, "; jsprit average gap %.2f%% over %d instances",

@@ -32,6 +32,13 @@ public interface DispatchSettings {
     @WithDefault("PT30S")
     Duration autoPublishEvery();
 
+    /**
+     * How many solvers solve one proposal, each with another random seed and its own thread, the best plan kept
+     * (1: one solver through the SolverManager). Live re-planning is always one solver.
+     */
+    @WithDefault("1")
+    int portfolio();
+
     /** How long a proposal solves when its request does not say. */
     interface ProposalLimits {
 

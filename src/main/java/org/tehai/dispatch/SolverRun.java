@@ -11,6 +11,7 @@ import org.tehai.dispatch.PlanStore.Progress;
 import org.tehai.dispatch.PlanningProblemBuilder.Problem;
 import org.tehai.dispatch.SolverLeases.Partition;
 import org.tehai.planning.DispatchPlan;
+import org.tehai.planning.SolverPortfolio;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
@@ -42,6 +43,12 @@ final class SolverRun {
     volatile boolean stopRequested;
     volatile boolean restartRequested;
     volatile boolean lost;
+    /**
+     * A proposal solved by a portfolio: the problem of every member after the first (empty for one solver; set
+     * before the run is shared, handed to the members at the start), and the portfolio once it exists.
+     */
+    volatile List<DispatchPlan> copies = List.of();
+    volatile SolverPortfolio<DispatchPlan> portfolio;
     /** Live: the request of every visit and the end of every shift as the solve knows them. */
     Map<String, String> knownVisits = new HashMap<>();
     Map<String, Long> knownShiftEnds = new HashMap<>();

@@ -20,6 +20,7 @@ import org.tehai.dispatch.PlanningProblemBuilder.Placement;
 import org.tehai.dispatch.PlanningProblemBuilder.Problem;
 import org.tehai.dispatch.SolverLeases.Partition;
 import org.tehai.planning.DispatchPlan;
+import org.tehai.planning.SolverPortfolio;
 import org.tehai.region.Region;
 
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
@@ -37,6 +38,8 @@ import io.quarkus.runtime.ShutdownEvent;
  * <li>The best plan so far is written to the database every {@code tehai.dispatch.save-every}, so a status
  * request on any instance sees progress, and an instance taking over a dead owner's lease resumes from it.</li>
  * <li>A live solve that {@link LiveReconciler} ends with a restart request starts again here from its best plan.</li>
+ * <li>A proposal with {@code tehai.dispatch.portfolio} above 1 is solved by a {@link ProposalPortfolio} instead
+ * of the {@code SolverManager}; saves and progress see its best plan; what stops a solve stops all its solvers.</li>
  * </ul>
  * The map of running solves holds only what this instance solves; a proposal's status and best plan live in the
  * database, so any instance can answer for it.
@@ -49,6 +52,9 @@ public class SolverRuns {
 
     @Inject
     SolverManager<DispatchPlan, Long> solverManager;
+
+    @Inject
+    ProposalPortfolio portfolios;
 
     @Inject
     PlanningProblemBuilder builder;
@@ -105,6 +111,11 @@ public class SolverRuns {
         TerminationConfig termination = started.live
                 ? new TerminationConfig().withSpentLimit(Duration.ofHours(24))
                 : termination(started);
+        if (!started.copies.isEmpty()) {
+            portfolios.start(started, termination, best -> onBest(started, best), last -> onFinal(started, last),
+                    error -> onFailure(started, error));
+            return true;
+        }
         try {
             solverManager.solveBuilder()
                     .withProblemId(planId)
@@ -118,6 +129,16 @@ public class SolverRuns {
             onFailure(started, e);
         }
         return true;
+    }
+
+    /** Stops the run's solver, or every member of its portfolio. */
+    private void terminate(SolverRun run) {
+        SolverPortfolio<DispatchPlan> portfolio = run.portfolio;
+        if (portfolio != null) {
+            portfolio.terminateEarly();
+        } else {
+            solverManager.terminateEarly(run.planId);
+        }
     }
 
     private TerminationConfig termination(SolverRun started) {
@@ -176,6 +197,7 @@ public class SolverRuns {
             plan.startedAt = now;
         }
         SolverRun started = new SolverRun(planId, partition, problem, plan.live, notBefore, plan.startedAt);
+        started.copies = portfolios.copies(plan, notBefore, warmStart);
         reconciler.rememberStart(started, problem);
         return started;
     }
@@ -284,7 +306,7 @@ public class SolverRuns {
         SolverRun run = running.get(planId);
         if (run != null) {
             run.stopRequested = true;
-            solverManager.terminateEarly(planId);
+            terminate(run);
         }
     }
 
@@ -325,7 +347,7 @@ public class SolverRuns {
         LOG.warnf("Lost the lease of plan %d; stopping it here", run.planId);
         run.lost = true;
         running.remove(run.planId, run);
-        solverManager.terminateEarly(run.planId);
+        terminate(run);
     }
 
     /**
@@ -356,7 +378,7 @@ public class SolverRuns {
         for (SolverRun run : List.copyOf(running.values())) {
             run.lost = true;
             running.remove(run.planId);
-            solverManager.terminateEarly(run.planId);
+            terminate(run);
             try {
                 QuarkusTransaction.requiringNew().run(() -> save(run, locked(run.planId)));
                 leases.release(run.partition);

@@ -99,12 +99,14 @@ final class ArrivalSimulation {
 
     /**
      * How a run differs from the plain one: {@code live} keeps live re-planning on during the day with automatic
-     * publishing; {@code unknownSpeeds} draws the true drives from a speed the application does not know (22 km/h
-     * at rush hours, 30 km/h otherwise, on the same 1.3 road factor), which it can only learn from measured drives.
+     * publishing, the solve getting {@code solverSecondsPerHour} seconds of real time for every simulated hour (the
+     * application's clock advances only those seconds meanwhile); {@code unknownSpeeds} draws the true drives from a speed the
+     * application does not know (22 km/h at rush hours, 30 km/h otherwise, on the same 1.3 road factor), which it can
+     * only learn from measured drives.
      */
-    record Options(boolean live, boolean unknownSpeeds) {
+    record Options(boolean live, int solverSecondsPerHour, boolean unknownSpeeds) {
 
-        static final Options PLAIN = new Options(false, false);
+        static final Options PLAIN = new Options(false, 0, false);
     }
 
     /** A warning the desk received: when, for which visit, the window in force then, and the first window told. */
@@ -174,8 +176,15 @@ final class ArrivalSimulation {
             steps.add(new Step(worker.shiftStart, sequence++, worker, worker::startDay));
         }
         int events = 0;
+        Instant nextHour = day.atTime(PLANNING_TIME).atZone(zone).toInstant().plus(Duration.ofHours(1));
         while (!steps.isEmpty()) {
             Step step = steps.poll();
+            while (options.live() && !step.at.isBefore(nextHour)) {
+                // The live solve gets its stated share of real time for every simulated hour that passes.
+                clock.setTo(nextHour);
+                solveFor(options.solverSecondsPerHour());
+                nextHour = nextHour.plus(Duration.ofHours(1));
+            }
             clock.setTo(step.at);
             Step next = step.action.act(step.at);
             events++;
@@ -211,6 +220,15 @@ final class ArrivalSimulation {
             }
             return workers;
         });
+    }
+
+    private static void solveFor(int seconds) {
+        try {
+            Thread.sleep(Duration.ofSeconds(seconds).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the live solve ran", e);
+        }
     }
 
     private void setPublishPolicy(String policy) {
@@ -430,6 +448,7 @@ final class ArrivalSimulation {
             summary.put("solve_seconds", solveSeconds);
             summary.put("ping_every_min", pingEvery.toMinutes());
             summary.put("live_replanning", options.live());
+            summary.put("live_solver_seconds_per_hour", options.solverSecondsPerHour());
             summary.put("unknown_speeds", options.unknownSpeeds());
             for (int d = 0; d < days.size(); d++) {
                 Map<String, Object> figures = figures(days.get(d), days.get(d));

@@ -54,7 +54,7 @@ class ArrivalSimulationTest {
         Path out = Path.of(System.getProperty("sim.out", "target/sim-smoke"));
 
         ArrivalSimulation.Options options = new ArrivalSimulation.Options(Boolean.getBoolean("sim.live"),
-                Integer.getInteger("sim.live-seconds-per-hour", 5), Boolean.getBoolean("sim.unknown-speeds"));
+                Integer.getInteger("sim.live-seconds-per-hour", 3), Boolean.getBoolean("sim.unknown-speeds"));
         Map<String, Object> summary = new ArrivalSimulation(clock, demo, solveSeconds, ping, seed, options)
                 .run(firstDay, days);
 

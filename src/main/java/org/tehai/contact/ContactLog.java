@@ -73,16 +73,19 @@ public class ContactLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public Contact record(Ticket ticket, ContactKind kind, Channel channel, Direction direction, ContactNote note,
             Instant at) {
-        Contact contact = record(ticket, kind, channel, direction, note.english(), at);
-        contact.noteKey = note.key();
-        contact.noteParams = note.paramsJson();
-        return contact;
+        return append(ticket, kind, channel, direction, note.english(), note.key(), note.paramsJson(), at);
     }
 
     /** Appends a contact to the ticket's log, marking it as a repeat contact when it is one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Contact record(Ticket ticket, ContactKind kind, Channel channel, Direction direction, String notes,
             Instant at) {
+        return append(ticket, kind, channel, direction, notes, null, null, at);
+    }
+
+    /** One insert with every field set; the repeat check stops at the first earlier contact it finds. */
+    private Contact append(Ticket ticket, ContactKind kind, Channel channel, Direction direction, String notes,
+            String noteKey, String noteParams, Instant at) {
         var contact = new Contact();
         contact.ticket = ticket;
         contact.occurredAt = at;
@@ -91,9 +94,12 @@ public class ContactLog {
         contact.direction = direction;
         contact.author = currentUser.name();
         contact.notes = notes;
+        contact.noteKey = noteKey;
+        contact.noteParams = noteParams;
         contact.repeatContact = direction == Direction.INBOUND && kind != ContactKind.TRACKING_VIEW && ticket.id != null
-                && Contact.count("ticket = ?1 and direction = ?2 and kind <> ?5 and occurredAt >= ?3 and occurredAt <= ?4",
-                        ticket, Direction.INBOUND, at.minus(REPEAT_SPAN), at, ContactKind.TRACKING_VIEW) > 0;
+                && Contact.find("select c.id from Contact c where c.ticket.id = ?1 and c.direction = ?2 "
+                        + "and c.kind <> ?5 and c.occurredAt >= ?3 and c.occurredAt <= ?4", ticket.id, Direction.INBOUND,
+                        at.minus(REPEAT_SPAN), at, ContactKind.TRACKING_VIEW).project(Long.class).firstResult() != null;
         contact.persist();
         return contact;
     }

@@ -32,8 +32,6 @@ import org.tehai.visit.Visit;
 import org.tehai.visit.VisitStatus;
 import org.tehai.visit.VisitView;
 
-import io.quarkus.panache.common.Sort;
-
 /**
  * "Where is the technician?": the answer an agent reads to a caller, from the plan and the technician's progress.
  * Every answer is logged on the ticket as an arrival inquiry. A dispatcher or agent can re-quote a window that is
@@ -73,10 +71,39 @@ public class ArrivalAnswers {
     @Inject
     NumberingPlan numbering;
 
+    /** The ticket an answer is about: what the answer names, read without loading the ticket's records. */
+    private record Asked(long id, String number, Long incidentId) {
+    }
+
+    /**
+     * What an answer reads of a visit, in one query with its region's zone and its technician: the plan, the window
+     * told and the live estimate that {@link LiveEstimates} stored when the technician last reported.
+     */
+    private record Waiting(long id, VisitStatus status, Instant plannedStart, Instant quotedWindowStart,
+            Instant quotedWindowEnd, Instant estimatedStart, String estimateReason, Instant atRiskSince,
+            ZoneId zone, Long technicianId, String technicianFirstName, Instant lastPositionAt) {
+    }
+
+    private static final String ASKED = "select t.id, t.number, t.incidentId from Ticket t ";
+
+    /** The ticket's own visits by id, then those of its incident by id; cancelled ones never count. */
+    private static final String VISITS = "select v.id, v.status, v.plannedStart, v.quotedWindowStart, "
+            + "v.quotedWindowEnd, v.estimatedStart, v.estimateReason, v.atRiskSince, r.timeZone, "
+            + "t.id, t.firstName, t.lastPositionAt from Visit v join v.region r left join v.technician t "
+            + "where (v.ticket.id = :ticket or v.incidentId = :incident) and v.status <> :cancelled "
+            + "order by case when v.ticket.id = :ticket then 0 else 1 end, v.id";
+
     @Transactional
     public Answer forTicket(long ticketId) {
-        Ticket ticket = Records.require(Ticket.class, ticketId, "ticket");
-        return answer(ticket);
+        if (ticketId <= 0) {
+            throw ApiProblem.invalid("id", "The id (" + ticketId + ") must be a number above zero.");
+        }
+        List<Asked> found = asked(Ticket.getEntityManager().createQuery(ASKED + "where t.id = :id", Object[].class)
+                .setParameter("id", ticketId).getResultList());
+        if (found.isEmpty()) {
+            throw ApiProblem.notFound("ticket", ticketId);
+        }
+        return answer(found.get(0));
     }
 
     /** The answers for every open ticket of the caller's number (any format), newest first. */
@@ -84,35 +111,52 @@ public class ArrivalAnswers {
     public List<Answer> forPhone(String phone) {
         String normalized = numbering.require("phone", phone);
         Instant dayAgo = Instant.now(clock).minus(Duration.ofDays(1));
-        List<Ticket> tickets = Ticket.list("customer in (select p.customer from CustomerPhone p where p.normalized = ?1) "
-                + "and (status in ?2 or closedAt >= ?3) order by openedAt desc", normalized,
-                List.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS), dayAgo);
+        List<Asked> tickets = asked(Ticket.getEntityManager().createQuery(ASKED
+                + "where t.customer in (select p.customer from CustomerPhone p where p.normalized = :phone) "
+                + "and (t.status in :open or t.closedAt >= :dayAgo) order by t.openedAt desc", Object[].class)
+                .setParameter("phone", normalized)
+                .setParameter("open", List.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS))
+                .setParameter("dayAgo", dayAgo).getResultList());
         List<Answer> answers = new ArrayList<>();
-        for (Ticket ticket : tickets) {
+        for (Asked ticket : tickets) {
             answers.add(answer(ticket));
         }
         return answers;
     }
 
-    private Answer answer(Ticket ticket) {
+    private static List<Asked> asked(List<Object[]> rows) {
+        List<Asked> asked = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            asked.add(new Asked((Long) row[0], (String) row[1], (Long) row[2]));
+        }
+        return asked;
+    }
+
+    /**
+     * A read of what is stored and the inquiry contact row: nothing is recomputed and no record is loaded as an
+     * entity, so an answer costs a few indexed queries and one insert, and every instance answers the same.
+     */
+    private Answer answer(Asked ticket) {
         Instant now = Instant.now(clock);
-        Visit visit = currentVisit(ticket);
+        Waiting visit = currentVisit(ticket);
         Answer answer = describe(ticket, visit, now);
-        contacts.record(ticket, ContactKind.ARRIVAL_INQUIRY, Channel.PHONE, Direction.INBOUND,
+        contacts.record(Ticket.getEntityManager().getReference(Ticket.class, ticket.id()), ContactKind.ARRIVAL_INQUIRY,
+                Channel.PHONE, Direction.INBOUND,
                 ContactNote.arrivalTold(answer.sayToCaller(), answer.sentences().get("ja")), now);
         return answer;
     }
 
     /** The visit the caller is waiting for: the next open one, else the latest one. */
-    private static Visit currentVisit(Ticket ticket) {
-        List<Visit> visits = Visit.list("ticket = ?1 and status <> ?2", Sort.by("id"), ticket, VisitStatus.CANCELLED);
-        if (ticket.incidentId != null) {
-            visits.addAll(Visit.list("incidentId = ?1 and status <> ?2", Sort.by("id"), ticket.incidentId,
-                    VisitStatus.CANCELLED));
-        }
-        Visit latest = null;
-        for (Visit visit : visits) {
-            if (visit.status != VisitStatus.DONE && visit.status != VisitStatus.INCOMPLETE) {
+    private static Waiting currentVisit(Asked ticket) {
+        List<Object[]> rows = Visit.getEntityManager().createQuery(VISITS, Object[].class)
+                .setParameter("ticket", ticket.id()).setParameter("incident", ticket.incidentId())
+                .setParameter("cancelled", VisitStatus.CANCELLED).getResultList();
+        Waiting latest = null;
+        for (Object[] row : rows) {
+            Waiting visit = new Waiting((Long) row[0], (VisitStatus) row[1], (Instant) row[2], (Instant) row[3],
+                    (Instant) row[4], (Instant) row[5], (String) row[6], (Instant) row[7], ZoneId.of((String) row[8]),
+                    (Long) row[9], (String) row[10], (Instant) row[11]);
+            if (visit.status() != VisitStatus.DONE && visit.status() != VisitStatus.INCOMPLETE) {
                 return visit;
             }
             latest = visit;
@@ -120,42 +164,44 @@ public class ArrivalAnswers {
         return latest;
     }
 
-    private Answer describe(Ticket ticket, Visit visit, Instant now) {
+    private Answer describe(Asked ticket, Waiting visit, Instant now) {
         if (visit == null) {
             Map<String, String> sentences = CallerSentences.of(new CallerSentences.Facts(State.NOT_YET_PLANNED, null,
                     null, null, null, null, null));
-            return new Answer(ticket.id, ticket.number, null, State.NOT_YET_PLANNED, null, null, null, null, null, null,
-                    null, false, null, sentences.get(CallerSentences.ENGLISH), sentences);
+            return new Answer(ticket.id(), ticket.number(), null, State.NOT_YET_PLANNED, null, null, null, null, null,
+                    null, null, false, null, sentences.get(CallerSentences.ENGLISH), sentences);
         }
-        ZoneId zone = visit.region.zone();
-        State state = switch (visit.status) {
+        ZoneId zone = visit.zone();
+        State state = switch (visit.status()) {
             case UNPLANNED, PLANNED, CANCELLED -> State.NOT_YET_PLANNED;
             case DISPATCHED -> State.PLANNED;
             case EN_ROUTE -> State.ON_THE_WAY;
             case ON_SITE -> State.ON_SITE;
             case DONE, INCOMPLETE -> State.DONE;
         };
-        String firstName = visit.technician == null ? null : visit.technician.firstName;
+        String firstName = visit.technicianFirstName();
         Integer before = null;
-        if (visit.technician != null && visit.plannedStart != null && state == State.PLANNED) {
-            before = (int) Visit.count("technician = ?1 and status in ?2 and plannedStart < ?3 and plannedStart >= ?4",
-                    visit.technician, List.of(VisitStatus.DISPATCHED, VisitStatus.EN_ROUTE, VisitStatus.ON_SITE),
-                    visit.plannedStart, visit.plannedStart.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant());
+        if (visit.technicianId() != null && visit.plannedStart() != null && state == State.PLANNED) {
+            before = (int) Visit.count("technician.id = ?1 and status in ?2 and plannedStart < ?3 and plannedStart >= ?4",
+                    visit.technicianId(), List.of(VisitStatus.DISPATCHED, VisitStatus.EN_ROUTE, VisitStatus.ON_SITE),
+                    visit.plannedStart(),
+                    visit.plannedStart().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant());
         }
-        WindowView quoted = visit.quotedWindowStart == null ? null
-                : new WindowView(local(visit.quotedWindowStart, zone), local(visit.quotedWindowEnd, zone));
-        Long delay = visit.estimatedStart == null || visit.plannedStart == null ? null
-                : Math.max(0, Duration.between(visit.plannedStart, visit.estimatedStart).toMinutes());
-        Long positionAge = visit.technician == null || visit.technician.lastPositionAt == null ? null
-                : Duration.between(visit.technician.lastPositionAt, now).toMinutes();
-        boolean late = visit.atRiskSince != null && visit.estimatedStart != null && quoted != null;
+        WindowView quoted = visit.quotedWindowStart() == null ? null
+                : new WindowView(local(visit.quotedWindowStart(), zone), local(visit.quotedWindowEnd(), zone));
+        Long delay = visit.estimatedStart() == null || visit.plannedStart() == null ? null
+                : Math.max(0, Duration.between(visit.plannedStart(), visit.estimatedStart()).toMinutes());
+        Long positionAge = visit.lastPositionAt() == null ? null
+                : Duration.between(visit.lastPositionAt(), now).toMinutes();
+        boolean late = visit.atRiskSince() != null && visit.estimatedStart() != null && quoted != null;
         Map<String, String> sentences = CallerSentences.of(new CallerSentences.Facts(state, firstName, before, quoted,
-                late ? local(visit.estimatedStart, zone) : null,
-                late ? Math.max(0, Duration.between(visit.quotedWindowEnd, visit.estimatedStart).toMinutes()) : null,
-                visit.estimateReason));
-        return new Answer(ticket.id, ticket.number, visit.id, state, firstName, before, quoted,
-                local(visit.plannedStart, zone), local(visit.estimatedStart, zone), delay, visit.estimateReason,
-                visit.atRiskSince != null, positionAge, sentences.get(CallerSentences.ENGLISH), sentences);
+                late ? local(visit.estimatedStart(), zone) : null,
+                late ? Math.max(0, Duration.between(visit.quotedWindowEnd(), visit.estimatedStart()).toMinutes())
+                        : null,
+                visit.estimateReason()));
+        return new Answer(ticket.id(), ticket.number(), visit.id(), state, firstName, before, quoted,
+                local(visit.plannedStart(), zone), local(visit.estimatedStart(), zone), delay, visit.estimateReason(),
+                visit.atRiskSince() != null, positionAge, sentences.get(CallerSentences.ENGLISH), sentences);
     }
 
     /** Every window told to the visit's customer, oldest first, with why. */

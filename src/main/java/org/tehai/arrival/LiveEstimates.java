@@ -40,8 +40,9 @@ import org.tehai.visit.VisitStatus;
  *
  * <p>A visit is flagged at risk once per quote when the chance of arriving after the end of the window its customer
  * was told reaches {@code tehai.arrival.risk-threshold}: the estimate has a spread (the learned spreads of the jobs and
- * drives still ahead, see {@link ArrivalWindows#spreadSeconds}), so a visit with little margin left is flagged before
- * its estimate passes the window's end. The desk gets an ARRIVAL_RISK call-back and the customer a notification. A visit whose day goes to plan gets a narrower window
+ * drives still ahead, see {@link ArrivalWindows#spreadSeconds}), so how far past (or, below 0.5, short of) the
+ * window's end the estimate must be depends on how much uncertain work still lies before the visit. The desk gets an
+ * ARRIVAL_RISK call-back and the customer a notification. A visit whose day goes to plan gets a narrower window
  * once less work lies before it: the fresh window must lie inside the one told and be at least
  * {@code tehai.arrival.narrow-by} narrower (and a quarter of its width), so the customer is told a better time, never
  * a different one.

@@ -48,6 +48,21 @@ class ArrivalWindowsTest {
     }
 
     @Test
+    void shouldGiveTheChanceOfArrivingAfterTheEndFromTheSpreadOfTheWorkAhead() {
+        Instant end = ARRIVAL.plus(Duration.ofMinutes(30));
+        double spread = Duration.ofMinutes(20).toSeconds();
+        assertThat(ArrivalWindows.chanceAfter(end, spread, end)).isCloseTo(0.5, within(0.001));
+        // 30 minutes of margin are 1.5 spreads: about 7 % late; 10 minutes past the end, about 69 %.
+        assertThat(ArrivalWindows.chanceAfter(ARRIVAL, spread, end)).isCloseTo(0.0668, within(0.001));
+        assertThat(ArrivalWindows.chanceAfter(end.plus(Duration.ofMinutes(10)), spread, end))
+                .isCloseTo(0.6915, within(0.001));
+        // With less work ahead the same margin is safer; with none left, the estimate decides alone.
+        assertThat(ArrivalWindows.chanceAfter(ARRIVAL, spread / 2, end)).isLessThan(0.01);
+        assertThat(ArrivalWindows.chanceAfter(ARRIVAL, 0, end)).isZero();
+        assertThat(ArrivalWindows.chanceAfter(end.plusSeconds(1), 0, end)).isEqualTo(1.0);
+    }
+
+    @Test
     void shouldNotStartBeforeTheCustomerIsAvailable() {
         Instant available = ARRIVAL.plus(Duration.ofMinutes(10));
         Window window = windows.quote(ARRIVAL, new WorkBefore(List.of(job(null), job(null)), List.of()), available);

@@ -448,6 +448,17 @@ final class ArrivalSimulation {
             summary.put("solve_seconds", solveSeconds);
             summary.put("ping_every_min", pingEvery.toMinutes());
             summary.put("live_replanning", options.live());
+            // What the application learned of the region's drives: the factor on base drive times by departure hour.
+            var travelTimes = io.quarkus.arc.Arc.container().instance(org.tehai.routing.TravelTimes.class).get();
+            var speeds = io.quarkus.arc.Arc.container().instance(org.tehai.routing.DriveSpeeds.class).get();
+            speeds.forget();
+            var model = speeds.of(regionId, zone, travelTimes.base());
+            Map<String, Object> factors = new LinkedHashMap<>();
+            for (int hour = 7; hour <= 19; hour++) {
+                factors.put(String.valueOf(hour), Math.round(model.factor(hour) * 100) / 100.0);
+            }
+            summary.put("measured_drives", model.drives());
+            summary.put("learned_drive_factor_by_hour", factors);
             summary.put("live_solver_seconds_per_hour", options.solverSecondsPerHour());
             summary.put("unknown_speeds", options.unknownSpeeds());
             for (int d = 0; d < days.size(); d++) {

@@ -114,6 +114,7 @@ final class ArrivalSimulation {
     }
 
     private final List<Warning> warnings = new ArrayList<>();
+    private List<String> visitRows = List.of();
 
     ArrivalSimulation(AdjustableClock clock, DemoData demo, int solveSeconds, Duration pingEvery, long seed) {
         this(clock, demo, solveSeconds, pingEvery, seed, Options.PLAIN);
@@ -467,8 +468,50 @@ final class ArrivalSimulation {
                 dayReports.get(d).put("median_width_min", figures.get("median_width_min"));
             }
             summary.put("per_day", dayReports);
+            visitRows = visitRows(days.get(0), days.get(days.size() - 1));
             return summary;
         });
+    }
+
+    /**
+     * One line per visit reached (CSV with a header): the first window told and when, the arrival, how late it was
+     * against that window's end, the warnings received and how many windows were told: what a miss is read from.
+     */
+    List<String> visitRows() {
+        return visitRows;
+    }
+
+    private List<String> visitRows(LocalDate firstDay, LocalDate lastDay) {
+        Instant from = firstDay.atStartOfDay(zone).toInstant();
+        Instant to = lastDay.plusDays(1).atStartOfDay(zone).toInstant();
+        Map<Long, List<Warning>> warningsByVisit = new HashMap<>();
+        for (Warning warning : warnings) {
+            warningsByVisit.computeIfAbsent(warning.visit(), v -> new ArrayList<>()).add(warning);
+        }
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        List<String> rows = new ArrayList<>();
+        rows.add("date,visit,technician,job_type,first_told_at,first_start,first_end,width_min,arrival,"
+                + "min_after_end,windows_told,warnings,first_warning_at");
+        for (Visit visit : Visit.<Visit>list("region.id = ?1 and actualArrival >= ?2 and actualArrival < ?3 "
+                + "order by actualArrival", regionId, from, to)) {
+            List<ArrivalQuote> quotes = ArrivalQuote.history(visit).stream()
+                    .filter(q -> !q.quotedAt.isAfter(visit.actualArrival)).toList();
+            if (quotes.isEmpty()) {
+                continue;
+            }
+            ArrivalQuote first = quotes.get(0);
+            List<Warning> visitWarnings = warningsByVisit.getOrDefault(visit.id, List.of());
+            rows.add(String.join(",", LocalDate.ofInstant(visit.actualArrival, zone).toString(),
+                    String.valueOf(visit.id), visit.technician == null ? "" : visit.technician.login,
+                    String.valueOf(visit.jobType), time.format(first.quotedAt.atZone(zone)),
+                    time.format(first.windowStart.atZone(zone)), time.format(first.windowEnd.atZone(zone)),
+                    String.valueOf(Duration.between(first.windowStart, first.windowEnd).toMinutes()),
+                    time.format(visit.actualArrival.atZone(zone)),
+                    String.valueOf(Duration.between(first.windowEnd, visit.actualArrival).toMinutes()),
+                    String.valueOf(quotes.size()), String.valueOf(visitWarnings.size()),
+                    visitWarnings.isEmpty() ? "" : time.format(visitWarnings.get(0).at().atZone(zone))));
+        }
+        return rows;
     }
 
     /** Hit rates, widths and re-quotes of the visits reached between two days (inclusive). */

@@ -25,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * The arrival-window simulation ({@link ArrivalSimulation}). It empties the database to load the demo region, so it
  * runs in its own test JVM (the {@code arrival-simulation} execution in pom.xml): as a one-day smoke in every build,
  * and for as many days as asked with {@code ./mvnw -Psimulate verify -Dsim.days=N}, which writes
- * {@code target/sim/summary.json}.
+ * {@code target/sim/summary.json} and one line per visit in {@code target/sim/visits.csv}.
  */
 @QuarkusTest
 class ArrivalSimulationTest {
@@ -55,12 +55,13 @@ class ArrivalSimulationTest {
 
         ArrivalSimulation.Options options = new ArrivalSimulation.Options(Boolean.getBoolean("sim.live"),
                 Integer.getInteger("sim.live-seconds-per-hour", 3), Boolean.getBoolean("sim.unknown-speeds"));
-        Map<String, Object> summary = new ArrivalSimulation(clock, demo, solveSeconds, ping, seed, options)
-                .run(firstDay, days);
+        ArrivalSimulation simulation = new ArrivalSimulation(clock, demo, solveSeconds, ping, seed, options);
+        Map<String, Object> summary = simulation.run(firstDay, days);
 
         Files.createDirectories(out);
         Files.writeString(out.resolve("summary.json"), json.copy().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(summary));
+        Files.write(out.resolve("visits.csv"), simulation.visitRows());
         System.out.println("[simulation] " + summary);
         // What a customer notices: nearly every visit arrived, inside the window they were first told, and a
         // window that is a couple of hours at most.

@@ -16,6 +16,17 @@ public interface ArrivalSettings {
     @WithDefault("0.9")
     double coverage();
 
+    /**
+     * Share of arrivals a window may leave after its end (at most {@code 1 - coverage}); the rest of what the
+     * coverage leaves out falls before its start, where the technician waits instead of the customer.
+     */
+    @WithDefault("0.03")
+    double lateShare();
+
+    /** How many times a technician's day is drawn to quote the windows of a published route ({@code DaySamples}). */
+    @WithDefault("1000")
+    int dayDraws();
+
     /** The narrowest window ever quoted. */
     @WithDefault("PT1H")
     Duration minWidth();

@@ -15,12 +15,17 @@ import org.tehai.routing.TravelTimes;
  * The window quoted for a planned arrival. The arrival is a point; what comes before it on the route is uncertain:
  * each earlier job may run longer or shorter, each drive may take longer. How jobs of a type really run is learned
  * from finished visits ({@link JobDurations}): a type that usually overruns moves the window later, a type that
- * varies a lot widens it. Spreads add up as variances, so the window widens with the position on the route:
- * centre = arrival + Σ bias_job, half-width = z × √(Σ (sd_job × job)² + Σ (cv_travel × drive)²), with z from the
- * configured coverage, its width rounded up to the quarter hour and kept between a minimum and a maximum, starting
- * on the quarter nearest to where it would. A window
- * never starts before the customer is available. Later in the day fewer jobs lie before the arrival, so a window
- * computed then is narrower: that is how windows narrow as the day progresses (see {@link LiveEstimates}).
+ * varies a lot widens it.
+ *
+ * <p>A published route is quoted by drawing the technician's day many times ({@link DaySamples}): breaks, waits for
+ * the customer and the long tail of a job are then where they fall. A single arrival seen from the live estimate is
+ * quoted from spreads that add up as variances, so the window widens with the position on the route: expected =
+ * arrival + Σ bias_job, spread = √(Σ (sd_job × job)² + Σ (cv_travel × drive)²). Either way the window runs from the
+ * arrival that {@code 1 - coverage - late-share} of arrivals come before to the one that {@code late-share} come
+ * after (a technician who is early waits; a customer should not), its width rounded up to the quarter hour and kept
+ * between a minimum and a maximum, starting on the quarter nearest to where it would. A window never starts before
+ * the customer is available. Later in the day fewer jobs lie before the arrival, so a window computed then is
+ * narrower: that is how windows narrow as the day progresses (see {@link LiveEstimates}).
  */
 @ApplicationScoped
 public class ArrivalWindows {
@@ -82,15 +87,49 @@ public class ArrivalWindows {
 
     /** The window around an arrival already expected at {@code centre} (the bias of the work before it counted). */
     public Window around(Instant centre, WorkBefore before, Instant availableFrom) {
+        double spread = spreadSeconds(before);
+        double[] shares = quantiles();
+        return place(centre.plusSeconds(Math.round(quantileOfNormal(shares[0]) * spread)),
+                centre.plusSeconds(Math.round(quantileOfNormal(shares[1]) * spread)), availableFrom);
+    }
+
+    /**
+     * The shares of arrivals a window's start and end lie at: {@code tehai.arrival.late-share} of them come after
+     * its end, and what else the coverage leaves out comes before its start, where the technician waits.
+     */
+    double[] quantiles() {
+        double outside = 1 - settings.coverage();
+        double late = Math.min(settings.lateShare(), outside);
+        return new double[] { outside - late, 1 - late };
+    }
+
+    /**
+     * A technician's day ahead, to be drawn {@code tehai.arrival.day-draws} times ({@link DaySamples}), from when the
+     * technician is free to set off; {@code breakFrom} is the earliest start of a break still to take (null: none).
+     */
+    public DaySamples sampleDay(Instant from, Instant breakFrom, Duration breakLength, long seed) {
+        return new DaySamples(this, durations, Math.max(1, settings.dayDraws()), seed, from, breakFrom, breakLength);
+    }
+
+    /** The spread of a drive in {@code region} around {@code at}, as a share of its duration. */
+    public double driveCv(Region region, Instant at) {
+        return travelTimes.driveCv(region.id, region.zone(), at, settings.travelCv());
+    }
+
+    /**
+     * The window from an early and a late arrival: at least the minimum width, its width rounded up to the quarter
+     * hour and placed on the quarter nearest to where it would start (a window is no wider than its arrivals need
+     * because their middle fell between two quarters), never starting before the customer is available, at most the
+     * maximum width.
+     */
+    Window place(Instant early, Instant late, Instant availableFrom) {
         Duration minWidth = settings.minWidth();
         Duration maxWidth = settings.maxWidth();
-        long half = Math.round(zFor(settings.coverage()) * spreadSeconds(before));
-        half = Math.max(half, minWidth.toSeconds() / 2);
-        half = Math.min(half, maxWidth.toSeconds() / 2);
-        // The width rounded up to the quarter hour, placed on the quarter nearest to where it would start: a window
-        // is no wider than its spread needs because its centre fell between two quarters.
-        long width = Math.max(minWidth.toSeconds(), -Math.floorDiv(-2 * half, QUARTER) * QUARTER);
-        Instant start = nearestQuarter(centre.minusSeconds(width / 2));
+        long needed = Math.min(Math.max(Duration.between(early, late).toSeconds(), minWidth.toSeconds()),
+                maxWidth.toSeconds());
+        long width = Math.max(minWidth.toSeconds(), -Math.floorDiv(-needed, QUARTER) * QUARTER);
+        Instant middle = early.plusSeconds(Duration.between(early, late).toSeconds() / 2);
+        Instant start = nearestQuarter(middle.minusSeconds(width / 2));
         Instant end = start.plusSeconds(width);
         if (availableFrom != null && start.isBefore(availableFrom)) {
             // The customer is not there earlier; waiting for them absorbs the early part of the spread.
@@ -140,10 +179,9 @@ public class ArrivalWindows {
         return plannedArrival.plusSeconds(bias);
     }
 
-    /** Two-sided normal quantile for a central coverage (0.8 → 1.28, 0.9 → 1.64, 0.95 → 1.96). */
-    static double zFor(double coverage) {
-        double p = 0.5 + coverage / 2;
-        double low = 0;
+    /** The standard normal quantile of a share (0.95 → 1.64, 0.05 → −1.64). */
+    static double quantileOfNormal(double p) {
+        double low = -6;
         double high = 6;
         for (int i = 0; i < 60; i++) {
             double mid = (low + high) / 2;

@@ -35,7 +35,7 @@ import org.tehai.visit.VisitStatus;
  * Re-estimates the rest of a technician's day from what actually happened: the visit on site (it ends at its
  * arrival plus its duration, or now if it already took longer), the last finished visit, or the last position on
  * the way; then every remaining visit in route order, driving, taking the break if it is still due, waiting for the
- * customer's availability and working its estimated duration. Jobs of a type that usually overruns move the
+ * customer's availability and for the start of the window they were told, and working its estimated duration. Jobs of a type that usually overruns move the
  * estimate later ({@link JobDurations}).
  *
  * <p>A visit is flagged at risk once per quote when the chance of arriving after the end of the window its customer
@@ -188,12 +188,12 @@ public class LiveEstimates {
             ArrivalWindows.WorkBefore before = windows.inRegion(new ArrivalWindows.WorkBefore(List.copyOf(jobs),
                     List.copyOf(drives)), technician.region, arrival);
             Instant expected = windows.expected(arrival, before);
-            Instant start = waitForAvailability(visit, expected);
+            Instant start = waitForCustomer(visit, expected);
             boolean late = visit.plannedStart != null && start.isAfter(visit.plannedStart.plus(Duration.ofMinutes(10)));
             estimates.add(new Estimate(visit, start, late ? (reason == null ? "running late" : reason) : null,
                     windows.around(expected, before, visit.availableFrom(expected)), windows.spreadSeconds(before)));
             // Later arrivals are estimated from the planned durations; the spread of this job adds to theirs.
-            ready = waitForAvailability(visit, arrival).plus(Duration.ofMinutes(visit.estimatedDurationMinutes));
+            ready = waitForCustomer(visit, arrival).plus(Duration.ofMinutes(visit.estimatedDurationMinutes));
             jobs.add(new ArrivalWindows.Job(visit.jobType, Duration.ofMinutes(visit.estimatedDurationMinutes)));
             from = location(visit);
         }
@@ -212,7 +212,8 @@ public class LiveEstimates {
         notifications.aboutAll(visit, NotificationKind.WINDOW_CHANGED);
     }
 
-    private static boolean breakTaken(Technician technician, Shift shift) {
+    /** Whether the technician has started a break during {@code shift}. */
+    public static boolean breakTaken(Technician technician, Shift shift) {
         return TechnicianEvent.count("technician = ?1 and type = ?2 and occurredAt >= ?3 and occurredAt < ?4",
                 technician, TechnicianEventType.BREAK_STARTED, shift.startsAt.minus(Duration.ofHours(2)),
                 shift.endsAt.plus(Duration.ofHours(6))) > 0;
@@ -232,10 +233,20 @@ public class LiveEstimates {
                 visit.estimateReason == null ? "little margin left" : visit.estimateReason), now);
     }
 
-    /** The customer is not there before their availability: service starts then. */
-    private static Instant waitForAvailability(Visit visit, Instant arrival) {
+    /**
+     * The customer is not there before their availability, and a technician does not ring before the window the
+     * customer was told: service starts at the later of the two.
+     */
+    private static Instant waitForCustomer(Visit visit, Instant arrival) {
+        Instant start = arrival;
         Instant available = visit.availableFrom(arrival);
-        return available != null && arrival.isBefore(available) ? available : arrival;
+        if (available != null && start.isBefore(available)) {
+            start = available;
+        }
+        if (visit.quotedWindowStart != null && start.isBefore(visit.quotedWindowStart)) {
+            start = visit.quotedWindowStart;
+        }
+        return start;
     }
 
     private static Location location(Visit visit) {

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,13 +16,15 @@ import jakarta.transaction.Transactional;
 import org.tehai.arrival.ArrivalQuote;
 import org.tehai.arrival.ArrivalWindows;
 import org.tehai.arrival.ArrivalWindows.Window;
-import org.tehai.arrival.ArrivalWindows.WorkBefore;
+import org.tehai.arrival.DaySamples;
+import org.tehai.arrival.LiveEstimates;
 import org.tehai.dispatch.PlanSnapshot.Assignment;
 import org.tehai.notification.NotificationKind;
 import org.tehai.notification.Notifications;
 import org.tehai.platform.audit.Audit;
 import org.tehai.platform.error.ApiProblem;
 import org.tehai.technician.Shift;
+import org.tehai.technician.ShiftBreak;
 import org.tehai.technician.Technician;
 import org.tehai.visit.Visit;
 import org.tehai.visit.VisitStatus;
@@ -104,43 +105,27 @@ public class PlanPublisher {
         Map<Long, Visit> visits = new HashMap<>();
         Visit.<Visit>list("id in ?1", assignments.stream().map(Assignment::visitId).toList())
                 .forEach(v -> visits.put(v.id, v));
-        int dispatched = 0;
         int unassigned = 0;
-        int quoted = 0;
-        int requoted = 0;
         for (Assignment a : assignments) {
             Visit visit = visits.get(a.visitId());
-            if (visit == null || visit.status.isFixed()) {
-                continue; // started, finished or cancelled since the proposal was made
+            if (a.assigned() || visit == null || visit.status.isFixed()) {
+                continue; // placed below; or started, finished or cancelled since the proposal was made
             }
-            if (!a.assigned()) {
-                unassigned++;
-                if (visit.status != VisitStatus.UNPLANNED) {
-                    visit.leaveUnassigned();
-                    if (visit.quotedWindowStart != null) {
-                        notifications.aboutAll(visit, NotificationKind.WINDOW_AT_RISK);
-                    }
+            unassigned++;
+            if (visit.status != VisitStatus.UNPLANNED) {
+                visit.leaveUnassigned();
+                if (visit.quotedWindowStart != null) {
+                    notifications.aboutAll(visit, NotificationKind.WINDOW_AT_RISK);
                 }
-                continue;
             }
-            dispatched++;
-            visit.dispatchTo(Technician.findById(a.technicianId()), Shift.findById(a.shiftId()), a.position(),
-                    a.plannedStart());
-            boolean hadWindow = visit.quotedWindowStart != null;
-            if (hadWindow && new Window(visit.quotedWindowStart, visit.quotedWindowEnd).contains(a.plannedStart())) {
-                continue; // the customer's window still holds: do not change what they were told
-            }
-            Window window = windows.quote(a.arrival(), workBefore(byShift.get(a.shiftId()), a, visits),
-                    visit.availableFrom(a.arrival()), visit.region);
-            ArrivalQuote.give(visit, published.id, window, now,
-                    hadWindow ? "re-planned: arrival moved out of the previous window" : "plan published");
-            if (hadWindow) {
-                requoted++;
-            } else {
-                quoted++;
-            }
-            notifications.aboutAll(visit, hadWindow ? NotificationKind.WINDOW_CHANGED : NotificationKind.WINDOW_QUOTED);
         }
+        Tally tally = new Tally();
+        for (List<Assignment> route : byShift.values()) {
+            dispatchRoute(route, visits, published, now, tally);
+        }
+        int dispatched = tally.dispatched;
+        int quoted = tally.quoted;
+        int requoted = tally.requoted;
         audit.record("PLAN_PUBLISHED", "plan", published.id, "Published proposal " + proposal.number + " of "
                 + proposal.region.code + " " + proposal.workDate + " as version " + published.number + ": "
                 + dispatched + " dispatched, " + unassigned + " unassigned, " + quoted + " windows quoted, " + requoted
@@ -148,19 +133,66 @@ public class PlanPublisher {
         return new Publication(published, dispatched, unassigned, quoted, requoted);
     }
 
-    /** The jobs before this arrival on its route (in route order) and every drive up to it (the first from home). */
-    private static WorkBefore workBefore(List<Assignment> route, Assignment target, Map<Long, Visit> visits) {
-        List<ArrivalWindows.Job> jobs = new ArrayList<>();
-        List<Duration> drives = new ArrayList<>();
+    private static final class Tally {
+        int dispatched;
+        int quoted;
+        int requoted;
+    }
+
+    /**
+     * Dispatches one technician's route in order and quotes its windows from draws of the day ahead
+     * ({@link ArrivalWindows#sampleDay}): from the shift's start (or now, or the end of the last visit already started),
+     * each visit's planned drive (the gap the plan leaves before its arrival, less the plan's break, which the draws
+     * take where the technician will) and job. A customer whose window still holds the new planned start keeps it,
+     * and the draws wait for its start.
+     */
+    private void dispatchRoute(List<Assignment> route, Map<Long, Visit> visits, Plan published, Instant now,
+            Tally tally) {
+        Shift shift = Shift.findById(route.get(0).shiftId());
+        Technician technician = Technician.findById(route.get(0).technicianId());
+        Instant shiftStart = shift == null ? now : shift.startsAt;
+        Instant from = shiftStart.isAfter(now) ? shiftStart : now;
+        Instant previousEnd = shiftStart;
         for (Assignment a : route) {
-            drives.add(Duration.ofSeconds(Objects.requireNonNullElse(a.travelSeconds(), 0)));
-            if (a.visitId() == target.visitId()) {
-                break;
+            Visit visit = visits.get(a.visitId());
+            if (visit != null && visit.status.isFixed() && a.plannedEnd() != null) {
+                previousEnd = a.plannedEnd();
+                from = a.plannedEnd().isAfter(from) ? a.plannedEnd() : from;
             }
-            Visit earlier = visits.get(a.visitId());
-            jobs.add(new ArrivalWindows.Job(earlier == null ? null : earlier.jobType,
-                    Duration.between(a.plannedStart(), a.plannedEnd())));
         }
-        return new WorkBefore(jobs, drives);
+        ShiftBreak pending = shift == null || shift.breaks.isEmpty() || LiveEstimates.breakTaken(technician, shift)
+                ? null : shift.breaks.get(0);
+        DaySamples day = windows.sampleDay(from, pending == null ? null : pending.earliestStart,
+                pending == null ? null : Duration.ofMinutes(pending.durationMinutes), route.get(0).shiftId());
+        for (Assignment a : route) {
+            Visit visit = visits.get(a.visitId());
+            if (visit == null || visit.status.isFixed()) {
+                continue; // started, finished or cancelled since the proposal was made
+            }
+            long gap = Duration.between(previousEnd, a.arrival()).toSeconds()
+                    - (a.breakBefore() && pending != null ? Duration.ofMinutes(pending.durationMinutes).toSeconds() : 0);
+            DaySamples.Stop stop = new DaySamples.Stop(Duration.ofSeconds(Math.max(0, gap)),
+                    windows.driveCv(visit.region, a.arrival()), visit.jobType,
+                    Duration.between(a.plannedStart(), a.plannedEnd()), visit::availableFrom);
+            previousEnd = a.plannedEnd();
+            Window fresh = day.next(stop);
+            tally.dispatched++;
+            visit.dispatchTo(technician, shift, a.position(), a.plannedStart());
+            boolean hadWindow = visit.quotedWindowStart != null;
+            Window told = hadWindow ? new Window(visit.quotedWindowStart, visit.quotedWindowEnd) : null;
+            if (told != null && told.contains(a.plannedStart())) {
+                day.told(told, stop); // the customer's window still holds: do not change what they were told
+                continue;
+            }
+            ArrivalQuote.give(visit, published.id, fresh, now,
+                    hadWindow ? "re-planned: arrival moved out of the previous window" : "plan published");
+            day.told(fresh, stop);
+            if (hadWindow) {
+                tally.requoted++;
+            } else {
+                tally.quoted++;
+            }
+            notifications.aboutAll(visit, hadWindow ? NotificationKind.WINDOW_CHANGED : NotificationKind.WINDOW_QUOTED);
+        }
     }
 }

@@ -22,10 +22,12 @@ public record PlanSnapshot(HardMediumSoftLongScore score, List<Assignment> assig
     /**
      * One visit in a plan; {@code technicianId} null when the plan leaves it unassigned. {@code position} counts
      * the customer visits of the route from 1; {@code stopIndex} counts every stop, depot stops included, from 0.
+     * {@code breakBefore}: the plan's break is taken before setting off for this visit (or for a depot stop just
+     * before it); a break taken while waiting at the customer's door is not.
      */
     public record Assignment(long visitId, Long technicianId, Long shiftId, Integer position, Integer stopIndex,
-            Instant arrival,
-            Instant plannedStart, Instant plannedEnd, Integer travelSeconds, boolean restockBefore, boolean pinned) {
+            Instant arrival, Instant plannedStart, Instant plannedEnd, Integer travelSeconds, boolean restockBefore,
+            boolean breakBefore, boolean pinned) {
 
         public boolean assigned() {
             return technicianId != null;
@@ -59,10 +61,20 @@ public record PlanSnapshot(HardMediumSoftLongScore score, List<Assignment> assig
             long travel = route.getTravelTimeHome();
             boolean restock = false;
             boolean depotStop = false;
+            boolean breakTaken = route.getBreakRule() == null;
+            boolean breakBefore = false;
+            long ready = route.getShiftStart();
             int stopIndex = -1;
             for (PlannedVisit visit : route.getVisits()) {
                 stopIndex++;
                 travel += visit.getTravelTimeFromPrevious();
+                var stop = visit.getSchedule();
+                if (!breakTaken && stop.breakTaken()) {
+                    breakTaken = true;
+                    // Taken before driving here, the break delays the arrival; taken in a wait at the door, it does not.
+                    breakBefore = stop.arrivalTime() > ready + visit.getTravelTimeFromPrevious();
+                }
+                ready = stop.departureTime();
                 if (!visit.isCustomer()) {
                     restock = true;
                     depotStop = true;
@@ -74,8 +86,9 @@ public record PlanSnapshot(HardMediumSoftLongScore score, List<Assignment> assig
                 assignments.add(new Assignment(Problem.visitId(visit), owner.technicianId(), owner.shiftId(), position,
                         stopIndex, problem.instant(schedule.arrivalTime()), problem.instant(schedule.serviceStart()),
                         problem.instant(schedule.departureTime()), (int) visit.getTravelTimeFromPrevious(), restock,
-                        visit.getPinnedRouteId() != null));
+                        breakBefore, visit.getPinnedRouteId() != null));
                 restock = false;
+                breakBefore = false;
             }
             routes.add(new RouteFigures(owner.shiftId(), owner.technicianId(), position, (int) travel,
                     (int) route.getWorkingTime(), (int) route.getOvertime(),
@@ -84,7 +97,7 @@ public record PlanSnapshot(HardMediumSoftLongScore score, List<Assignment> assig
         }
         for (PlannedVisit visit : plan.getUnassignedCustomerVisits()) {
             assignments.add(new Assignment(Problem.visitId(visit), null, null, null, null, null, null, null, null, false,
-                    visit.getPinnedRouteId() != null));
+                    false, visit.getPinnedRouteId() != null));
         }
         return new PlanSnapshot(plan.getScore(), List.copyOf(assignments), List.copyOf(depotStops), List.copyOf(routes));
     }

@@ -73,7 +73,7 @@ public class PlanStore {
             }
             try (PreparedStatement insert = connection.prepareStatement("insert into plan_assignment (plan_id, visit_id, "
                     + "technician_id, shift_id, position, stop_index, arrival, planned_start, planned_end, travel_s, "
-                    + "restock_before, pinned) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "restock_before, break_before, pinned) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Assignment a : snapshot.assignments()) {
                     insert.setLong(1, plan.id);
                     insert.setLong(2, a.visitId());
@@ -86,7 +86,8 @@ public class PlanStore {
                     insert.setTimestamp(9, timestamp(a.plannedEnd()));
                     setInt(insert, 10, a.travelSeconds());
                     insert.setBoolean(11, a.restockBefore());
-                    insert.setBoolean(12, a.pinned());
+                    insert.setBoolean(12, a.breakBefore());
+                    insert.setBoolean(13, a.pinned());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -116,9 +117,9 @@ public class PlanStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public void copy(Plan from, Plan to) {
         em.createNativeQuery("insert into plan_assignment (plan_id, visit_id, technician_id, shift_id, position, "
-                + "stop_index, arrival, planned_start, planned_end, travel_s, restock_before, pinned) select ?1, visit_id, "
-                + "technician_id, shift_id, position, stop_index, arrival, planned_start, planned_end, travel_s, "
-                + "restock_before, pinned from plan_assignment where plan_id = ?2").setParameter(1, to.id)
+                + "stop_index, arrival, planned_start, planned_end, travel_s, restock_before, break_before, pinned) "
+                + "select ?1, visit_id, technician_id, shift_id, position, stop_index, arrival, planned_start, "
+                + "planned_end, travel_s, restock_before, break_before, pinned from plan_assignment where plan_id = ?2").setParameter(1, to.id)
                 .setParameter(2, from.id).executeUpdate();
         em.createNativeQuery("insert into plan_depot_stop (plan_id, stop_id, shift_id, stop_index) select ?1, stop_id, "
                 + "shift_id, stop_index from plan_depot_stop where plan_id = ?2").setParameter(1, to.id)
@@ -153,11 +154,11 @@ public class PlanStore {
     public List<Assignment> assignments(Plan plan) {
         List<Assignment> assignments = new ArrayList<>();
         for (Object[] r : rows("select visit_id, technician_id, shift_id, position, stop_index, arrival, planned_start, "
-                + "planned_end, travel_s, restock_before, pinned from plan_assignment where plan_id = ?1 "
+                + "planned_end, travel_s, restock_before, break_before, pinned from plan_assignment where plan_id = ?1 "
                 + "order by technician_id nulls last, position, visit_id", plan.id)) {
             assignments.add(new Assignment(((Number) r[0]).longValue(), longOrNull(r[1]), longOrNull(r[2]),
                     intOrNull(r[3]), intOrNull(r[4]), instant(r[5]), instant(r[6]), instant(r[7]), intOrNull(r[8]),
-                    (Boolean) r[9], (Boolean) r[10]));
+                    (Boolean) r[9], (Boolean) r[10], (Boolean) r[11]));
         }
         return assignments;
     }

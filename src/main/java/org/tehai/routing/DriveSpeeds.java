@@ -27,8 +27,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  *
  * <p>For each hour of departure the ratio measured / base has a mean (1.4: drives take 40 % longer than the base
  * says) and a spread. Few drives say little, so the region's mean is pulled towards 1 as if the prior had been seen
- * {@code tehai.routing.prior-drives} times, and each hour's mean towards the region's the same way; spreads are pooled
- * alike. The result applies as a factor on base drive times by departure hour ({@link TravelTimes}).
+ * {@code tehai.routing.prior-drives} times, and each hour's mean towards the region's as if the region's had been
+ * seen as many times as the drives themselves say ({@link Model#hourWeight}: few when the hours clearly differ, up
+ * to the prior's count when they do not); spreads are pooled alike. The result applies as a factor on base drive
+ * times by departure hour ({@link TravelTimes}).
  */
 @ApplicationScoped
 public class DriveSpeeds {
@@ -55,8 +57,41 @@ public class DriveSpeeds {
 
         /** How many times its base time a drive leaving at {@code hour} is expected to take. */
         public double factor(int hour) {
-            double region = regionMean();
-            return (priorDrives * region + count[hour] * mean[hour]) / (priorDrives + count[hour]);
+            double k = hourWeight();
+            return (k * regionMean() + count[hour] * mean[hour]) / (k + count[hour]);
+        }
+
+        /**
+         * How many drives the region's mean counts as when it is pooled with one hour's: the spread of single drives
+         * within an hour over the spread of the hours' true means around the region's (estimated from how far the
+         * hours' averages lie apart, less what their few drives alone would scatter them). Hours that differ clearly
+         * (a rush hour) soon speak for themselves; hours that do not stay near the region's. At least 1, at most
+         * {@code priorDrives}.
+         */
+        public double hourWeight() {
+            long n = drives();
+            int hours = 0;
+            double sumOfSquaredCounts = 0;
+            for (long c : count) {
+                hours += c > 0 ? 1 : 0;
+                sumOfSquaredCounts += (double) c * c;
+            }
+            if (hours < 2) {
+                return priorDrives;
+            }
+            double average = sum() / n;
+            double within = 0;
+            double between = 0;
+            for (int hour = 0; hour < 24; hour++) {
+                within += count[hour] * variance[hour];
+                between += count[hour] * Math.pow(mean[hour] - average, 2);
+            }
+            within /= Math.max(1, n - hours);
+            double spreadOfHours = (between - (hours - 1) * within) / (n - sumOfSquaredCounts / n);
+            if (!(spreadOfHours > 0)) {
+                return priorDrives;
+            }
+            return Math.max(1, Math.min(priorDrives, within / spreadOfHours));
         }
 
         /**
@@ -71,8 +106,9 @@ public class DriveSpeeds {
             double regionVariance = (k * (priorCv * priorCv + Math.pow(1 - region, 2))
                     + n * (pooledWithin() + Math.pow(regionAverage - region, 2))) / (k + n);
             double hourMean = factor(hour);
-            double hourVariance = (k * (regionVariance + Math.pow(region - hourMean, 2))
-                    + count[hour] * (variance[hour] + Math.pow(mean[hour] - hourMean, 2))) / (k + count[hour]);
+            double w = hourWeight();
+            double hourVariance = (w * (regionVariance + Math.pow(region - hourMean, 2))
+                    + count[hour] * (variance[hour] + Math.pow(mean[hour] - hourMean, 2))) / (w + count[hour]);
             return Math.sqrt(hourVariance) / hourMean;
         }
 

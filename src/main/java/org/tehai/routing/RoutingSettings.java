@@ -25,7 +25,8 @@ public interface RoutingSettings {
 
     /**
      * How many measured drives the prior (the base drive time is right, factor 1) counts as when it is pooled with a
-     * region's own drives, and the region's average with one hour's drives.
+     * region's own drives; and the most the region's average counts as against one hour's drives (less when the
+     * hours clearly differ, see {@code DriveSpeeds.Model#hourWeight}).
      */
     @WithDefault("20")
     double priorDrives();

@@ -43,8 +43,11 @@ class DriveSpeedsTest {
         long base = travelTimes.base().travelSeconds(SET_OFF, new Location(35.7046, 139.6494));
         LocalDate day = LocalDate.now(TOKYO).minusDays(3);
         for (int i = 0; i < 10; i++) {
-            drive(region, technician, day.atTime(8, 5 * i).atZone(TOKYO).toInstant(), Math.round(base * 2.0), false);
-            drive(region, technician, day.atTime(13, 5 * i).atZone(TOKYO).toInstant(), Math.round(base * 1.2), false);
+            double jitter = i % 2 == 0 ? 0.2 : -0.2;
+            drive(region, technician, day.atTime(8, 5 * i).atZone(TOKYO).toInstant(), Math.round(base * (2.0
+                    + jitter)), false);
+            drive(region, technician, day.atTime(13, 5 * i).atZone(TOKYO).toInstant(), Math.round(base * (1.2
+                    + jitter)), false);
         }
         // Nothing is learned from a drive with a break in it, a detour, a long stop, or one five times the base.
         drive(region, technician, day.atTime(13, 55).atZone(TOKYO).toInstant(), Math.round(base * 3.0), true);
@@ -57,10 +60,12 @@ class DriveSpeedsTest {
         DriveSpeeds.Model model = speeds.of(region, TOKYO, travelTimes.base());
 
         assertThat(model.drives()).isEqualTo(20);
-        // The region: 20 drives averaging 1.6 pooled with the prior's 20 at 1.0; each hour pooled with the region.
+        // The region: 20 drives averaging 1.6 pooled with the prior's 20 at 1.0. The two hours differ far more than
+        // their drives scatter (±0.2), so each hour's ten drives outweigh the region's mean, which counts as one drive.
         double regionFactor = (20 * 1.0 + 10 * 2.0 + 10 * 1.2) / 40;
-        assertThat(model.factor(8)).isCloseTo((20 * regionFactor + 10 * 2.0) / 30, within(0.01));
-        assertThat(model.factor(13)).isCloseTo((20 * regionFactor + 10 * 1.2) / 30, within(0.01));
+        assertThat(model.hourWeight()).isEqualTo(1.0);
+        assertThat(model.factor(8)).isCloseTo((regionFactor + 10 * 2.0) / 11, within(0.01));
+        assertThat(model.factor(13)).isCloseTo((regionFactor + 10 * 1.2) / 11, within(0.01));
         assertThat(model.factor(3)).isCloseTo(regionFactor, within(0.01));
         assertThat(model.cv(8, 0.25)).isGreaterThan(0).isLessThan(0.6);
 
@@ -68,6 +73,25 @@ class DriveSpeedsTest {
                 LocalDate.now(TOKYO).atTime(8, 30).atZone(TOKYO).toInstant());
         assertThat(rushDrive.toSeconds()).isCloseTo(Math.round(base * model.factor(8)), within(2L));
         assertThat(travelTimes.forRegion(region, TOKYO).driveFactor(13)).isEqualTo(model.factor(13));
+    }
+
+    @Test
+    void shouldPullHoursThatDoNotReallyDifferTowardsTheRegion() {
+        long[] count = new long[24];
+        double[] mean = new double[24];
+        double[] variance = new double[24];
+        count[10] = 10;
+        mean[10] = 1.30;
+        variance[10] = 0.09;
+        count[14] = 10;
+        mean[14] = 1.34;
+        variance[14] = 0.09;
+        DriveSpeeds.Model model = new DriveSpeeds.Model(count, mean, variance, 20);
+
+        // Two hours 0.04 apart with drives scattering ±0.3: chance, not a slower hour; the prior's weight holds.
+        assertThat(model.hourWeight()).isEqualTo(20);
+        double region = (20 + 10 * 1.30 + 10 * 1.34) / 40;
+        assertThat(model.factor(14)).isCloseTo((20 * region + 10 * 1.34) / 30, within(1e-9));
     }
 
     @Test

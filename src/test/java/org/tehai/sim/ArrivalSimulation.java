@@ -490,8 +490,8 @@ final class ArrivalSimulation {
         }
         java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
         List<String> rows = new ArrayList<>();
-        rows.add("date,visit,technician,job_type,first_told_at,first_start,first_end,width_min,arrival,"
-                + "min_after_end,windows_told,warnings,first_warning_at");
+        rows.add("date,visit,technician,job_type,estimated_min,first_told_at,first_start,first_end,width_min,arrival,"
+                + "departure,min_after_end,windows_told,warnings,first_warning_at");
         for (Visit visit : Visit.<Visit>list("region.id = ?1 and actualArrival >= ?2 and actualArrival < ?3 "
                 + "order by actualArrival", regionId, from, to)) {
             List<ArrivalQuote> quotes = ArrivalQuote.history(visit).stream()
@@ -503,10 +503,12 @@ final class ArrivalSimulation {
             List<Warning> visitWarnings = warningsByVisit.getOrDefault(visit.id, List.of());
             rows.add(String.join(",", LocalDate.ofInstant(visit.actualArrival, zone).toString(),
                     String.valueOf(visit.id), visit.technician == null ? "" : visit.technician.login,
-                    String.valueOf(visit.jobType), time.format(first.quotedAt.atZone(zone)),
+                    String.valueOf(visit.jobType), String.valueOf(visit.estimatedDurationMinutes),
+                    time.format(first.quotedAt.atZone(zone)),
                     time.format(first.windowStart.atZone(zone)), time.format(first.windowEnd.atZone(zone)),
                     String.valueOf(Duration.between(first.windowStart, first.windowEnd).toMinutes()),
                     time.format(visit.actualArrival.atZone(zone)),
+                    visit.actualDeparture == null ? "" : time.format(visit.actualDeparture.atZone(zone)),
                     String.valueOf(Duration.between(first.windowEnd, visit.actualArrival).toMinutes()),
                     String.valueOf(quotes.size()), String.valueOf(visitWarnings.size()),
                     visitWarnings.isEmpty() ? "" : time.format(visitWarnings.get(0).at().atZone(zone))));

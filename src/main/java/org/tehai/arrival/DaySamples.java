@@ -1,0 +1,116 @@
+package org.tehai.arrival;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
+
+import org.tehai.arrival.ArrivalWindows.Window;
+
+/**
+ * A technician's day drawn many times, visit by visit, to quote each visit's window from where its arrivals fall.
+ * Each draw drives (the planned drive times a spread as the region's measured drives have), takes the break at the
+ * first moment after its earliest start between two visits, waits for the customer's availability and for the start
+ * of the window the customer was told (technicians do not ring earlier), and works each job as jobs of its type run
+ * ({@link JobDurations}: an overrunning type is drawn longer, a varying one wider). Durations are drawn log-normal: a
+ * job can run twice its estimate, never below nothing.
+ *
+ * <p>What a sum of spreads cannot see the draws do: a break that the plan hid in a wait at a door and that a late
+ * morning pushes in front of the next customer, a wait for an afternoon availability that swallows an overrun, the
+ * long right tail of a single long job. The window then covers the arrivals between two shares of the draws
+ * ({@link ArrivalWindows#quantiles}). Draws are seeded, so the same route is quoted the same way.
+ */
+public final class DaySamples {
+
+    /**
+     * One visit ahead: the drive to it as planned (from the previous visit, or from where the day starts; a restock
+     * stop on the way included, the plan's break not) and its spread as a share, the job's type and planned
+     * duration, and when the customer is there for an arrival at a given instant (null: any time).
+     */
+    public record Stop(Duration drive, double driveCv, String jobType, Duration job,
+            UnaryOperator<Instant> availableFrom) {
+    }
+
+    private final ArrivalWindows windows;
+    private final JobDurations durations;
+    private final SplittableRandom random;
+    private final double[] ready;
+    private final boolean[] breakTaken;
+    private final double breakFrom;
+    private final double breakSeconds;
+    private double[] starts;
+
+    /**
+     * @param from when the technician is free to set off for the first visit ahead (epoch seconds in each draw)
+     * @param breakFrom earliest start of a break still to take; null when none is
+     */
+    DaySamples(ArrivalWindows windows, JobDurations durations, int draws, long seed, Instant from, Instant breakFrom,
+            Duration breakLength) {
+        this.windows = windows;
+        this.durations = durations;
+        this.random = new SplittableRandom(seed);
+        this.ready = new double[draws];
+        Arrays.fill(ready, from.getEpochSecond());
+        this.breakTaken = new boolean[draws];
+        Arrays.fill(breakTaken, breakFrom == null);
+        this.breakFrom = breakFrom == null ? Double.MAX_VALUE : breakFrom.getEpochSecond();
+        this.breakSeconds = breakLength == null ? 0 : breakLength.toSeconds();
+    }
+
+    /** The window for the next visit ahead; {@link #told} must follow before the visit after it is asked. */
+    public Window next(Stop stop) {
+        LogNormal drive = LogNormal.of(1, stop.driveCv());
+        starts = new double[ready.length];
+        for (int i = 0; i < ready.length; i++) {
+            double leave = ready[i];
+            if (!breakTaken[i] && leave >= breakFrom) {
+                leave += breakSeconds;
+                breakTaken[i] = true;
+            }
+            double arrival = leave + stop.drive().toSeconds() * drive.draw(random);
+            Instant available = stop.availableFrom().apply(Instant.ofEpochSecond((long) arrival));
+            starts[i] = available == null ? arrival : Math.max(arrival, available.getEpochSecond());
+        }
+        double[] sorted = starts.clone();
+        Arrays.sort(sorted);
+        double[] shares = windows.quantiles();
+        Instant early = Instant.ofEpochSecond(Math.round(quantile(sorted, shares[0])));
+        Instant late = Instant.ofEpochSecond(Math.round(quantile(sorted, shares[1])));
+        return windows.place(early, late, stop.availableFrom().apply(early));
+    }
+
+    /**
+     * The window the customer of the visit just asked is held to (the fresh one, or one told earlier that still
+     * holds): arrivals before its start wait for it, then the job is worked.
+     */
+    public void told(Window window, Stop stop) {
+        JobDurations.Spread spread = durations.of(stop.jobType());
+        LogNormal job = LogNormal.of(spread.meanRatio(), spread.sdRatio());
+        double opens = window == null ? Double.NEGATIVE_INFINITY : window.start().getEpochSecond();
+        for (int i = 0; i < ready.length; i++) {
+            ready[i] = Math.max(starts[i], opens) + stop.job().toSeconds() * job.draw(random);
+        }
+    }
+
+    private static double quantile(double[] sorted, double share) {
+        double position = share * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(sorted.length - 1, below + 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+    }
+
+    /** A log-normal factor with the given mean and standard deviation. */
+    private record LogNormal(double mu, double sigma) {
+
+        static LogNormal of(double mean, double sd) {
+            double m = Math.max(mean, 0.05);
+            double sigma2 = Math.log(1 + sd * sd / (m * m));
+            return new LogNormal(Math.log(m) - sigma2 / 2, Math.sqrt(sigma2));
+        }
+
+        double draw(SplittableRandom random) {
+            return sigma == 0 ? Math.exp(mu) : Math.exp(mu + sigma * random.nextGaussian());
+        }
+    }
+}

@@ -108,7 +108,13 @@ public class ArrivalWindows {
      * technician is free to set off; {@code breakFrom} is the earliest start of a break still to take (null: none).
      */
     public DaySamples sampleDay(Instant from, Instant breakFrom, Duration breakLength, long seed) {
-        return new DaySamples(this, durations, Math.max(1, settings.dayDraws()), seed, from, breakFrom, breakLength);
+        return sampleDay(from, null, breakFrom, breakLength, seed);
+    }
+
+    /** The same, for a day under way: no arrival comes before {@code notBefore}. */
+    public DaySamples sampleDay(Instant from, Instant notBefore, Instant breakFrom, Duration breakLength, long seed) {
+        return new DaySamples(this, durations, Math.max(1, settings.dayDraws()), seed, from, notBefore, breakFrom,
+                breakLength);
     }
 
     /** The spread of a drive in {@code region} around {@code at}, as a share of its duration. */
@@ -158,18 +164,6 @@ public class ArrivalWindows {
         return Math.sqrt(variance);
     }
 
-    /**
-     * The chance that an arrival expected at {@code expected} with standard deviation {@code spreadSeconds} comes
-     * after {@code end} (normal approximation); 0 or 1 when there is no spread left.
-     */
-    public static double chanceAfter(Instant expected, double spreadSeconds, Instant end) {
-        double margin = Duration.between(expected, end).toMillis() / 1000.0;
-        if (!(spreadSeconds > 0)) {
-            return margin < 0 ? 1 : 0;
-        }
-        return 1 - normalCdf(margin / spreadSeconds);
-    }
-
     /** Where the arrival is expected once the learned over- or underrun of the jobs before it is counted. */
     public Instant expected(Instant plannedArrival, WorkBefore before) {
         long bias = 0;
@@ -194,7 +188,7 @@ public class ArrivalWindows {
         return (low + high) / 2;
     }
 
-    private static double normalCdf(double x) {
+    static double normalCdf(double x) {
         // Abramowitz and Stegun 7.1.26 for erf; error below 1.5e-7.
         double t = 1 / (1 + 0.3275911 * Math.abs(x) / Math.sqrt(2));
         double y = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t

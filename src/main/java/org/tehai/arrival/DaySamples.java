@@ -29,7 +29,12 @@ public final class DaySamples {
      * duration, and when the customer is there for an arrival at a given instant (null: any time).
      */
     public record Stop(Duration drive, double driveCv, String jobType, Duration job,
-            UnaryOperator<Instant> availableFrom) {
+            UnaryOperator<Instant> availableFrom, boolean underWay) {
+
+        /** A visit the technician has not set off for: a break that is due may come before the drive. */
+        public Stop(Duration drive, double driveCv, String jobType, Duration job, UnaryOperator<Instant> availableFrom) {
+            this(drive, driveCv, jobType, job, availableFrom, false);
+        }
     }
 
     private final ArrivalWindows windows;
@@ -39,23 +44,42 @@ public final class DaySamples {
     private final boolean[] breakTaken;
     private final double breakFrom;
     private final double breakSeconds;
+    private final double notBefore;
     private double[] starts;
 
     /**
      * @param from when the technician is free to set off for the first visit ahead (epoch seconds in each draw)
+     * @param notBefore no arrival comes before this (the day is under way: now); null when any may
      * @param breakFrom earliest start of a break still to take; null when none is
      */
-    DaySamples(ArrivalWindows windows, JobDurations durations, int draws, long seed, Instant from, Instant breakFrom,
-            Duration breakLength) {
+    DaySamples(ArrivalWindows windows, JobDurations durations, int draws, long seed, Instant from, Instant notBefore,
+            Instant breakFrom, Duration breakLength) {
         this.windows = windows;
         this.durations = durations;
         this.random = new SplittableRandom(seed);
         this.ready = new double[draws];
+        this.notBefore = notBefore == null ? Double.NEGATIVE_INFINITY : notBefore.getEpochSecond();
         Arrays.fill(ready, from.getEpochSecond());
         this.breakTaken = new boolean[draws];
         Arrays.fill(breakTaken, breakFrom == null);
         this.breakFrom = breakFrom == null ? Double.MAX_VALUE : breakFrom.getEpochSecond();
         this.breakSeconds = breakLength == null ? 0 : breakLength.toSeconds();
+    }
+
+    /**
+     * The technician is on site since {@code arrived}, on a job of {@code jobType} planned to take {@code planned}:
+     * each draw ends it as such jobs end once they have lasted until {@code now} (a job already long is likelier to
+     * run longer still).
+     */
+    public void working(String jobType, Duration planned, Instant arrived, Instant now) {
+        JobDurations.Spread spread = durations.of(jobType);
+        LogNormal job = LogNormal.of(spread.meanRatio(), spread.sdRatio());
+        double elapsed = Math.max(0, Duration.between(arrived, now).toSeconds());
+        double lasted = Math.max(1, planned.toSeconds());
+        for (int i = 0; i < ready.length; i++) {
+            ready[i] = Math.max(now.getEpochSecond() + 60, arrived.getEpochSecond()
+                    + lasted * job.drawAtLeast(elapsed / lasted, random));
+        }
     }
 
     /** The window for the next visit ahead; {@link #told} must follow before the visit after it is asked. */
@@ -64,11 +88,11 @@ public final class DaySamples {
         starts = new double[ready.length];
         for (int i = 0; i < ready.length; i++) {
             double leave = ready[i];
-            if (!breakTaken[i] && leave >= breakFrom) {
+            if (!breakTaken[i] && leave >= breakFrom && !stop.underWay()) {
                 leave += breakSeconds;
                 breakTaken[i] = true;
             }
-            double arrival = leave + stop.drive().toSeconds() * drive.draw(random);
+            double arrival = Math.max(notBefore, leave + stop.drive().toSeconds() * drive.draw(random));
             Instant available = stop.availableFrom().apply(Instant.ofEpochSecond((long) arrival));
             starts[i] = available == null ? arrival : Math.max(arrival, available.getEpochSecond());
         }
@@ -78,6 +102,16 @@ public final class DaySamples {
         Instant early = Instant.ofEpochSecond(Math.round(quantile(sorted, shares[0])));
         Instant late = Instant.ofEpochSecond(Math.round(quantile(sorted, shares[1])));
         return windows.place(early, late, stop.availableFrom().apply(early));
+    }
+
+    /** The share of draws in which the visit just asked starts after {@code end}. */
+    public double shareAfter(Instant end) {
+        double limit = end.getEpochSecond();
+        int after = 0;
+        for (double start : starts) {
+            after += start > limit ? 1 : 0;
+        }
+        return (double) after / starts.length;
     }
 
     /**
@@ -111,6 +145,19 @@ public final class DaySamples {
 
         double draw(SplittableRandom random) {
             return sigma == 0 ? Math.exp(mu) : Math.exp(mu + sigma * random.nextGaussian());
+        }
+
+        /** A draw among those of at least {@code floor} (the tail beyond it, by its inverse distribution). */
+        double drawAtLeast(double floor, SplittableRandom random) {
+            if (sigma == 0 || floor <= 0) {
+                return Math.max(floor, draw(random));
+            }
+            double below = ArrivalWindows.normalCdf((Math.log(floor) - mu) / sigma);
+            if (below > 0.999) {
+                return floor * 1.05; // far past anything seen: a little longer still
+            }
+            double share = below + (1 - below) * random.nextDouble();
+            return Math.max(floor, Math.exp(mu + sigma * ArrivalWindows.quantileOfNormal(share)));
         }
     }
 }

@@ -38,10 +38,11 @@ import org.tehai.visit.VisitStatus;
  * customer's availability and for the start of the window they were told, and working its estimated duration. Jobs of a type that usually overruns move the
  * estimate later ({@link JobDurations}).
  *
- * <p>A visit is flagged at risk once per quote when the chance of arriving after the end of the window its customer
- * was told reaches {@code tehai.arrival.risk-threshold}: the estimate has a spread (the learned spreads of the jobs and
- * drives still ahead, see {@link ArrivalWindows#spreadSeconds}), so how far past (or, below 0.5, short of) the
- * window's end the estimate must be depends on how much uncertain work still lies before the visit. The desk gets an
+ * <p>The rest of the day is also drawn many times ({@link DaySamples}): the job on site ends as jobs of its type end
+ * once they have lasted this long, the drives and jobs ahead spread as learned, the break falls where it falls. A
+ * visit is flagged at risk once per quote when the share of draws arriving after the end of the window its customer
+ * was told reaches {@code tehai.arrival.risk-threshold}, so how far past (or short of) the window's end the estimate
+ * must be depends on how much uncertain work still lies before the visit. The desk gets an
  * ARRIVAL_RISK call-back and the customer a notification. A visit whose day goes to plan gets a narrower window
  * once less work lies before it: the fresh window must lie inside the one told and be at least
  * {@code tehai.arrival.narrow-by} narrower (and a quarter of its width), so the customer is told a better time, never
@@ -72,16 +73,12 @@ public class LiveEstimates {
 
     /**
      * One visit still ahead of a technician, as it looks now: the expected service start, why it is late (null: it
-     * is not), the window that would be quoted now from the work still before it, and the spread of the arrival (the
-     * standard deviation of the work still ahead, in seconds).
+     * is not), the window that would be quoted now from the work still before it, and the chance of arriving after
+     * the end of the window the customer was told (0 when none was), both from draws of the rest of the day
+     * ({@link DaySamples}).
      */
     public record Estimate(Visit visit, Instant start, String lateReason, ArrivalWindows.Window window,
-            double spreadSeconds) {
-
-        /** The chance of arriving after {@code end}. */
-        public double chanceAfter(Instant end) {
-            return ArrivalWindows.chanceAfter(start, spreadSeconds, end);
-        }
+            double chanceLate) {
     }
 
     /**
@@ -103,8 +100,7 @@ public class LiveEstimates {
         for (Estimate estimate : estimate(technician, LocalDate.ofInstant(at, technician.region.zone()))) {
             Visit visit = estimate.visit();
             visit.estimate(estimate.start(), estimate.lateReason());
-            if (visit.quotedWindowEnd != null
-                    && estimate.chanceAfter(visit.quotedWindowEnd) >= settings.riskThreshold()) {
+            if (visit.quotedWindowEnd != null && estimate.chanceLate() >= settings.riskThreshold()) {
                 if (visit.atRiskSince == null) {
                     flag(visit, estimate.start(), now);
                     flagged.add(visit);
@@ -130,9 +126,6 @@ public class LiveEstimates {
         Instant ready;
         Location from;
         String reason = null;
-        // What still lies between now and each remaining arrival: its spread makes the live window.
-        List<ArrivalWindows.Job> jobs = new ArrayList<>();
-        List<Duration> drives = new ArrayList<>();
         Visit onSite = route.stream().filter(v -> v.status == VisitStatus.ON_SITE).findFirst().orElse(null);
         Visit lastDone = route.stream().filter(v -> v.actualDeparture != null)
                 .max(Comparator.comparing(v -> v.actualDeparture)).orElse(null);
@@ -143,10 +136,6 @@ public class LiveEstimates {
             Instant soonest = now.plus(Duration.ofMinutes(Math.max(5, onSite.estimatedDurationMinutes / 10)));
             ready = expectedEnd.isAfter(soonest) ? expectedEnd : soonest;
             from = location(onSite);
-            // Only what is left of the job is uncertain: from now (or its arrival, if reported ahead of this clock).
-            Instant counted = now.isAfter(onSite.actualArrival) ? now : onSite.actualArrival;
-            jobs.add(new ArrivalWindows.Job(null, ready.isAfter(counted) ? Duration.between(counted, ready)
-                    : Duration.ZERO));
             if (onSite.plannedStart != null && ready.isAfter(onSite.plannedStart.plus(planned)
                     .plus(Duration.ofMinutes(10)))) {
                 reason = "previous job overran";
@@ -171,33 +160,55 @@ public class LiveEstimates {
         }
         ShiftBreak pendingBreak = shift == null || shift.breaks.isEmpty() || breakTaken(technician, shift)
                 ? null : shift.breaks.get(0);
+        // The rest of the day drawn many times: its spread makes the live window and the chance of being late.
+        DaySamples draws = windows.sampleDay(ready, started ? now : null,
+                pendingBreak == null ? null : pendingBreak.earliestStart,
+                pendingBreak == null ? null : Duration.ofMinutes(pendingBreak.durationMinutes), technician.id);
+        if (onSite != null) {
+            draws.working(onSite.jobType, Duration.ofMinutes(onSite.estimatedDurationMinutes), onSite.actualArrival, now);
+        }
+        List<Duration> jobsBefore = new ArrayList<>();
+        List<String> typesBefore = new ArrayList<>();
         List<Estimate> estimates = new ArrayList<>();
         for (Visit visit : remaining) {
-            if (pendingBreak != null && !ready.isBefore(pendingBreak.earliestStart)
-                    && visit.status == VisitStatus.DISPATCHED) {
+            boolean underWay = visit.status == VisitStatus.EN_ROUTE;
+            if (pendingBreak != null && !ready.isBefore(pendingBreak.earliestStart) && !underWay) {
                 ready = ready.plus(Duration.ofMinutes(pendingBreak.durationMinutes));
                 pendingBreak = null;
             }
-            long drive = travelTimes.drive(technician.region.id, technician.region.zone(), from, location(visit), ready)
-                    .toSeconds();
-            drives.add(Duration.ofSeconds(drive));
-            Instant arrival = ready.plusSeconds(drive);
+            Duration drive = travelTimes.drive(technician.region.id, technician.region.zone(), from, location(visit),
+                    ready);
+            Instant arrival = ready.plus(drive);
             if (started && arrival.isBefore(now)) {
                 arrival = now;
             }
-            ArrivalWindows.WorkBefore before = windows.inRegion(new ArrivalWindows.WorkBefore(List.copyOf(jobs),
-                    List.copyOf(drives)), technician.region, arrival);
-            Instant expected = windows.expected(arrival, before);
+            Instant expected = windows.expected(arrival, new ArrivalWindows.WorkBefore(jobs(typesBefore, jobsBefore),
+                    List.of()));
             Instant start = waitForCustomer(visit, expected);
             boolean late = visit.plannedStart != null && start.isAfter(visit.plannedStart.plus(Duration.ofMinutes(10)));
-            estimates.add(new Estimate(visit, start, late ? (reason == null ? "running late" : reason) : null,
-                    windows.around(expected, before, visit.availableFrom(expected)), windows.spreadSeconds(before)));
-            // Later arrivals are estimated from the planned durations; the spread of this job adds to theirs.
+            DaySamples.Stop stop = new DaySamples.Stop(drive, windows.driveCv(technician.region, arrival),
+                    visit.jobType, Duration.ofMinutes(visit.estimatedDurationMinutes), visit::availableFrom, underWay);
+            ArrivalWindows.Window fresh = draws.next(stop);
+            double chanceLate = visit.quotedWindowEnd == null ? 0 : draws.shareAfter(visit.quotedWindowEnd);
+            estimates.add(new Estimate(visit, start, late ? (reason == null ? "running late" : reason) : null, fresh,
+                    chanceLate));
+            draws.told(visit.quotedWindowStart == null ? null
+                    : new ArrivalWindows.Window(visit.quotedWindowStart, visit.quotedWindowEnd), stop);
+            // Later arrivals are estimated from the planned durations; the overrun jobs of this type show moves them.
             ready = waitForCustomer(visit, arrival).plus(Duration.ofMinutes(visit.estimatedDurationMinutes));
-            jobs.add(new ArrivalWindows.Job(visit.jobType, Duration.ofMinutes(visit.estimatedDurationMinutes)));
+            jobsBefore.add(Duration.ofMinutes(visit.estimatedDurationMinutes));
+            typesBefore.add(visit.jobType);
             from = location(visit);
         }
         return estimates;
+    }
+
+    private static List<ArrivalWindows.Job> jobs(List<String> types, List<Duration> planned) {
+        List<ArrivalWindows.Job> jobs = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            jobs.add(new ArrivalWindows.Job(types.get(i), planned.get(i)));
+        }
+        return jobs;
     }
 
     /** Tells the customer a narrower window when the fresh one lies inside the one told and is clearly narrower. */

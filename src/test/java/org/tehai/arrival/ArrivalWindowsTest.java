@@ -48,18 +48,23 @@ class ArrivalWindowsTest {
     }
 
     @Test
-    void shouldGiveTheChanceOfArrivingAfterTheEndFromTheSpreadOfTheWorkAhead() {
-        Instant end = ARRIVAL.plus(Duration.ofMinutes(30));
-        double spread = Duration.ofMinutes(20).toSeconds();
-        assertThat(ArrivalWindows.chanceAfter(end, spread, end)).isCloseTo(0.5, within(0.001));
-        // 30 minutes of margin are 1.5 spreads: about 7 % late; 10 minutes past the end, about 69 %.
-        assertThat(ArrivalWindows.chanceAfter(ARRIVAL, spread, end)).isCloseTo(0.0668, within(0.001));
-        assertThat(ArrivalWindows.chanceAfter(end.plus(Duration.ofMinutes(10)), spread, end))
-                .isCloseTo(0.6915, within(0.001));
-        // With less work ahead the same margin is safer; with none left, the estimate decides alone.
-        assertThat(ArrivalWindows.chanceAfter(ARRIVAL, spread / 2, end)).isLessThan(0.01);
-        assertThat(ArrivalWindows.chanceAfter(ARRIVAL, 0, end)).isZero();
-        assertThat(ArrivalWindows.chanceAfter(end.plusSeconds(1), 0, end)).isEqualTo(1.0);
+    void shouldGiveTheChanceOfArrivingAfterTheEndFromDrawsOfTheWorkAhead() {
+        Instant nine = Instant.parse("2030-04-02T00:00:00Z"); // 09:00 in Tokyo
+        DaySamples.Stop next = new DaySamples.Stop(Duration.ofMinutes(10), 0.2, null, Duration.ofMinutes(30),
+                at -> null);
+        // On site since 09:00 on a job planned for an hour; at 09:30 the next arrival is about 10:10.
+        DaySamples early = windows.sampleDay(nine, nine.plus(Duration.ofMinutes(30)), null, null, 5);
+        early.working(null, Duration.ofMinutes(60), nine, nine.plus(Duration.ofMinutes(30)));
+        early.next(next);
+        Instant end = nine.plus(Duration.ofMinutes(75)); // a window told until 10:15
+        double atHalfPast = early.shareAfter(end);
+        // At 10:20 the job is still running: every draw ends it later, most after the window's end.
+        DaySamples overrun = windows.sampleDay(nine, nine.plus(Duration.ofMinutes(80)), null, null, 5);
+        overrun.working(null, Duration.ofMinutes(60), nine, nine.plus(Duration.ofMinutes(80)));
+        overrun.next(next);
+        assertThat(atHalfPast).isBetween(0.2, 0.7);
+        assertThat(overrun.shareAfter(end)).isEqualTo(1.0);
+        assertThat(overrun.shareAfter(nine.plus(Duration.ofHours(4)))).isLessThan(0.05);
     }
 
     @Test
@@ -102,6 +107,57 @@ class ArrivalWindowsTest {
         // The overrun (about 16 minutes) moves the window later and its spread widens it.
         assertThat(afterSlowJob.start()).isAfterOrEqualTo(afterUnknownJob.start());
         assertThat(Duration.between(afterUnknownJob.end(), afterSlowJob.end()).toMinutes()).isBetween(15L, 45L);
+    }
+
+    @Test
+    void shouldQuoteARouteFromDrawsOfTheDayWithTheBreakWhereTheTechnicianTakesIt() {
+        Instant nine = Instant.parse("2030-04-02T00:00:00Z"); // 09:00 in Tokyo
+        Instant breakFrom = nine.plus(Duration.ofMinutes(90)); // 10:30
+        DaySamples.Stop morning = new DaySamples.Stop(Duration.ofMinutes(10), 0.2, null, Duration.ofMinutes(180),
+                at -> null);
+        DaySamples.Stop afternoon = new DaySamples.Stop(Duration.ofMinutes(10), 0.2, null, Duration.ofMinutes(30),
+                at -> null);
+
+        DaySamples withBreak = windows.sampleDay(nine, breakFrom, Duration.ofMinutes(45), 7);
+        withBreak.told(withBreak.next(morning), morning);
+        Window afterBreak = withBreak.next(afternoon);
+        DaySamples noBreak = windows.sampleDay(nine, null, null, 7);
+        noBreak.told(noBreak.next(morning), morning);
+        Window straightOn = noBreak.next(afternoon);
+
+        // The three-hour job ends after 10:30 in nearly every draw: the 45-minute break comes before the next drive.
+        assertThat(Duration.between(straightOn.start(), afterBreak.start()).toMinutes()).isBetween(30L, 60L);
+        assertThat(Duration.between(straightOn.end(), afterBreak.end()).toMinutes()).isBetween(30L, 60L);
+        // Three hours of a job with a 30 % spread before it: a wide window, the same one for the same seed.
+        assertThat(afterBreak.widthMinutes()).isBetween(150L, 240L);
+        DaySamples again = windows.sampleDay(nine, breakFrom, Duration.ofMinutes(45), 7);
+        again.told(again.next(morning), morning);
+        assertThat(again.next(afternoon)).isEqualTo(afterBreak);
+    }
+
+    @Test
+    void shouldLetDrawsWaitForTheWindowToldAndLeaveFewArrivalsAfterTheEnd() {
+        Instant nine = Instant.parse("2030-04-02T00:00:00Z");
+        DaySamples.Stop first = new DaySamples.Stop(Duration.ofMinutes(10), 0.2, null, Duration.ofMinutes(30),
+                at -> null);
+        DaySamples.Stop second = new DaySamples.Stop(Duration.ofMinutes(10), 0.2, null, Duration.ofMinutes(30),
+                at -> null);
+        DaySamples day = windows.sampleDay(nine, null, null, 11);
+        day.next(first);
+        // The first customer was told 10:00–11:00: the technician rings at 10:00 at the earliest.
+        day.told(new Window(nine.plus(Duration.ofHours(1)), nine.plus(Duration.ofHours(2))), first);
+        Window next = day.next(second);
+        assertThat(next.start()).isAfterOrEqualTo(nine.plus(Duration.ofMinutes(30)));
+        assertThat(next.contains(nine.plus(Duration.ofMinutes(100)))).isTrue(); // 10:00 + 30 min job + 10 min drive
+
+        // The end lies where only the late share of arrivals come after it: 3 % by default, with quarter rounding.
+        DaySamples.Stop hour = new DaySamples.Stop(Duration.ZERO, 0, null, Duration.ofMinutes(120), at -> null);
+        DaySamples.Stop after = new DaySamples.Stop(Duration.ZERO, 0, null, Duration.ofMinutes(30), at -> null);
+        DaySamples long1 = windows.sampleDay(nine, null, null, 3);
+        long1.told(long1.next(hour), hour);
+        Window afterLongJob = long1.next(after);
+        // 120 minutes with a 30 % spread, log-normal: 3 % of such jobs run past about 215 minutes.
+        assertThat(Duration.between(nine, afterLongJob.end()).toMinutes()).isBetween(200L, 235L);
     }
 
     private static Job job(String jobType) {

@@ -17,10 +17,11 @@ import org.tehai.routing.TravelTimes;
  * from finished visits ({@link JobDurations}): a type that usually overruns moves the window later, a type that
  * varies a lot widens it.
  *
- * <p>A published route is quoted by drawing the technician's day many times ({@link DaySamples}): breaks, waits for
- * the customer and the long tail of a job are then where they fall. A single arrival seen from the live estimate is
- * quoted from spreads that add up as variances, so the window widens with the position on the route: expected =
- * arrival + Σ bias_job, spread = √(Σ (sd_job × job)² + Σ (cv_travel × drive)²). Either way the window runs from the
+ * <p>A published route, and the rest of a day under way, are quoted by drawing the technician's day many times
+ * ({@link DaySamples}): breaks, waits for the customer and the long tail of a job are then where they fall. A slot
+ * offered on a later day, whose route is not settled, is quoted from spreads that add up as variances, so the window
+ * widens with the position on the route: expected = arrival + Σ bias_job, spread = √(Σ (sd_job × job)² +
+ * Σ (cv_travel × drive)²). Either way the window runs from the
  * arrival that {@code 1 - coverage - late-share} of arrivals come before to the one that {@code late-share} come
  * after (a technician who is early waits; a customer should not), its width rounded up to the quarter hour and kept
  * between a minimum and a maximum, starting on the quarter nearest to where it would. A window never starts before

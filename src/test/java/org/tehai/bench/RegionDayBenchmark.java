@@ -523,10 +523,26 @@ public final class RegionDayBenchmark {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
+    /**
+     * The most heap the run held, in MB: the sum of each heap pool's peak (the pools peak at different moments, so
+     * this bounds the true peak from above).
+     */
+    static long peakHeapMegabytes() {
+        long bytes = 0;
+        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return bytes >> 20;
+    }
+
     static void write(Options options, Result result, List<Point> points, double loadBefore, double loadAfter) {
         List<String> lines = new ArrayList<>();
         lines.add("metric,value");
         lines.add("processors," + Runtime.getRuntime().availableProcessors());
+        lines.add("max_heap_mb," + (Runtime.getRuntime().maxMemory() >> 20));
+        lines.add("peak_heap_mb," + peakHeapMegabytes());
         lines.add("load_average_start," + format(loadBefore));
         lines.add("load_average_end," + format(loadAfter));
         Load load = result.load();
@@ -597,8 +613,9 @@ public final class RegionDayBenchmark {
         text.append(String.format(Locale.ROOT, "[bench] region-day %dx%d (seed %d), %d s proposal:%n",
                 result.load().customerVisits(), result.load().technicians(), options.seed(),
                 options.proposalSeconds()));
-        text.append(String.format(Locale.ROOT, "[bench]   construction %s s, first feasible %s s, %d moves/s%n",
-                format(result.constructionSeconds()), format(result.firstFeasibleSeconds()), result.movesPerSecond()));
+        text.append(String.format(Locale.ROOT, "[bench]   construction %s s, first feasible %s s, %d moves/s, peak heap "
+                + "%d MB of %d%n", format(result.constructionSeconds()), format(result.firstFeasibleSeconds()),
+                result.movesPerSecond(), peakHeapMegabytes(), Runtime.getRuntime().maxMemory() >> 20));
         text.append(String.format(Locale.ROOT, "[bench]   at %d s: %s%n", options.checkpointSeconds(),
                 describe(result.atCheckpoint())));
         if (result.checkpointFigures() != null) {

@@ -43,6 +43,8 @@ class RegionDayBenchmarkSmokeTest {
         });
         List<String> csv = Files.readAllLines(OUT_DIR.resolve("region-day.csv"), StandardCharsets.UTF_8);
         assertThat(csv).contains("customer_visits,24", "urgent_placed,2/2", "at_end_priority_inversions,0");
+        assertThat(csv).filteredOn(line -> line.startsWith("peak_heap_mb,")).singleElement()
+                .satisfies(line -> assertThat(Long.parseLong(line.substring("peak_heap_mb,".length()))).isPositive());
         assertThat(Files.readAllLines(OUT_DIR.resolve("region-day-progress.csv"), StandardCharsets.UTF_8))
                 .hasSizeGreaterThan(1);
     }

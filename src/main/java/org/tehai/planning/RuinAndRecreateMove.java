@@ -30,6 +30,9 @@ import ai.timefold.solver.core.preview.api.move.Rebaser;
 final class RuinAndRecreateMove implements Move<DispatchPlan> {
 
     private final PlanningListVariableMetaModel<DispatchPlan, TechnicianRoute, PlannedVisit> visitsVariable;
+    /** On a day with more routes, a visit is inserted by regret only among this many near it. */
+    static final int NEIGHBOUR_ROUTES = 100;
+
     /** The plan's routes, where visits go back. */
     private final List<TechnicianRoute> routes;
     /** All of the plan's visits, where an unused depot stop is found. */
@@ -144,11 +147,29 @@ final class RuinAndRecreateMove implements Move<DispatchPlan> {
      */
     private void insertByRegret(MutableSolutionView<DispatchPlan> view, List<PlannedVisit> toInsert, Random random) {
         int visitCount = toInsert.size();
-        Position[][] best = new Position[visitCount][routes.size()];
+        int[][] candidates = new int[visitCount][];
+        List<List<Integer>> visitsByRoute = new ArrayList<>();
+        for (int r = 0; r < routes.size(); r++) {
+            visitsByRoute.add(new ArrayList<>());
+        }
         for (int v = 0; v < visitCount; v++) {
-            for (int r = 0; r < routes.size(); r++) {
-                best[v][r] = cheapestInRoute(routes.get(r), toInsert.get(v), Long.MAX_VALUE, random);
+            candidates[v] = candidateRoutes(toInsert.get(v));
+            for (int r : candidates[v]) {
+                visitsByRoute.get(r).add(v);
             }
+        }
+        // best[v][i]: the cheapest position of visit v on its i-th candidate route; the two cheapest routes of each
+        // visit are kept, so a round reads one value per visit, and only the visits of a changed route are redone.
+        Position[][] best = new Position[visitCount][];
+        long[] first = new long[visitCount];
+        long[] second = new long[visitCount];
+        int[] firstRoute = new int[visitCount];
+        for (int v = 0; v < visitCount; v++) {
+            best[v] = new Position[candidates[v].length];
+            for (int i = 0; i < candidates[v].length; i++) {
+                best[v][i] = cheapestInRoute(routes.get(candidates[v][i]), toInsert.get(v), Long.MAX_VALUE, random);
+            }
+            rank(v, candidates, best, first, second, firstRoute);
         }
         boolean[] done = new boolean[visitCount];
         int placed = 0;
@@ -160,7 +181,6 @@ final class RuinAndRecreateMove implements Move<DispatchPlan> {
                 }
             }
             int chosen = -1;
-            int chosenRoute = -1;
             long chosenRegret = Long.MIN_VALUE;
             long chosenCost = Long.MAX_VALUE;
             PlanningPriority chosenPriority = PlanningPriority.values()[PlanningPriority.values().length - 1];
@@ -168,23 +188,7 @@ final class RuinAndRecreateMove implements Move<DispatchPlan> {
                 if (done[v]) {
                     continue;
                 }
-                long first = Long.MAX_VALUE;
-                long second = Long.MAX_VALUE;
-                int firstRoute = -1;
-                for (int r = 0; r < routes.size(); r++) {
-                    Position position = best[v][r];
-                    if (position == null) {
-                        continue;
-                    }
-                    if (position.cost() < first) {
-                        second = first;
-                        first = position.cost();
-                        firstRoute = r;
-                    } else if (position.cost() < second) {
-                        second = position.cost();
-                    }
-                }
-                if (firstRoute < 0) {
+                if (firstRoute[v] < 0) {
                     if (toInsert.get(v).getPriority() != mostUrgent) {
                         continue; // Its turn comes when nothing more urgent waits.
                     }
@@ -194,21 +198,21 @@ final class RuinAndRecreateMove implements Move<DispatchPlan> {
                     insertWithDepotStop(view, toInsert.get(v), random);
                     TechnicianRoute restocked = toInsert.get(v).getRoute();
                     if (restocked != null) {
-                        refresh(best, done, toInsert, routes.indexOf(restocked), random);
+                        refresh(routes.indexOf(restocked), visitsByRoute, candidates, best, first, second, firstRoute,
+                                done, toInsert, random);
                         chosen = -2;
                         break; // The routes changed: choose again.
                     }
                     continue;
                 }
-                long regretValue = second == Long.MAX_VALUE ? Long.MAX_VALUE : second - first;
+                long regretValue = second[v] == Long.MAX_VALUE ? Long.MAX_VALUE : second[v] - first[v];
                 int urgency = toInsert.get(v).getPriority().compareTo(chosenPriority);
                 if (urgency < 0 || urgency == 0 && (regretValue > chosenRegret
-                        || (regretValue == chosenRegret && first < chosenCost))) {
+                        || (regretValue == chosenRegret && first[v] < chosenCost))) {
                     chosenPriority = toInsert.get(v).getPriority();
                     chosen = v;
-                    chosenRoute = firstRoute;
                     chosenRegret = regretValue;
-                    chosenCost = first;
+                    chosenCost = first[v];
                 }
             }
             if (chosen < 0) {
@@ -216,21 +220,70 @@ final class RuinAndRecreateMove implements Move<DispatchPlan> {
                 // choose again. Each round places or settles at least one visit.
                 continue;
             }
-            TechnicianRoute route = routes.get(chosenRoute);
-            assign(view, route, best[chosen][chosenRoute].index(), toInsert.get(chosen));
+            int chosenRoute = candidates[chosen][firstRoute[chosen]];
+            assign(view, routes.get(chosenRoute), best[chosen][firstRoute[chosen]].index(), toInsert.get(chosen));
             done[chosen] = true;
             placed++;
-            refresh(best, done, toInsert, chosenRoute, random);
+            refresh(chosenRoute, visitsByRoute, candidates, best, first, second, firstRoute, done, toInsert, random);
         }
     }
 
-    /** The cheapest positions on the route at {@code routeIndex}, again, for every visit still waiting. */
-    private void refresh(Position[][] best, boolean[] done, List<PlannedVisit> toInsert, int routeIndex,
-            Random random) {
+    /**
+     * The routes a visit may go to in a regret insertion: all of them on a day of up to {@value #NEIGHBOUR_ROUTES}
+     * routes; on a larger one the {@value #NEIGHBOUR_ROUTES} whose technicians, able to do the job, live nearest to
+     * it (a city's far side is never its cheapest place), in the plan's order.
+     */
+    private int[] candidateRoutes(PlannedVisit visit) {
+        int count = routes.size();
+        if (count <= NEIGHBOUR_ROUTES) {
+            int[] all = new int[count];
+            for (int r = 0; r < count; r++) {
+                all[r] = r;
+            }
+            return all;
+        }
+        List<int[]> able = new ArrayList<>();
+        Location at = visit.getLocation();
+        for (int r = 0; r < count; r++) {
+            PlanningTechnician technician = routes.get(r).getTechnician();
+            if (technician.masters(visit.getRequiredSkillLevels())) {
+                able.add(new int[] { r, (int) Math.min(Integer.MAX_VALUE, Math.round(at.metersTo(technician.getHome()))) });
+            }
+        }
+        able.sort(Comparator.comparingInt((int[] e) -> e[1]).thenComparingInt(e -> e[0]));
+        return able.stream().limit(NEIGHBOUR_ROUTES).mapToInt(e -> e[0]).sorted().toArray();
+    }
+
+    /** The cheapest and second cheapest cost of visit {@code v} over its candidate routes, in their order. */
+    private static void rank(int v, int[][] candidates, Position[][] best, long[] first, long[] second,
+            int[] firstRoute) {
+        first[v] = Long.MAX_VALUE;
+        second[v] = Long.MAX_VALUE;
+        firstRoute[v] = -1;
+        for (int i = 0; i < candidates[v].length; i++) {
+            Position position = best[v][i];
+            if (position == null) {
+                continue;
+            }
+            if (position.cost() < first[v]) {
+                second[v] = first[v];
+                first[v] = position.cost();
+                firstRoute[v] = i;
+            } else if (position.cost() < second[v]) {
+                second[v] = position.cost();
+            }
+        }
+    }
+
+    /** The cheapest positions on the route at {@code routeIndex}, again, for every visit still waiting that may go there. */
+    private void refresh(int routeIndex, List<List<Integer>> visitsByRoute, int[][] candidates, Position[][] best,
+            long[] first, long[] second, int[] firstRoute, boolean[] done, List<PlannedVisit> toInsert, Random random) {
         TechnicianRoute route = routes.get(routeIndex);
-        for (int v = 0; v < toInsert.size(); v++) {
+        for (int v : visitsByRoute.get(routeIndex)) {
             if (!done[v]) {
-                best[v][routeIndex] = cheapestInRoute(route, toInsert.get(v), Long.MAX_VALUE, random);
+                int i = java.util.Arrays.binarySearch(candidates[v], routeIndex);
+                best[v][i] = cheapestInRoute(route, toInsert.get(v), Long.MAX_VALUE, random);
+                rank(v, candidates, best, first, second, firstRoute);
             }
         }
     }

@@ -69,6 +69,20 @@ class DispatchSolverTest {
     }
 
     @Test
+    void buildsTheFirstPlanOfADayWithMoreRoutesThanARegretInsertionLooksAt() {
+        // 120 routes: each visit is inserted among the 30 whose able technicians live nearest to it.
+        DispatchPlan problem = TestPlans.generated(5, RuinAndRecreateMove.ALL_ROUTES_UP_TO + 20, 240);
+        Solver<DispatchPlan> solver = solver(EnvironmentMode.PHASE_ASSERT, new TerminationConfig()
+                .withUnimprovedStepCountLimit(20)
+                .withSpentLimit(Duration.ofSeconds(10)));
+
+        DispatchPlan solved = solver.solve(problem);
+
+        assertThat(solved.getScore().hardScore()).as("hard score of %s", solved.getScore()).isZero();
+        assertThat(solved.getUnassignedCustomerVisits()).isEmpty();
+    }
+
+    @Test
     void keepsPinnedVisitsInPlace() {
         DispatchPlan problem = TestPlans.generated(11, 3, 12);
         TechnicianRoute route = problem.getRoutes().get(1);

@@ -523,18 +523,30 @@ public final class RegionDayBenchmark {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    /**
-     * The most heap the run held, in MB: the sum of each heap pool's peak (the pools peak at different moments, so
-     * this bounds the true peak from above).
-     */
-    static long peakHeapMegabytes() {
-        long bytes = 0;
-        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
-                bytes += pool.getPeakUsage().getUsed();
+    /** The most heap in use (live objects and garbage not yet collected), sampled every 50 ms since the class loaded. */
+    private static final java.util.concurrent.atomic.AtomicLong PEAK_HEAP = new java.util.concurrent.atomic.AtomicLong();
+
+    static {
+        Thread sampler = new Thread(() -> {
+            var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+            while (true) {
+                PEAK_HEAP.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
-        }
-        return bytes >> 20;
+        }, "peak-heap");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    /** The most heap in use during the run, in MB (as sampled: a peak between two samples can be missed). */
+    static long peakHeapMegabytes() {
+        PEAK_HEAP.accumulateAndGet(java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()
+                .getUsed(), Math::max);
+        return PEAK_HEAP.get() >> 20;
     }
 
     static void write(Options options, Result result, List<Point> points, double loadBefore, double loadAfter) {

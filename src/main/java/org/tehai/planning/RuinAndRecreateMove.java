@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import org.tehai.planning.RegretTable.Position;
+
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningListVariableMetaModel;
 import ai.timefold.solver.core.preview.api.domain.metamodel.PositionInList;
@@ -30,11 +32,6 @@ import ai.timefold.solver.core.preview.api.move.Rebaser;
 final class RuinAndRecreateMove implements Move<DispatchPlan> {
 
     private final PlanningListVariableMetaModel<DispatchPlan, TechnicianRoute, PlannedVisit> visitsVariable;
-    /** A regret insertion looks at every route of a day with up to this many routes. */
-    static final int ALL_ROUTES_UP_TO = 100;
-    /** On a day with more routes, a visit is inserted by regret only among this many near it. */
-    static final int NEIGHBOUR_ROUTES = 30;
-
     /** The plan's routes, where visits go back. */
     private final List<TechnicianRoute> routes;
     /** All of the plan's visits, where an unused depot stop is found. */
@@ -114,9 +111,6 @@ final class RuinAndRecreateMove implements Move<DispatchPlan> {
         return (weight == null ? defaultWeight : weight).softScore();
     }
 
-    private record Position(int index, long cost) {
-    }
-
     /**
      * Inserts at the cheapest feasible position. A visit that fits nowhere for lack of tools or parts may
      * get an unused depot stop at the start of a route. A visit that still fits nowhere stays unassigned:
@@ -144,35 +138,13 @@ final class RuinAndRecreateMove implements Move<DispatchPlan> {
      * most urgent priority still waiting that would lose most if its best route were taken away (the difference between its best and second-best route); a visit that fits
      * in only one route goes first. Visits that few technicians can serve (skills, parts, tight windows) are
      * thus placed before the easy ones fill those routes. Only the route just changed is re-evaluated between
-     * rounds. A visit found to fit nowhere gets the depot-stop fallback at once, so an urgent one that needs a restock
+     * rounds ({@link RegretTable}, which on a large day also limits each visit to the routes near it). A visit found to fit nowhere gets the depot-stop fallback at once, so an urgent one that needs a restock
      * is placed before less urgent visits fill the routes.
      */
     private void insertByRegret(MutableSolutionView<DispatchPlan> view, List<PlannedVisit> toInsert, Random random) {
         int visitCount = toInsert.size();
-        int[][] candidates = new int[visitCount][];
-        List<List<Integer>> visitsByRoute = new ArrayList<>();
-        for (int r = 0; r < routes.size(); r++) {
-            visitsByRoute.add(new ArrayList<>());
-        }
-        for (int v = 0; v < visitCount; v++) {
-            candidates[v] = candidateRoutes(toInsert.get(v));
-            for (int r : candidates[v]) {
-                visitsByRoute.get(r).add(v);
-            }
-        }
-        // best[v][i]: the cheapest position of visit v on its i-th candidate route; the two cheapest routes of each
-        // visit are kept, so a round reads one value per visit, and only the visits of a changed route are redone.
-        Position[][] best = new Position[visitCount][];
-        long[] first = new long[visitCount];
-        long[] second = new long[visitCount];
-        int[] firstRoute = new int[visitCount];
-        for (int v = 0; v < visitCount; v++) {
-            best[v] = new Position[candidates[v].length];
-            for (int i = 0; i < candidates[v].length; i++) {
-                best[v][i] = cheapestInRoute(routes.get(candidates[v][i]), toInsert.get(v), Long.MAX_VALUE, random);
-            }
-            rank(v, candidates, best, first, second, firstRoute);
-        }
+        RegretTable table = new RegretTable(routes, toInsert,
+                (route, visit) -> cheapestInRoute(route, visit, Long.MAX_VALUE, random));
         boolean[] done = new boolean[visitCount];
         int placed = 0;
         while (placed < visitCount) {
@@ -190,7 +162,7 @@ final class RuinAndRecreateMove implements Move<DispatchPlan> {
                 if (done[v]) {
                     continue;
                 }
-                if (firstRoute[v] < 0) {
+                if (!table.fits(v)) {
                     if (toInsert.get(v).getPriority() != mostUrgent) {
                         continue; // Its turn comes when nothing more urgent waits.
                     }
@@ -200,21 +172,20 @@ final class RuinAndRecreateMove implements Move<DispatchPlan> {
                     insertWithDepotStop(view, toInsert.get(v), random);
                     TechnicianRoute restocked = toInsert.get(v).getRoute();
                     if (restocked != null) {
-                        refresh(routes.indexOf(restocked), visitsByRoute, candidates, best, first, second, firstRoute,
-                                done, toInsert, random);
+                        table.refresh(routes.indexOf(restocked), done);
                         chosen = -2;
                         break; // The routes changed: choose again.
                     }
                     continue;
                 }
-                long regretValue = second[v] == Long.MAX_VALUE ? Long.MAX_VALUE : second[v] - first[v];
+                long regretValue = table.regret(v);
                 int urgency = toInsert.get(v).getPriority().compareTo(chosenPriority);
                 if (urgency < 0 || urgency == 0 && (regretValue > chosenRegret
-                        || (regretValue == chosenRegret && first[v] < chosenCost))) {
+                        || (regretValue == chosenRegret && table.firstCost(v) < chosenCost))) {
                     chosenPriority = toInsert.get(v).getPriority();
                     chosen = v;
                     chosenRegret = regretValue;
-                    chosenCost = first[v];
+                    chosenCost = table.firstCost(v);
                 }
             }
             if (chosen < 0) {
@@ -222,72 +193,11 @@ final class RuinAndRecreateMove implements Move<DispatchPlan> {
                 // choose again. Each round places or settles at least one visit.
                 continue;
             }
-            int chosenRoute = candidates[chosen][firstRoute[chosen]];
-            assign(view, routes.get(chosenRoute), best[chosen][firstRoute[chosen]].index(), toInsert.get(chosen));
+            int chosenRoute = table.bestRoute(chosen);
+            assign(view, routes.get(chosenRoute), table.bestPosition(chosen).index(), toInsert.get(chosen));
             done[chosen] = true;
             placed++;
-            refresh(chosenRoute, visitsByRoute, candidates, best, first, second, firstRoute, done, toInsert, random);
-        }
-    }
-
-    /**
-     * The routes a visit may go to in a regret insertion: all of them on a day of up to {@value #ALL_ROUTES_UP_TO}
-     * routes; on a larger one the {@value #NEIGHBOUR_ROUTES} whose technicians, able to do the job, live nearest to
-     * it (a city's far side is never its cheapest place), in the plan's order. Each insertion then redoes about
-     * visits × {@value #NEIGHBOUR_ROUTES} ÷ routes positions instead of every waiting visit's.
-     */
-    private int[] candidateRoutes(PlannedVisit visit) {
-        int count = routes.size();
-        if (count <= ALL_ROUTES_UP_TO) {
-            int[] all = new int[count];
-            for (int r = 0; r < count; r++) {
-                all[r] = r;
-            }
-            return all;
-        }
-        List<int[]> able = new ArrayList<>();
-        Location at = visit.getLocation();
-        for (int r = 0; r < count; r++) {
-            PlanningTechnician technician = routes.get(r).getTechnician();
-            if (technician.masters(visit.getRequiredSkillLevels())) {
-                able.add(new int[] { r, (int) Math.min(Integer.MAX_VALUE, Math.round(at.metersTo(technician.getHome()))) });
-            }
-        }
-        able.sort(Comparator.comparingInt((int[] e) -> e[1]).thenComparingInt(e -> e[0]));
-        return able.stream().limit(NEIGHBOUR_ROUTES).mapToInt(e -> e[0]).sorted().toArray();
-    }
-
-    /** The cheapest and second cheapest cost of visit {@code v} over its candidate routes, in their order. */
-    private static void rank(int v, int[][] candidates, Position[][] best, long[] first, long[] second,
-            int[] firstRoute) {
-        first[v] = Long.MAX_VALUE;
-        second[v] = Long.MAX_VALUE;
-        firstRoute[v] = -1;
-        for (int i = 0; i < candidates[v].length; i++) {
-            Position position = best[v][i];
-            if (position == null) {
-                continue;
-            }
-            if (position.cost() < first[v]) {
-                second[v] = first[v];
-                first[v] = position.cost();
-                firstRoute[v] = i;
-            } else if (position.cost() < second[v]) {
-                second[v] = position.cost();
-            }
-        }
-    }
-
-    /** The cheapest positions on the route at {@code routeIndex}, again, for every visit still waiting that may go there. */
-    private void refresh(int routeIndex, List<List<Integer>> visitsByRoute, int[][] candidates, Position[][] best,
-            long[] first, long[] second, int[] firstRoute, boolean[] done, List<PlannedVisit> toInsert, Random random) {
-        TechnicianRoute route = routes.get(routeIndex);
-        for (int v : visitsByRoute.get(routeIndex)) {
-            if (!done[v]) {
-                int i = java.util.Arrays.binarySearch(candidates[v], routeIndex);
-                best[v][i] = cheapestInRoute(route, toInsert.get(v), Long.MAX_VALUE, random);
-                rank(v, candidates, best, first, second, firstRoute);
-            }
+            table.refresh(chosenRoute, done);
         }
     }
 

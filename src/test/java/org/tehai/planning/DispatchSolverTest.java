@@ -71,7 +71,7 @@ class DispatchSolverTest {
     @Test
     void buildsTheFirstPlanOfADayWithMoreRoutesThanARegretInsertionLooksAt() {
         // 120 routes: each visit is inserted among the 30 whose able technicians live nearest to it.
-        DispatchPlan problem = TestPlans.generated(5, RuinAndRecreateMove.ALL_ROUTES_UP_TO + 20, 240);
+        DispatchPlan problem = TestPlans.generated(5, RegretTable.ALL_ROUTES_UP_TO + 20, 240);
         Solver<DispatchPlan> solver = solver(EnvironmentMode.PHASE_ASSERT, new TerminationConfig()
                 .withUnimprovedStepCountLimit(20)
                 .withSpentLimit(Duration.ofSeconds(10)));

@@ -167,8 +167,7 @@ public class LiveEstimates {
         if (onSite != null) {
             draws.working(onSite.jobType, Duration.ofMinutes(onSite.estimatedDurationMinutes), onSite.actualArrival, now);
         }
-        List<Duration> jobsBefore = new ArrayList<>();
-        List<String> typesBefore = new ArrayList<>();
+        List<ArrivalWindows.Job> jobsBefore = new ArrayList<>();
         List<Estimate> estimates = new ArrayList<>();
         for (Visit visit : remaining) {
             boolean underWay = visit.status == VisitStatus.EN_ROUTE;
@@ -182,8 +181,7 @@ public class LiveEstimates {
             if (started && arrival.isBefore(now)) {
                 arrival = now;
             }
-            Instant expected = windows.expected(arrival, new ArrivalWindows.WorkBefore(jobs(typesBefore, jobsBefore),
-                    List.of()));
+            Instant expected = windows.expected(arrival, new ArrivalWindows.WorkBefore(jobsBefore, List.of()));
             Instant start = waitForCustomer(visit, expected);
             boolean late = visit.plannedStart != null && start.isAfter(visit.plannedStart.plus(Duration.ofMinutes(10)));
             DaySamples.Stop stop = new DaySamples.Stop(drive, windows.driveCv(technician.region, arrival),
@@ -194,21 +192,12 @@ public class LiveEstimates {
                     chanceLate));
             draws.told(visit.quotedWindowStart == null ? null
                     : new ArrivalWindows.Window(visit.quotedWindowStart, visit.quotedWindowEnd), stop);
-            // Later arrivals are estimated from the planned durations; the overrun jobs of this type show moves them.
+            // Later arrivals: from the planned durations, moved by how much jobs of these types usually overrun.
             ready = waitForCustomer(visit, arrival).plus(Duration.ofMinutes(visit.estimatedDurationMinutes));
-            jobsBefore.add(Duration.ofMinutes(visit.estimatedDurationMinutes));
-            typesBefore.add(visit.jobType);
+            jobsBefore.add(new ArrivalWindows.Job(visit.jobType, Duration.ofMinutes(visit.estimatedDurationMinutes)));
             from = location(visit);
         }
         return estimates;
-    }
-
-    private static List<ArrivalWindows.Job> jobs(List<String> types, List<Duration> planned) {
-        List<ArrivalWindows.Job> jobs = new ArrayList<>();
-        for (int i = 0; i < types.size(); i++) {
-            jobs.add(new ArrivalWindows.Job(types.get(i), planned.get(i)));
-        }
-        return jobs;
     }
 
     /** Tells the customer a narrower window when the fresh one lies inside the one told and is clearly narrower. */

@@ -1,7 +1,6 @@
 package org.tehai.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.tehai.support.Api.DISPATCHER;
 import static org.tehai.support.Api.as;
 
@@ -38,12 +37,7 @@ class PublishedWindowsTest {
             body.put("availability", List.of(TestData.window(DAY, 8, 18)));
             as(DISPATCHER).body(body).post("/api/visits").then().statusCode(201);
         }
-        String path = "/api/regions/" + region + "/days/" + DAY;
-        as(DISPATCHER).body(Map.of("spentLimitSeconds", 2, "unimprovedSpentLimitSeconds", 1))
-                .post(path + "/proposals").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(as(DISPATCHER)
-                .get(path + "/proposals/current").then().extract().jsonPath().getString("status")));
-        as(DISPATCHER).post(path + "/proposals/current/publish").then().statusCode(200);
+        TestData.proposeAndPublish(region, DAY);
 
         record Stop(Instant plannedStart, Instant windowStart, Instant windowEnd) {
         }

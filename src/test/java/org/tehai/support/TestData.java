@@ -1,11 +1,13 @@
 package org.tehai.support;
 
+import static org.awaitility.Awaitility.await;
 import static org.tehai.support.Api.ADMIN;
 import static org.tehai.support.Api.AGENT;
 import static org.tehai.support.Api.DISPATCHER;
 import static org.tehai.support.Api.as;
 import static org.tehai.support.Api.unique;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -193,5 +195,18 @@ public final class TestData {
     public static long visit(long ticketId, LocalDate date) {
         return as(DISPATCHER).body(visitBody(ticketId, date)).post("/api/visits").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
+    }
+
+    /**
+     * Proposes the region-day with a short solve, waits until it is done and publishes it: windows are quoted and
+     * the visits dispatched.
+     */
+    public static void proposeAndPublish(long regionId, LocalDate day) {
+        String path = "/api/regions/" + regionId + "/days/" + day;
+        as(DISPATCHER).body(Map.of("spentLimitSeconds", 2, "unimprovedSpentLimitSeconds", 1))
+                .post(path + "/proposals").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(as(DISPATCHER)
+                .get(path + "/proposals/current").then().extract().jsonPath().getString("status")));
+        as(DISPATCHER).post(path + "/proposals/current/publish").then().statusCode(200);
     }
 }

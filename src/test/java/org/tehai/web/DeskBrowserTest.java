@@ -2,7 +2,6 @@ package org.tehai.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.tehai.support.Api.AGENT;
 import static org.tehai.support.Api.DISPATCHER;
 import static org.tehai.support.Api.as;
@@ -216,12 +215,7 @@ class DeskBrowserTest {
         long onTheWay = TestData.ticket(region);
         TestData.visit(onTheWay, DAY);
         TestData.visit(TestData.ticket(region), DAY);
-        String path = "/api/regions/" + region + "/days/" + DAY;
-        as(DISPATCHER).body(Map.of("spentLimitSeconds", 2, "unimprovedSpentLimitSeconds", 1))
-                .post(path + "/proposals").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(as(DISPATCHER)
-                .get(path + "/proposals/current").then().extract().jsonPath().getString("status")));
-        as(DISPATCHER).post(path + "/proposals/current/publish").then().statusCode(200);
+        TestData.proposeAndPublish(region, DAY);
         long visit = as(AGENT).get("/api/visits?ticketId=" + onTheWay).then().extract().jsonPath()
                 .getLong("items[0].id");
         Map<String, Object> enRoute = new HashMap<>(Map.of("eventId", Api.unique("ev"), "type", "EN_ROUTE",

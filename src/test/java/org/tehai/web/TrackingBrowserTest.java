@@ -3,7 +3,6 @@ package org.tehai.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.tehai.support.Api.AGENT;
 import static org.tehai.support.Api.DISPATCHER;
 import static org.tehai.support.Api.as;
@@ -100,12 +99,7 @@ class TrackingBrowserTest {
         TestData.visit(ticket, DAY);
         long ended = TestData.ticket(region);
         TestData.visit(ended, DAY);
-        String path = "/api/regions/" + region + "/days/" + DAY;
-        as(DISPATCHER).body(Map.of("spentLimitSeconds", 2, "unimprovedSpentLimitSeconds", 1))
-                .post(path + "/proposals").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(as(DISPATCHER)
-                .get(path + "/proposals/current").then().extract().jsonPath().getString("status")));
-        as(DISPATCHER).post(path + "/proposals/current/publish").then().statusCode(200);
+        TestData.proposeAndPublish(region, DAY);
         JsonPath person = as(DISPATCHER).get("/api/technicians/" + technician.id()).then().extract().jsonPath();
         String number = as(AGENT).get("/api/tickets/" + ticket).then().extract().jsonPath().getString("number");
 

@@ -11,8 +11,9 @@ import java.util.function.BiFunction;
  * on each, and its two cheapest routes, so a round reads one value per visit and an insertion redoes only the
  * visits that may go to the route it changed. On a day of up to {@value #ALL_ROUTES_UP_TO} routes every route is a
  * candidate; on a larger one the {@value #NEIGHBOUR_ROUTES} whose technicians, able to do the job, live nearest to
- * the visit (a city's far side is never its cheapest place). Each insertion then redoes about visits ×
- * {@value #NEIGHBOUR_ROUTES} ÷ routes positions instead of every waiting visit's.
+ * the visit (a city's far side is never its cheapest place), widened to every able route for a visit that fits none
+ * of those. Each insertion then redoes about visits × {@value #NEIGHBOUR_ROUTES} ÷ routes positions instead of every
+ * waiting visit's.
  */
 final class RegretTable {
 
@@ -34,6 +35,7 @@ final class RegretTable {
     private final long[] first;
     private final long[] second;
     private final int[] firstCandidate;
+    private final boolean[] widened;
 
     /** {@code cheapest}: a visit's cheapest feasible position on a route, null when it has none. */
     RegretTable(List<TechnicianRoute> routes, List<PlannedVisit> visits,
@@ -50,8 +52,10 @@ final class RegretTable {
         first = new long[count];
         second = new long[count];
         firstCandidate = new int[count];
+        widened = new boolean[count];
         for (int v = 0; v < count; v++) {
-            candidates[v] = candidateRoutes(visits.get(v));
+            candidates[v] = candidateRoutes(visits.get(v), routes.size() > ALL_ROUTES_UP_TO);
+            widened[v] = routes.size() <= ALL_ROUTES_UP_TO;
             for (int r : candidates[v]) {
                 visitsByRoute.get(r).add(v);
             }
@@ -60,6 +64,7 @@ final class RegretTable {
                 best[v][i] = cheapest.apply(routes.get(candidates[v][i]), visits.get(v));
             }
             rank(v);
+            widenIfNowhere(v);
         }
     }
 
@@ -95,11 +100,39 @@ final class RegretTable {
             if (!done[v]) {
                 best[v][Arrays.binarySearch(candidates[v], routeIndex)] = cheapest.apply(route, visits.get(v));
                 rank(v);
+                widenIfNowhere(v);
             }
         }
     }
 
-    private int[] candidateRoutes(PlannedVisit visit) {
+    /**
+     * A visit that fits none of the routes near it looks at every route once (a technician from across the city
+     * beats leaving the customer out); from then on it is refreshed with each of them.
+     */
+    private void widenIfNowhere(int v) {
+        if (widened[v] || fits(v)) {
+            return;
+        }
+        widened[v] = true;
+        int[] near = candidates[v];
+        int[] all = candidateRoutes(visits.get(v), false);
+        Position[] positions = new Position[all.length];
+        for (int i = 0; i < all.length; i++) {
+            int at = Arrays.binarySearch(near, all[i]);
+            if (at >= 0) {
+                positions[i] = best[v][at];
+            } else {
+                positions[i] = cheapest.apply(routes.get(all[i]), visits.get(v));
+                visitsByRoute.get(all[i]).add(v);
+            }
+        }
+        candidates[v] = all;
+        best[v] = positions;
+        rank(v);
+    }
+
+    /** Every route whose technician has the skills, or only the {@value #NEIGHBOUR_ROUTES} nearest; by index. */
+    private int[] candidateRoutes(PlannedVisit visit, boolean nearestOnly) {
         int count = routes.size();
         if (count <= ALL_ROUTES_UP_TO) {
             int[] all = new int[count];
@@ -115,6 +148,9 @@ final class RegretTable {
             if (technician.masters(visit.getRequiredSkillLevels())) {
                 able.add(new long[] { r, Math.round(at.metersTo(technician.getHome())) });
             }
+        }
+        if (!nearestOnly) {
+            return able.stream().mapToInt(e -> (int) e[0]).toArray();
         }
         able.sort(Comparator.comparingLong((long[] e) -> e[1]).thenComparingLong(e -> e[0]));
         return able.stream().limit(NEIGHBOUR_ROUTES).mapToInt(e -> (int) e[0]).sorted().toArray();

@@ -1,7 +1,6 @@
 package org.tehai.planning;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +32,11 @@ public final class NearbyMoves {
 
     private NearbyMoves(DispatchPlan plan,
             PlanningListVariableMetaModel<DispatchPlan, TechnicianRoute, PlannedVisit> visitsVariable,
-            Map<PlannedVisit, PlannedVisit[]> neighbours) {
+            List<PlannedVisit> customers, Map<PlannedVisit, PlannedVisit[]> neighbours) {
         this.plan = plan;
         this.visitsVariable = visitsVariable;
         this.neighbours = neighbours;
-        this.customers = new ArrayList<>(neighbours.keySet());
+        this.customers = customers; // In the plan's order: the same seed proposes the same moves.
     }
 
     /** The nearest customers of every customer visit of {@code plan}, for moves on {@code visitsVariable}. */
@@ -52,16 +51,51 @@ public final class NearbyMoves {
                 customers.add(visit);
             }
         }
-        Map<PlannedVisit, PlannedVisit[]> neighbours = new IdentityHashMap<>();
-        for (PlannedVisit visit : customers) {
-            int here = visit.getLocationIndex();
-            List<PlannedVisit> others = new ArrayList<>(customers);
-            others.remove(visit);
-            others.sort(Comparator.comparingLong(other -> Math.min(travelTimes.travelSeconds(here,
-                    other.getLocationIndex()), travelTimes.travelSeconds(other.getLocationIndex(), here))));
-            neighbours.put(visit, others.subList(0, Math.min(NEIGHBOURS, others.size())).toArray(PlannedVisit[]::new));
+        // Each pair is measured once (the shorter way) and offered to both lists; a list keeps its nearest few in
+        // order, the earlier customer first on a tie. No full sort: a day of 10,000 visits has 50 million pairs.
+        int count = customers.size();
+        int keep = Math.min(NEIGHBOURS, Math.max(0, count - 1));
+        int[][] nearest = new int[count][keep];
+        long[][] distance = new long[count][keep];
+        int[] kept = new int[count];
+        int[] locations = customers.stream().mapToInt(PlannedVisit::getLocationIndex).toArray();
+        for (int i = 0; i < count; i++) {
+            for (int j = i + 1; j < count; j++) {
+                long seconds = Math.min(travelTimes.travelSeconds(locations[i], locations[j]),
+                        travelTimes.travelSeconds(locations[j], locations[i]));
+                kept[i] = offer(nearest[i], distance[i], kept[i], j, seconds);
+                kept[j] = offer(nearest[j], distance[j], kept[j], i, seconds);
+            }
         }
-        return new NearbyMoves(plan, visitsVariable, neighbours);
+        Map<PlannedVisit, PlannedVisit[]> neighbours = new IdentityHashMap<>();
+        for (int i = 0; i < count; i++) {
+            PlannedVisit[] near = new PlannedVisit[kept[i]];
+            for (int k = 0; k < kept[i]; k++) {
+                near[k] = customers.get(nearest[i][k]);
+            }
+            neighbours.put(customers.get(i), near);
+        }
+        return new NearbyMoves(plan, visitsVariable, customers, neighbours);
+    }
+
+    /**
+     * Puts {@code candidate} at {@code seconds} into a list of the nearest ({@code size} kept so far, in order) when it
+     * is nearer than the farthest kept or the list has room; returns the new size.
+     */
+    private static int offer(int[] nearest, long[] distance, int size, int candidate, long seconds) {
+        int capacity = nearest.length;
+        if (size == capacity && (capacity == 0 || seconds >= distance[capacity - 1])) {
+            return size;
+        }
+        int at = size == capacity ? capacity - 1 : size;
+        while (at > 0 && distance[at - 1] > seconds) {
+            nearest[at] = nearest[at - 1];
+            distance[at] = distance[at - 1];
+            at--;
+        }
+        nearest[at] = candidate;
+        distance[at] = seconds;
+        return Math.min(capacity, size + 1);
     }
 
     /** How many nearby moves a plan has, roughly: a relocation before, one after and a swap per neighbour. */

@@ -271,8 +271,11 @@ public final class RegionDayBenchmark {
                         new TerminationConfig().withSpentLimit(Duration.ofSeconds(options.proposalSeconds()))))
                 .withFirstInitializedSolutionEventConsumer(event -> {
                     long now = System.nanoTime() - start;
-                    // Cut short by the time limit, construction leaves visits it never looked at.
-                    boolean complete = !event.isTerminatedEarly();
+                    // Cut short by the solve's time limit, construction leaves visits it never looked at. The
+                    // leftover pass after the regret insertion may also stop at its own limit, well before the
+                    // solve's: every visit has been looked at by then.
+                    boolean complete = !event.isTerminatedEarly()
+                            || now < Duration.ofSeconds(options.proposalSeconds()).minusSeconds(1).toNanos();
                     if (complete) {
                         constructedNanos.compareAndSet(-1, now);
                     }

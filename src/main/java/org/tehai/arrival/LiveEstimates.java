@@ -15,6 +15,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
 import org.tehai.callback.Callback;
 import org.tehai.callback.CallbackKind;
 import org.tehai.callback.CallbackTexts;
@@ -52,6 +54,7 @@ import org.tehai.visit.VisitStatus;
 public class LiveEstimates {
 
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
+    private static final Logger LOG = Logger.getLogger(LiveEstimates.class);
 
     @Inject
     TravelTimes travelTimes;
@@ -102,6 +105,11 @@ public class LiveEstimates {
             visit.estimate(estimate.start(), estimate.lateReason());
             if (visit.quotedWindowEnd != null && estimate.chanceLate() >= settings.riskThreshold()) {
                 if (visit.atRiskSince == null) {
+                    LOG.infof("Visit %d of %s at risk at %s: window %s-%s, %.0f%% of the draws after its end, expected "
+                            + "start %s, a window now %s-%s (%s)", visit.id, technician.login, now,
+                            visit.quotedWindowStart, visit.quotedWindowEnd, 100 * estimate.chanceLate(),
+                            estimate.start(), estimate.window().start(), estimate.window().end(),
+                            visit.estimateReason);
                     flag(visit, estimate.start(), now);
                     flagged.add(visit);
                 }

@@ -54,6 +54,13 @@ public interface ArrivalSettings {
     @WithDefault("0.6")
     double riskThreshold();
 
+    /**
+     * How often the days under way are estimated again without a report ({@code EstimateTick}; the scheduler reads it
+     * as "5m", "30s", ...; "off" never).
+     */
+    @WithDefault("5m")
+    String reestimateEvery();
+
     /** A window is narrowed during the day only when it gets at least this much (and a quarter) narrower. */
     @WithDefault("PT30M")
     Duration narrowBy();

@@ -20,6 +20,7 @@ import java.util.PriorityQueue;
 import java.util.Random;
 
 import org.tehai.arrival.ArrivalQuote;
+import org.tehai.arrival.EstimateTick;
 import org.tehai.callback.Callback;
 import org.tehai.callback.CallbackKind;
 import org.tehai.callback.CallbackStatus;
@@ -42,7 +43,8 @@ import io.restassured.path.json.JsonPath;
  * proposes and publishes the day; then every technician works the published route, their phone sending real events
  * ({@code POST /api/me/events}) and a position every few minutes ({@code POST /api/me/positions}); the desk answers
  * each ARRIVAL_RISK call-back by re-quoting ({@code POST /api/visits/{id}/requote}). The application clock follows the
- * simulated time. Nothing is re-planned during the day.
+ * simulated time, and every five simulated minutes the application estimates the days under way again, as its
+ * scheduler does ({@link EstimateTick}). Nothing is re-planned during the day.
  *
  * <p>How reality deviates from the plan (each draw from a log-normal with the given mean and standard deviation,
  * as a factor on the planned duration):
@@ -82,6 +84,8 @@ final class ArrivalSimulation {
     static final double JAM_FACTOR = 1.6;
 
     private static final LocalTime PLANNING_TIME = LocalTime.of(6, 30);
+    /** How often the application estimates the days under way again without a report (its default). */
+    private static final Duration ESTIMATE_TICK = Duration.ofMinutes(5);
 
     private final AdjustableClock clock;
     private final DemoData demo;
@@ -178,13 +182,23 @@ final class ArrivalSimulation {
         }
         int events = 0;
         Instant nextHour = day.atTime(PLANNING_TIME).atZone(zone).toInstant().plus(Duration.ofHours(1));
+        Instant nextTick = day.atTime(PLANNING_TIME).atZone(zone).toInstant().plus(ESTIMATE_TICK);
+        EstimateTick estimateTick = io.quarkus.arc.Arc.container().instance(EstimateTick.class).get();
         while (!steps.isEmpty()) {
             Step step = steps.poll();
-            while (options.live() && !step.at.isBefore(nextHour)) {
-                // The live solve gets its stated share of real time for every simulated hour that passes.
-                clock.setTo(nextHour);
-                solveFor(options.solverSecondsPerHour());
-                nextHour = nextHour.plus(Duration.ofHours(1));
+            while (!step.at.isBefore(nextTick) || options.live() && !step.at.isBefore(nextHour)) {
+                if (options.live() && !nextHour.isAfter(nextTick)) {
+                    // The live solve gets its stated share of real time for every simulated hour that passes.
+                    clock.setTo(nextHour);
+                    solveFor(options.solverSecondsPerHour());
+                    nextHour = nextHour.plus(Duration.ofHours(1));
+                    continue;
+                }
+                // The application's periodic re-estimation, at the production default's pace.
+                clock.setTo(nextTick);
+                estimateTick.reestimateDaysUnderWay();
+                answerArrivalRisks();
+                nextTick = nextTick.plus(ESTIMATE_TICK);
             }
             clock.setTo(step.at);
             Step next = step.action.act(step.at);

@@ -25,7 +25,8 @@ import org.tehai.visit.VisitStatus;
 
 /**
  * A technician's published route as the phone shows it: each stop with what the technician needs on the doorstep
- * (address, access notes, whom to call, skills, tools and parts) and the window the customer was told; the shift,
+ * (address, access notes, whom to call, skills, tools and parts), the window the customer was told and when the
+ * customer said they are there; the shift,
  * the van's stock, and a version the phone compares to learn that the dispatcher changed the route.
  */
 @ApplicationScoped
@@ -40,7 +41,7 @@ public class PhoneRoutes {
     public record Stop(int position, long visitId, String ticketNumber, VisitStatus status, String priority,
             String jobType, int durationMinutes, String address, Double latitude, Double longitude, String accessNotes,
             String customerName, String customerPhone, List<String> skills, Set<String> tools, List<String> parts,
-            OffsetDateTime plannedStart, Window quotedWindow, String addressJapanese) {
+            OffsetDateTime plannedStart, Window quotedWindow, String addressJapanese, List<Window> customerAvailable) {
     }
 
     /**
@@ -72,7 +73,9 @@ public class PhoneRoutes {
                     v.plannedStart.atZone(zone).toOffsetDateTime(), v.quotedWindowStart == null ? null
                             : new Window(v.quotedWindowStart.atZone(zone).toOffsetDateTime(),
                                     v.quotedWindowEnd.atZone(zone).toOffsetDateTime()),
-                    v.site.addressLineJapanese()));
+                    v.site.addressLineJapanese(), v.availability.stream().map(a -> new Window(
+                            a.startsAt.atZone(zone).toOffsetDateTime(), a.endsAt.atZone(zone).toOffsetDateTime()))
+                            .toList()));
         }
         Shift shift = Shift.find(me.id, day);
         Window hours = shift == null ? null
@@ -94,7 +97,8 @@ public class PhoneRoutes {
                             + s.quotedWindow().end().toInstant())
                     .append(',').append(s.durationMinutes()).append(',').append(s.address()).append(',')
                     .append(s.accessNotes()).append(',').append(s.skills()).append(',').append(s.tools())
-                    .append(',').append(s.parts());
+                    .append(',').append(s.parts()).append(',').append(s.customerAvailable().stream()
+                            .map(w -> w.start().toInstant() + "/" + w.end().toInstant()).toList());
         }
         return text.toString();
     }

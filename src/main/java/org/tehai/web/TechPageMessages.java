@@ -146,6 +146,8 @@ public interface TechPageMessages {
     String tech_planned(String time);
     @Message("{count} min")
     String tech_minutes(String count);
+    @Message("Customer at home")
+    String tech_customer_home();
     @Message("Access")
     String tech_access();
     @Message("Needs")

@@ -424,6 +424,8 @@ function stopCard(stop, active) {
   <p class="tech-address">${esc(addressOf(stop))}</p>
   <p class="tech-meta">${esc(t('tech_planned', { time: clock(stop.plannedStart) }))} · ${esc(t('tech_minutes',
     { count: stop.durationMinutes }))} · ${esc(stop.jobType ?? '')} · ${esc(stop.priority)}</p>
+  ${(stop.customerAvailable ?? []).length ? `<p class="tech-home"><b>${esc(t('tech_customer_home'))}:</b> `
+    + `${stop.customerAvailable.map((w) => `${clock(w.start)}–${clock(w.end)}`).map(esc).join(', ')}</p>` : ''}
   ${stop.accessNotes ? `<p class="tech-access"><b>${esc(t('tech_access'))}:</b> ${esc(stop.accessNotes)}</p>` : ''}
   ${needs.length ? `<p class="tech-needs"><b>${esc(t('tech_needs'))}:</b> ${needs.map(esc).join(', ')}</p>` : ''}
   ${refused.map((e) => `<p class="tech-refusal">${esc(t(`tech_event_${e.type}`))}: ${esc(reasonOf(e))}</p>`).join('')}

@@ -87,6 +87,8 @@ class TechnicianDayTest {
                 .extract().jsonPath();
         assertThat(route.getInt("visits[0].position")).isEqualTo(1);
         assertThat(route.getString("visits[0].quotedWindow.start")).isNotNull();
+        assertThat(route.getList("visits[0].customerAvailable.start", String.class))
+                .containsExactly(DAY + "T09:00:00+09:00");
         assertThat(route.getString("visits[0].customerPhone")).isNotNull();
         long first = route.getLong("visits[0].visitId");
 

@@ -201,6 +201,7 @@ class TechAppBrowserTest {
         assertThat(shownOrder).doesNotContain(String.valueOf(day.colleaguesRoute().get(0)));
         Locator first = stop(page, day.route().get(0));
         assertThat(first).containsText("Window told:");
+        assertThat(first.locator(".tech-home")).hasText("Customer at home: 09:00–12:00");
         assertThat(first).containsText("Sato Hanako");
         assertThat(first.locator("a[href^='tel:']")).isVisible();
         assertThat(first.locator("a[href^='geo:']")).hasText("Navigate");
@@ -267,6 +268,7 @@ class TechAppBrowserTest {
         assertThat(page.locator("#tech-queue")).hasText("未送信 3件");
         assertThat(stop(page, first).locator(".tech-chip")).hasText("完了");
         assertThat(stop(page, second).locator(".tech-chip")).hasText("移動中");
+        assertThat(stop(page, second).locator(".tech-home")).hasText("お客様のご在宅: 09:00–12:00");
         Browser.screenshot(page, "tech-offline-ja");
         assertThat(visit(first).getString("status")).isEqualTo("EN_ROUTE");
 

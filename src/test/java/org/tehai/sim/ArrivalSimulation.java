@@ -52,8 +52,8 @@ import io.restassured.path.json.JsonPath;
  * <li>jobs: per job type, see {@link #JOBS} (a factor of 1.2 means the job takes 20 % longer than estimated);
  * <li>drives: mean 1.05, sd 0.20, and one drive in twenty is caught in a jam (another ×1.6).
  * </ul>
- * Technicians keep to their customers' windows: they do not ring before the window told (they leave later, or wait
- * outside), they take their break at the first moment after its earliest start, and they finish every visit of
+ * Technicians keep to their customers' windows: they do not ring before the window told nor while the customer said
+ * they are out (they leave later, or wait outside), they take their break at the first moment after its earliest start, and they finish every visit of
  * their route even past shift end.
  */
 final class ArrivalSimulation {
@@ -349,7 +349,7 @@ final class ArrivalSimulation {
             Instant leave = later(now, windowStart.minusSeconds(plannedDrive));
             double factor = DRIVE.draw(random) * (random.nextDouble() < JAM_SHARE ? JAM_FACTOR : 1);
             long drive = Math.round(plannedDrive * factor);
-            Instant ring = later(leave.plusSeconds(drive), windowStart);
+            Instant ring = customerThere(stop, later(leave.plusSeconds(drive), windowStart));
             String jobType = (String) stop.get("jobType");
             int minutes = ((Number) stop.get("durationMinutes")).intValue();
             long job = Math.round(minutes * 60 * JOBS.getOrDefault(jobType, OTHER_JOB).draw(random));
@@ -439,6 +439,21 @@ final class ArrivalSimulation {
         boolean rush = (hour >= 7 && hour < 10) || (hour >= 17 && hour < 20);
         double metersPerSecond = (rush ? 22.0 : 30.0) / 3.6;
         return (long) Math.ceil(from.metersTo(to) * StraightLineTravelTime.DEFAULT_ROAD_FACTOR / metersPerSecond);
+    }
+
+    /**
+     * When the customer opens for a technician at the door at {@code arrival}: they are home only when they said (the
+     * next of their availability windows that has not ended); after the last one, at once.
+     */
+    private static Instant customerThere(Map<String, Object> stop, Instant arrival) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> windows = (List<Map<String, Object>>) stop.get("customerAvailable");
+        for (Map<String, Object> window : windows == null ? List.<Map<String, Object>>of() : windows) {
+            if (!arrival.isAfter(OffsetDateTime.parse((String) window.get("end")).toInstant())) {
+                return later(arrival, OffsetDateTime.parse((String) window.get("start")).toInstant());
+            }
+        }
+        return arrival;
     }
 
     private static Instant later(Instant a, Instant b) {

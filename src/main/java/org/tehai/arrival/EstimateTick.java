@@ -24,9 +24,9 @@ import io.quarkus.scheduler.Scheduled;
  * threshold, not at the next report, and the stored estimates that answer "where is the technician?" stay current.
  *
  * <p>Each technician's day is re-estimated in its own short transaction under a PostgreSQL advisory lock tried, not
- * waited for: of several instances ticking at once one does a technician's day, and a tick never makes a phone's report
- * wait more than {@value #LOCK_WAIT_MILLIS} ms for the visits it is writing (the tick gives up that technician until
- * the next one).
+ * waited for: of several instances ticking at once one does a technician's day. A tick waits at most
+ * {@value #LOCK_WAIT_MILLIS} ms for visits a phone's report is writing, then gives that technician up until the next
+ * tick, so a tick and a report never wait on each other.
  */
 @ApplicationScoped
 public class EstimateTick {

@@ -51,7 +51,7 @@ public interface ArrivalSettings {
      * A visit is at risk (the desk is asked to call, the customer is told) once the chance of arriving after the end
      * of the window in force reaches this share, from the spread of the work still ahead.
      */
-    @WithDefault("0.6")
+    @WithDefault("0.7")
     double riskThreshold();
 
     /**

@@ -57,10 +57,10 @@ class EstimateTickTest {
 
             // The first job (an hour) runs on and on; the phone sends nothing. Time passing alone changes nothing
             // without the tick ...
-            OffsetDateTime late = windowEnd.minusMinutes(5);
+            OffsetDateTime late = windowEnd.minusMinutes(2);
             clock.setTo(late.toInstant());
             assertThat(atRisk(ticket)).isFalse();
-            // ... and everything with it: still on the first job five minutes before the next window ends.
+            // ... and everything with it: still on the first job two minutes before the next window ends (next door).
             assertThat(tick.reestimateDaysUnderWay()).isPositive();
             assertThat(atRisk(ticket)).as("warned by the tick before the window's end").isTrue();
             List<Map<String, Object>> callbacks = as("agent").get("/api/callbacks?regionId=" + region

@@ -1,6 +1,7 @@
 package org.tehai.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Set;
@@ -51,5 +52,23 @@ class RouteCheckerTest {
         RouteChecker.Result result = RouteChecker.check(problem(100, 2, true), List.of(List.of(0, 1)));
 
         assertThat(result.allServed()).isFalse();
+    }
+
+    @Test
+    void measuresTheDistanceAlsoAsTheSolomonListDoesEveryLegTruncatedToOneDecimal() {
+        // Depot (0,0) -> (1,1) -> (3,4) -> depot: legs 1.41421..., 3.60555..., 5 (whole, kept whole).
+        Stop a = new Stop(1, 1, 1, 0, 100, 0, Set.of(), Set.of(), new int[0]);
+        Stop b = new Stop(2, 3, 4, 0, 100, 0, Set.of(), Set.of(), new int[0]);
+        Crew vehicle = new Crew(1, 0, 0, 0, 100, Set.of(), Set.of(), new int[0]);
+        BenchProblem problem = new BenchProblem("legs", Suite.SOLOMON, DEPOT, List.of(a, b), List.of(vehicle), false);
+
+        RouteChecker.Result result = RouteChecker.check(problem, List.of(List.of(1, 2)));
+
+        assertThat(result.distance()).isCloseTo(Math.sqrt(2) + Math.sqrt(13) + 5, within(1e-9));
+        assertThat(result.listedDistance()).isCloseTo(1.4 + 3.6 + 5.0, within(1e-9));
+        assertThat(result.objective(Suite.SOLOMON)).isEqualTo(result.distance());
+        assertThat(result.listedObjective(Suite.SOLOMON)).isEqualTo(result.listedDistance());
+        assertThat(RouteChecker.listedLeg(7.0)).isEqualTo(7.0);
+        assertThat(RouteChecker.listedLeg(0.1 + 0.2)).isEqualTo(0.3);
     }
 }

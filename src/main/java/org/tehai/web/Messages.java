@@ -61,9 +61,6 @@ public interface Messages {
     @Message("Technician app")
     String page_tech();
 
-    @Message("This page is not built yet; the REST API under /api does everything it will do.")
-    String page_pending();
-
     @Message("Region")
     String board_region();
 

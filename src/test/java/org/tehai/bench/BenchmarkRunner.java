@@ -293,7 +293,8 @@ public final class BenchmarkRunner {
     }
 
     private static String format(Double value) {
-        return value == null ? "" : String.format(Locale.ROOT, "%.2f", value);
+        // A value that rounds to zero prints as 0.00, not -0.00.
+        return value == null ? "" : String.format(Locale.ROOT, "%.2f", Math.abs(value) < 0.005 ? 0.0 : value);
     }
 
     static String summary(Options options, List<Row> rows, Path csv) {

@@ -2,11 +2,14 @@ package org.tehai.deploy;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tehai.support.Processes.deleteRecursively;
+import static org.tehai.support.Processes.freePort;
+import static org.tehai.support.Processes.secondsSince;
+import static org.tehai.support.Processes.tail;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +23,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,7 +40,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -212,7 +213,7 @@ class ScaleOutIT {
         for (Instance instance : instances) {
             awaitReady(instance);
         }
-        summary.put("three instances ready (s)", round(seconds(begin)));
+        summary.put("three instances ready (s)", round(secondsSince(begin)));
 
         // Regions with live days, written through the instances in turn.
         List<Partition> partitions = generate();
@@ -221,7 +222,7 @@ class ScaleOutIT {
             visits.put(partition, openVisits(partition));
         }
         log("%d region-days, %d visits, generated after %.1f s", partitions.size(),
-                visits.values().stream().mapToInt(Integer::intValue).sum(), seconds(begin));
+                visits.values().stream().mapToInt(Integer::intValue).sum(), secondsSince(begin));
 
         // HTTP load over the instances in rotation from here to the end.
         Load load = new Load(partitions);
@@ -285,7 +286,7 @@ class ScaleOutIT {
                     "resumed by another instance after kill -9", p -> "SOLVING".equals(p.getString("status"))
                             && p.getString("solvedBy") != null && !dead.equals(p.getString("solvedBy"))
                             && p.getInt("restarts") > restarts);
-            double after = seconds(killedAt);
+            double after = secondsSince(killedAt);
             takeovers.put(partition.toString(), round(after));
             assertThat(resumed.getInt("assigned")).as("%s resumed from its saved plan", partition)
                     .isGreaterThan(0);
@@ -322,12 +323,12 @@ class ScaleOutIT {
             JsonPath resumed = await(remaining, partition, Duration.ofSeconds(30), "handed over after SIGTERM",
                     p -> "SOLVING".equals(p.getString("status")) && p.getString("solvedBy") != null
                             && !leaving.equals(p.getString("solvedBy")));
-            handovers.put(partition.toString(), round(seconds(termAt)));
+            handovers.put(partition.toString(), round(secondsSince(termAt)));
             assertThat(remaining.owns(resumed.getString("solvedBy"))).isTrue();
         }
         assertThat(stopping.process().waitFor(60, TimeUnit.SECONDS)).as("%s ends after SIGTERM", stopping.host())
                 .isTrue();
-        double exited = seconds(termAt);
+        double exited = secondsSince(termAt);
         log("SIGTERM of %s: %s handed over after %s s; exited after %.1f s with %d", stopping.host(), handed,
                 handovers, exited, stopping.process().exitValue());
         summary.put("SIGTERM: instance", stopping.host());
@@ -397,7 +398,7 @@ class ScaleOutIT {
             }
         }
         summary.put("CPU per instance while it ran (cores, average)", cores);
-        summary.put("whole run (s)", round(seconds(begin)));
+        summary.put("whole run (s)", round(secondsSince(begin)));
     }
 
     // ---- The data ----
@@ -899,9 +900,6 @@ class ScaleOutIT {
         return directory;
     }
 
-    private static double seconds(long sinceNanos) {
-        return (System.nanoTime() - sinceNanos) / 1e9;
-    }
 
     private static double round(double value) {
         return Math.round(value * 10) / 10.0;
@@ -911,25 +909,6 @@ class ScaleOutIT {
         System.out.println("[ScaleOutIT] " + String.format(format, arguments));
     }
 
-    private static String tail(String text, int lines) {
-        String[] all = text.split("\n");
-        int from = Math.max(0, all.length - lines);
-        return (from > 0 ? "... (" + from + " earlier lines)\n" : "")
-                + String.join("\n", Arrays.copyOfRange(all, from, all.length));
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-    }
 }

@@ -2,9 +2,12 @@ package org.tehai.dispatch;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tehai.support.Processes.deleteRecursively;
+import static org.tehai.support.Processes.freePort;
+import static org.tehai.support.Processes.secondsSince;
+import static org.tehai.support.Processes.tail;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,8 +19,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,6 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -138,7 +138,7 @@ class SolverLeaseTakeoverIT {
         awaitReady(instances.get(0));
         awaitReady(instances.get(1));
         assertThat(processA.isAlive() && processB.isAlive()).isTrue();
-        log("both instances ready after %.1f s", seconds(begin));
+        log("both instances ready after %.1f s", secondsSince(begin));
 
         // Demo data, loaded through one instance, visible on both.
         JsonPath demo = instances.get(0).as("admin").post("/api/admin/demo-data").then().statusCode(201).extract()
@@ -214,11 +214,11 @@ class SolverLeaseTakeoverIT {
                 p -> {
                     boolean newSolver = p.getString("solvedBy") != null && !firstOwner.equals(p.getString("solvedBy"));
                     if (newSolver && leaseTakenAfter[0] < 0) {
-                        leaseTakenAfter[0] = seconds(killedAt);
+                        leaseTakenAfter[0] = secondsSince(killedAt);
                     }
                     return newSolver && p.getInt("restarts") > 0 || !"SOLVING".equals(p.getString("status"));
                 });
-        double takeover = seconds(killedAt);
+        double takeover = secondsSince(killedAt);
         String secondOwner = resumed.getString("solvedBy");
         log("instance %s took the lease of plan %d %.1f s after the crash and resumed it after %.1f s",
                 survivor.name(), planId, leaseTakenAfter[0], takeover);
@@ -272,7 +272,7 @@ class SolverLeaseTakeoverIT {
         assertThat(overlaps(jdbcUrl)).as("holdings of one region-day by two owners at once").isEmpty();
         log("stopped with %s and %d assigned (before the crash: %s and %d); whole test %.1f s",
                 stopped.getString("score"), stopped.getInt("assigned"), lastSaved.getString("score"),
-                assignedBeforeCrash, seconds(begin));
+                assignedBeforeCrash, secondsSince(begin));
     }
 
     // ---- Processes ----
@@ -417,33 +417,11 @@ class SolverLeaseTakeoverIT {
         return directory;
     }
 
-    private static double seconds(long sinceNanos) {
-        return (System.nanoTime() - sinceNanos) / 1e9;
-    }
 
     private static void log(String format, Object... arguments) {
         System.out.println("[SolverLeaseTakeoverIT] " + String.format(format, arguments));
     }
 
-    private static String tail(String text, int lines) {
-        String[] all = text.split("\n");
-        int from = Math.max(0, all.length - lines);
-        return (from > 0 ? "... (" + from + " earlier lines)\n" : "")
-                + String.join("\n", Arrays.copyOfRange(all, from, all.length));
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-    }
 }

@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.tehai.bench.BenchProblem.Suite;
@@ -300,22 +302,28 @@ public final class BenchmarkRunner {
     static String summary(Options options, List<Row> rows, Path csv) {
         long feasible = rows.stream().filter(row -> row.check().feasible()).count();
         long allServed = rows.stream().filter(row -> row.check().allServed()).count();
-        double averageGap = rows.stream().map(Row::gapPct).filter(gap -> gap != null).mapToDouble(Double::doubleValue)
-                .average().orElse(Double.NaN);
         String text = String.format(Locale.ROOT,
                 "[bench] %s: %d instances, %d feasible, %d all served, average gap %.2f%% at %d s each, "
                         + "portfolio %d -> %s",
-                options.suite().name().toLowerCase(Locale.ROOT), rows.size(), feasible, allServed, averageGap,
-                options.seconds(), options.portfolio(), csv);
+                options.suite().name().toLowerCase(Locale.ROOT), rows.size(), feasible, allServed,
+                average(gaps(rows, Row::gapPct)), options.seconds(), options.portfolio(), csv);
         if (options.suite() == Suite.SOLOMON) {
-            text += String.format(Locale.ROOT, "; unrounded distances %.2f%%", rows.stream().map(Row::realGapPct)
-                    .filter(gap -> gap != null).mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
+            text += String.format(Locale.ROOT, "; unrounded distances %.2f%%", average(gaps(rows, Row::realGapPct)));
         }
-        List<Double> peerGaps = rows.stream().map(Row::peerGapPct).filter(gap -> gap != null).toList();
+        List<Double> peerGaps = gaps(rows, Row::peerGapPct);
         if (!peerGaps.isEmpty()) {
-            text += String.format(Locale.ROOT, "; jsprit average gap %.2f%% over %d instances",
-                    peerGaps.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN), peerGaps.size());
+            text += String.format(Locale.ROOT, "; jsprit average gap %.2f%% over %d instances", average(peerGaps),
+                    peerGaps.size());
         }
         return text;
+    }
+
+    /** The gaps the rows have (an instance without a best known or a comparable result has none). */
+    private static List<Double> gaps(List<Row> rows, Function<Row, Double> gap) {
+        return rows.stream().map(gap).filter(Objects::nonNull).toList();
+    }
+
+    private static double average(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 }

@@ -37,6 +37,11 @@ public final class DaySamples {
         }
     }
 
+    /**
+     * How far a technician's own "about N more minutes" misses, as a share of N: a quarter either way is common.
+     */
+    static final double REPORT_CV = 0.25;
+
     private final ArrivalWindows windows;
     private final JobDurations durations;
     private final SplittableRandom random;
@@ -79,6 +84,21 @@ public final class DaySamples {
         for (int i = 0; i < ready.length; i++) {
             ready[i] = Math.max(now.getEpochSecond() + 60, arrived.getEpochSecond()
                     + lasted * job.drawAtLeast(elapsed / lasted, random));
+        }
+    }
+
+    /**
+     * The technician on site said at {@code reportedAt} that the job ends at {@code doneAt}: each draw ends it around
+     * that time, the time still left then spread by {@link #REPORT_CV} (a guess of 40 minutes is as often 30 as 50),
+     * and never before {@code now}, given that it has not ended yet (a guess already overrun runs a little longer).
+     */
+    public void workingAsReported(Instant reportedAt, Instant doneAt, Instant now) {
+        LogNormal guess = LogNormal.of(1, REPORT_CV);
+        double said = Math.max(60, Duration.between(reportedAt, doneAt).toSeconds());
+        double elapsed = Math.max(0, Duration.between(reportedAt, now).toSeconds());
+        for (int i = 0; i < ready.length; i++) {
+            ready[i] = Math.max(now.getEpochSecond() + 60, reportedAt.getEpochSecond()
+                    + said * guess.drawAtLeast(elapsed / said, random));
         }
     }
 

@@ -35,7 +35,7 @@ import org.tehai.visit.VisitStatus;
 
 /**
  * Re-estimates the rest of a technician's day from what actually happened: the visit on site (it ends at its
- * arrival plus its duration, or now if it already took longer), the last finished visit, or the last position on
+ * arrival plus its duration, or when the technician said it will end, or now if it already took longer), the last finished visit, or the last position on
  * the way; then every remaining visit in route order, driving, taking the break if it is still due, waiting for the
  * customer's availability and for the start of the window they were told, and working its estimated duration. Jobs of a type that usually overruns move the
  * estimate later ({@link JobDurations}).
@@ -139,8 +139,10 @@ public class LiveEstimates {
                 .max(Comparator.comparing(v -> v.actualDeparture)).orElse(null);
         if (onSite != null) {
             // The job is expected to end as jobs of its type do; one already running past that ends a little later.
+            // The technician's own word ("about 40 more minutes") replaces what jobs of the type usually take.
             Duration planned = Duration.ofMinutes(onSite.estimatedDurationMinutes);
-            Instant expectedEnd = onSite.actualArrival.plus(planned).plus(durations.of(onSite.jobType).bias(planned));
+            Instant expectedEnd = reported(onSite) ? onSite.expectedDoneAt
+                    : onSite.actualArrival.plus(planned).plus(durations.of(onSite.jobType).bias(planned));
             Instant soonest = now.plus(Duration.ofMinutes(Math.max(5, onSite.estimatedDurationMinutes / 10)));
             ready = expectedEnd.isAfter(soonest) ? expectedEnd : soonest;
             from = location(onSite);
@@ -172,7 +174,9 @@ public class LiveEstimates {
         DaySamples draws = windows.sampleDay(ready, started ? now : null,
                 pendingBreak == null ? null : pendingBreak.earliestStart,
                 pendingBreak == null ? null : Duration.ofMinutes(pendingBreak.durationMinutes), technician.id);
-        if (onSite != null) {
+        if (onSite != null && reported(onSite)) {
+            draws.workingAsReported(onSite.expectedDoneReportedAt, onSite.expectedDoneAt, now);
+        } else if (onSite != null) {
             draws.working(onSite.jobType, Duration.ofMinutes(onSite.estimatedDurationMinutes), onSite.actualArrival, now);
         }
         List<ArrivalWindows.Job> jobsBefore = new ArrayList<>();
@@ -206,6 +210,12 @@ public class LiveEstimates {
             from = location(visit);
         }
         return estimates;
+    }
+
+    /** Whether the technician on site has said when the job will end, since arriving. */
+    private static boolean reported(Visit onSite) {
+        return onSite.expectedDoneAt != null && onSite.expectedDoneReportedAt != null
+                && !onSite.expectedDoneReportedAt.isBefore(onSite.actualArrival);
     }
 
     /** Tells the customer a narrower window when the fresh one lies inside the one told and is clearly narrower. */

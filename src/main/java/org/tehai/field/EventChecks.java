@@ -19,6 +19,9 @@ import org.tehai.visit.VisitStatus;
  */
 final class EventChecks {
 
+    /** The longest a job on site may be reported to take still: a working day. */
+    static final int MAX_MINUTES_LEFT = 480;
+
     private EventChecks() {
     }
 
@@ -61,6 +64,20 @@ final class EventChecks {
             if (visit.status == VisitStatus.CANCELLED) {
                 throw ApiProblem.unprocessable(field + "visitId", "The visit (" + e.visitId() + ") was cancelled.")
                         .withCode("visit-cancelled");
+            }
+        }
+        if (e.type() == TechnicianEventType.RUNNING_LONG && e.minutesLeft() == null) {
+            throw ApiProblem.invalid(field + "minutesLeft", "RUNNING_LONG needs how many more minutes the job takes.")
+                    .withCode("minutes-left-required");
+        }
+        if (e.minutesLeft() != null) {
+            if (e.type() != TechnicianEventType.RUNNING_LONG) {
+                throw ApiProblem.invalid(field + "minutesLeft", "Only a RUNNING_LONG event says how long the job "
+                        + "still takes.").withCode("minutes-left-not-running-long");
+            }
+            if (e.minutesLeft() < 1 || e.minutesLeft() > MAX_MINUTES_LEFT) {
+                throw ApiProblem.invalid(field + "minutesLeft", "Between 1 and " + MAX_MINUTES_LEFT + " minutes.")
+                        .withCode("minutes-left-range");
             }
         }
         if (e.partsUsed() != null) {

@@ -15,10 +15,12 @@ public final class FieldRequests {
 
     /**
      * One event. {@code eventId} is the phone's own id (a resent event is ignored); {@code visitId} is required for
-     * visit events; {@code followUp} only with INCOMPLETE.
+     * visit events; {@code followUp} only with INCOMPLETE; {@code minutesLeft} (1 to 480) only with, and always with,
+     * RUNNING_LONG.
      */
     public record Event(String eventId, TechnicianEventType type, Long visitId, OffsetDateTime occurredAt,
-            Double latitude, Double longitude, List<PartUse> partsUsed, String notes, FollowUp followUp) {
+            Double latitude, Double longitude, List<PartUse> partsUsed, String notes, FollowUp followUp,
+            Integer minutesLeft) {
     }
 
     public record PartUse(String partCode, Integer quantity) {

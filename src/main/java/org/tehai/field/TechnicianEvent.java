@@ -36,6 +36,8 @@ public class TechnicianEvent extends PanacheEntityBase {
     public Double latitude;
     public Double longitude;
     public String notes;
+    /** RUNNING_LONG: how many more minutes the job on site takes, as the technician guessed. */
+    public Integer minutesLeft;
 
     public static boolean exists(Technician technician, String clientEventId) {
         return count("technician = ?1 and clientEventId = ?2", technician, clientEventId) > 0;

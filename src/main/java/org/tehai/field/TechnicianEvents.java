@@ -107,6 +107,7 @@ public class TechnicianEvents {
             stored.latitude = event.latitude();
             stored.longitude = event.longitude();
             stored.notes = event.notes();
+            stored.minutesLeft = event.minutesLeft();
             stored.persist();
             completed |= apply(me, stored, event, followUps, warnings);
             applied++;
@@ -172,6 +173,12 @@ public class TechnicianEvents {
                     visit.arrivedAt(at); // a late report of an earlier arrival still counts
                 }
                 driveLog.arrived(me, visit, at);
+            }
+            case RUNNING_LONG -> {
+                if (!visit.expectDone(at.plus(Duration.ofMinutes(event.minutesLeft())), at)) {
+                    warnings.add("Visit " + visit.id + " is not on site (" + visit.status + ") or has a newer report; "
+                            + "the RUNNING_LONG event was kept but changed nothing.");
+                }
             }
             case COMPLETED -> {
                 if (!finish(me, visit, event, VisitStatus.DONE, event.notes(), at, warnings)) {

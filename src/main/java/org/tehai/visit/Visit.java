@@ -126,6 +126,14 @@ public class Visit extends TrackedEntity {
     public Instant quotedWindowEnd;
     public Instant actualArrival;
     public Instant actualDeparture;
+    /**
+     * While on site: when the technician expects to finish, as last reported from the phone ("about 40 more
+     * minutes"), and when that was reported. A report is live information like the estimate: not an edit.
+     */
+    @OptimisticLock(excluded = true)
+    public Instant expectedDoneAt;
+    @OptimisticLock(excluded = true)
+    public Instant expectedDoneReportedAt;
     public String outcome;
     /**
      * Why this ticket needs its own visit although an incident or a declared outage covers it (e.g. a second fault
@@ -287,6 +295,20 @@ public class Visit extends TrackedEntity {
         if (actualArrival == null || at.isBefore(actualArrival)) {
             actualArrival = at;
         }
+    }
+
+    /**
+     * The technician, on site, reported at {@code reportedAt} to expect to finish at {@code doneAt}. False (and
+     * nothing changes) when the visit is not on site or a report made later is already kept.
+     */
+    public boolean expectDone(Instant doneAt, Instant reportedAt) {
+        if (status != VisitStatus.ON_SITE
+                || (expectedDoneReportedAt != null && reportedAt.isBefore(expectedDoneReportedAt))) {
+            return false;
+        }
+        expectedDoneAt = doneAt;
+        expectedDoneReportedAt = reportedAt;
+        return true;
     }
 
     /**

@@ -14,7 +14,7 @@ public record VisitView(long id, Long ticketId, String ticketNumber, Long incide
         List<PartQuantityView> requiredParts, List<VisitRequest.Window> availability, Long technicianId,
         OffsetDateTime plannedStart, Integer routePosition, boolean pinned, OffsetDateTime pinnedStart,
         VisitRequest.Window quotedWindow, OffsetDateTime estimatedStart, String estimateReason, boolean atRisk, OffsetDateTime actualArrival,
-        OffsetDateTime actualDeparture, String outcome, String separateVisitReason, long version,
+        OffsetDateTime expectedDone, OffsetDateTime actualDeparture, String outcome, String separateVisitReason, long version,
         String addressJapanese) {
 
     public static VisitView of(Visit v) {
@@ -32,7 +32,7 @@ public record VisitView(long id, Long ticketId, String ticketNumber, Long incide
                 v.quotedWindowStart == null ? null
                         : new VisitRequest.Window(local(v.quotedWindowStart, zone), local(v.quotedWindowEnd, zone)),
                 local(v.estimatedStart, zone), v.estimateReason, v.atRiskSince != null,
-                local(v.actualArrival, zone), local(v.actualDeparture, zone), v.outcome, v.separateVisitReason, v.version,
+                local(v.actualArrival, zone), local(v.expectedDoneAt, zone), local(v.actualDeparture, zone), v.outcome, v.separateVisitReason, v.version,
                 v.site.addressLineJapanese());
     }
 

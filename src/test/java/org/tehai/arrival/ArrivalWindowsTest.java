@@ -68,6 +68,34 @@ class ArrivalWindowsTest {
     }
 
     @Test
+    void shouldEndTheJobOnSiteAroundTheTimeTheTechnicianSaid() {
+        Instant nine = Instant.parse("2030-04-02T00:00:00Z"); // 09:00 in Tokyo
+        Instant halfPast = nine.plus(Duration.ofMinutes(30));
+        DaySamples.Stop next = new DaySamples.Stop(Duration.ofMinutes(10), 0.2, null, Duration.ofMinutes(30),
+                at -> null);
+        Instant end = nine.plus(Duration.ofMinutes(75)); // the next customer was told until 10:15
+        // At 09:30, half an hour into a job planned for an hour: "about 60 more minutes" (done about 10:30).
+        DaySamples told = windows.sampleDay(nine, halfPast, null, null, 5);
+        told.workingAsReported(halfPast, halfPast.plus(Duration.ofMinutes(60)), halfPast);
+        Window fresh = told.next(next);
+        // The same moment without the report: the job as such jobs go, mostly done in time.
+        DaySamples untold = windows.sampleDay(nine, halfPast, null, null, 5);
+        untold.working(null, Duration.ofMinutes(60), nine, halfPast);
+        untold.next(next);
+        assertThat(told.shareAfter(end)).isGreaterThan(0.95);
+        assertThat(untold.shareAfter(end)).isLessThan(0.7);
+        // The next arrival about 10:40 (60 minutes ± a quarter, then the drive), never before now.
+        assertThat(fresh.contains(Instant.parse("2030-04-02T01:40:00Z"))).isTrue();
+        assertThat(fresh.widthMinutes()).isLessThanOrEqualTo(90);
+        // "About 10 more minutes", said at 09:30, and at 10:00 still at work: it ends soon after now, not before.
+        DaySamples overrun = windows.sampleDay(nine, nine.plus(Duration.ofMinutes(60)), null, null, 5);
+        overrun.workingAsReported(halfPast, halfPast.plus(Duration.ofMinutes(10)), nine.plus(Duration.ofMinutes(60)));
+        overrun.next(next);
+        assertThat(overrun.shareAfter(nine.plus(Duration.ofMinutes(70)))).isGreaterThan(0.5);
+        assertThat(overrun.shareAfter(nine.plus(Duration.ofMinutes(100)))).isLessThan(0.1);
+    }
+
+    @Test
     void shouldNotStartBeforeTheCustomerIsAvailable() {
         Instant available = ARRIVAL.plus(Duration.ofMinutes(10));
         Window window = windows.quote(ARRIVAL, new WorkBefore(List.of(job(null), job(null)), List.of()), available);

@@ -274,6 +274,67 @@ class TechnicianDayTest {
     }
 
     @Test
+    void shouldWarnTheDeskAsSoonAsTheTechnicianSaysTheJobRunsLong() {
+        Published day = publishedDay();
+        String me = day.technician().login();
+        JsonPath route = as(me).get("/api/me/route?date=" + DAY).then().extract().jsonPath();
+        long first = route.getLong("visits[0].visitId");
+        long second = route.getLong("visits[1].visitId");
+        long ticket = as(DISPATCHER).get("/api/visits/" + second).then().extract().jsonPath().getLong("ticketId");
+        OffsetDateTime firstStart = OffsetDateTime.parse(route.getString("visits[0].plannedStart"));
+        OffsetDateTime windowEnd = OffsetDateTime.parse(route.getString("visits[1].quotedWindow.end"));
+        try {
+            clock.setTo(firstStart.toInstant());
+            // Not on site yet: the report is kept, changes nothing, and says so.
+            Map<String, Object> early = timed("l-0", "RUNNING_LONG", first, firstStart.minusMinutes(1));
+            early.put("minutesLeft", 30);
+            as(me).body(Map.of("events", List.of(early))).post("/api/me/events").then().statusCode(200)
+                    .body("warnings[0]", containsString("not on site"));
+            as(me).body(Map.of("events", List.of(timed("l-1", "ARRIVED", first, firstStart)))).post("/api/me/events")
+                    .then().statusCode(200);
+            OffsetDateTime now = firstStart.plusMinutes(15);
+            clock.setTo(now.toInstant());
+            as(me).body(Map.of("positions", List.of(Map.of("latitude", 35.70, "longitude", 139.65, "recordedAt",
+                    now.toString())))).post("/api/me/positions").then().statusCode(200);
+            as("agent").get("/api/tickets/" + ticket + "/arrival").then().statusCode(200).body("atRisk", equalTo(false));
+
+            // A quarter of an hour in, the technician sees the job will take until well past the next window.
+            long minutesLeft = Duration.between(now, windowEnd).toMinutes() + 60;
+            Map<String, Object> runningLong = timed("l-2", "RUNNING_LONG", first, now);
+            runningLong.put("minutesLeft", minutesLeft);
+            as(me).body(Map.of("events", List.of(runningLong))).post("/api/me/events").then().statusCode(200)
+                    .body("applied", equalTo(1)).body("warnings", hasSize(0));
+            JsonPath answer = as("agent").get("/api/tickets/" + ticket + "/arrival").then().statusCode(200).extract()
+                    .jsonPath();
+            assertThat(answer.getBoolean("atRisk")).as("warned at once, an hour before the window ends").isTrue();
+            assertThat(answer.getString("delayReason")).isEqualTo("previous job overran");
+            assertThat(OffsetDateTime.parse(answer.getString("liveEstimate")))
+                    .isAfter(now.plusMinutes(minutesLeft).minusSeconds(1));
+            assertThat(OffsetDateTime.parse(as(DISPATCHER).get("/api/visits/" + first).then().extract().jsonPath()
+                    .getString("expectedDone"))).isEqualTo(now.plusMinutes(minutesLeft));
+
+            // What a report must say: the minutes, from 1 to 480, and only on this kind of event; nothing is written.
+            Map<String, Object> none = timed("l-3", "RUNNING_LONG", first, now.plusMinutes(1));
+            as(me).body(Map.of("events", List.of(none))).post("/api/me/events").then().statusCode(400)
+                    .body("field", equalTo("events[0].minutesLeft")).body("code", equalTo("minutes-left-required"));
+            for (Object bad : List.of(0, 481, -5)) {
+                Map<String, Object> wrong = timed("l-4", "RUNNING_LONG", first, now.plusMinutes(1));
+                wrong.put("minutesLeft", bad);
+                as(me).body(Map.of("events", List.of(wrong))).post("/api/me/events").then().statusCode(400)
+                        .body("field", equalTo("events[0].minutesLeft")).body("code", equalTo("minutes-left-range"));
+            }
+            Map<String, Object> notRunningLong = timed("l-5", "COMPLETED", first, now.plusMinutes(1));
+            notRunningLong.put("minutesLeft", 10);
+            as(me).body(Map.of("events", List.of(notRunningLong))).post("/api/me/events").then().statusCode(400)
+                    .body("field", equalTo("events[0].minutesLeft"))
+                    .body("code", equalTo("minutes-left-not-running-long"));
+            as(DISPATCHER).get("/api/visits/" + first).then().body("status", equalTo("ON_SITE"));
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
     void shouldMeasureTheDriveToAVisitFromTheReportsAndThePositionsBetween() {
         Published day = publishedDay();
         String me = day.technician().login();

@@ -50,7 +50,9 @@ import io.restassured.path.json.JsonPath;
  * as a factor on the planned duration):
  * <ul>
  * <li>jobs: per job type, see {@link #JOBS} (a factor of 1.2 means the job takes 20 % longer than estimated);
- * <li>drives: mean 1.05, sd 0.20, and one drive in twenty is caught in a jam (another ×1.6).
+ * <li>drives: mean 1.05, sd 0.20, and one drive in twenty is caught in a jam (another ×1.6);
+ * <li>a technician whose job runs more than a quarter of an hour past its estimate (seen halfway through the
+ * estimate, or at its end) reports the minutes left ({@code RUNNING_LONG}), guessed with mean 1.0 and sd 0.25.
  * </ul>
  * Technicians keep to their customers' windows: they do not ring before the window told nor while the customer said
  * they are out (they leave later, or wait outside), they take their break at the first moment after its earliest start, and they finish every visit of
@@ -80,6 +82,8 @@ final class ArrivalSimulation {
             "INTERCOM_REPAIR", new Deviation(1.10, 0.35));
     static final Deviation OTHER_JOB = new Deviation(1.0, 0.3);
     static final Deviation DRIVE = new Deviation(1.05, 0.20);
+    /** How far a technician's guess of the minutes left on a job misses. */
+    static final Deviation GUESS = new Deviation(1.0, 0.25);
     static final double JAM_SHARE = 0.05;
     static final double JAM_FACTOR = 1.6;
 
@@ -361,7 +365,8 @@ final class ArrivalSimulation {
                 Action ringing = r -> {
                     at = site;
                     send("ARRIVED", visitId, r, site, List.of());
-                    return working(r, r.plusSeconds(job), () -> step(r.plusSeconds(job), c -> {
+                    var onSite = new JobOnSite(visitId, r, minutes * 60L, r.plusSeconds(job));
+                    return working(r, r.plus(pingEvery), onSite, () -> step(r.plusSeconds(job), c -> {
                         send("COMPLETED", visitId, c, site, parts);
                         done++;
                         return nextVisit(c);
@@ -393,16 +398,69 @@ final class ArrivalSimulation {
             });
         }
 
-        /** Position pings while on site (a job running long shows in the estimates), then the end of the job. */
-        private Step working(Instant now, Instant end, java.util.function.Supplier<Step> then) {
-            Instant ping = now.plus(pingEvery);
-            if (!ping.isBefore(end)) {
+        /**
+         * Position pings while on site, and the technician's looks at how the job goes (a job running long is
+         * reported with a guess of the minutes left), then the end of the job.
+         */
+        private Step working(Instant now, Instant ping, JobOnSite job, java.util.function.Supplier<Step> then) {
+            Instant look = job.nextLook(now);
+            Instant next = look != null && look.isBefore(ping) ? look : ping;
+            if (!next.isBefore(job.end)) {
                 return then.get();
             }
-            return step(ping, t -> {
+            return step(next, t -> {
+                if (t.equals(look)) {
+                    job.look(t);
+                    return working(t, ping, job, then);
+                }
                 ping(t, at);
-                return working(t, end, then);
+                return working(t, ping.plus(pingEvery), job, then);
             });
+        }
+
+        /**
+         * A job under way as its technician sees it: halfway through its estimate and at its end they know whether
+         * it runs long; more than a quarter of an hour beyond the estimate, they report the minutes left (their
+         * guess, off by {@link #GUESS} and rounded to five minutes), and again when that guess has run out.
+         */
+        private final class JobOnSite {
+            private final long visitId;
+            private final Instant arrived;
+            private final long estimate;
+            private final Instant end;
+            private int looks;
+            private Instant told;
+
+            JobOnSite(long visitId, Instant arrived, long estimateSeconds, Instant end) {
+                this.visitId = visitId;
+                this.arrived = arrived;
+                this.estimate = estimateSeconds;
+                this.end = end;
+            }
+
+            Instant nextLook(Instant now) {
+                Instant look = switch (looks) {
+                    case 0 -> arrived.plusSeconds(estimate / 2);
+                    case 1 -> arrived.plusSeconds(estimate);
+                    default -> told == null ? null : told.plusSeconds(60);
+                };
+                return look == null || look.isBefore(now) ? null : look;
+            }
+
+            void look(Instant t) {
+                looks++;
+                long left = Duration.between(t, end).toSeconds();
+                long expected = told != null ? Duration.between(t, told).toSeconds()
+                        : Math.max(0, estimate - Duration.between(arrived, t).toSeconds());
+                if (left - expected > 15 * 60) {
+                    long guess = Math.round(left * GUESS.draw(random) / 300.0) * 5;
+                    int minutes = (int) Math.max(5, Math.min(480, guess));
+                    told = t.plusSeconds(minutes * 60L);
+                    send("RUNNING_LONG", visitId, t, at, List.of(), minutes);
+                } else if (told != null && !t.isBefore(told)) {
+                    told = null; // overran the guess only a little: no more reports
+                }
+            }
         }
 
         private Step step(Instant when, Action action) {
@@ -410,7 +468,15 @@ final class ArrivalSimulation {
         }
 
         private void send(String type, Long visitId, Instant when, Location where, List<String> parts) {
+            send(type, visitId, when, where, parts, null);
+        }
+
+        private void send(String type, Long visitId, Instant when, Location where, List<String> parts,
+                Integer minutesLeft) {
             Map<String, Object> event = new HashMap<>();
+            if (minutesLeft != null) {
+                event.put("minutesLeft", minutesLeft);
+            }
             event.put("eventId", login + "-" + day + "-" + (++eventNumber));
             event.put("type", type);
             event.put("visitId", visitId);

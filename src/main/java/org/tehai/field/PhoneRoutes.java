@@ -41,7 +41,8 @@ public class PhoneRoutes {
     public record Stop(int position, long visitId, String ticketNumber, VisitStatus status, String priority,
             String jobType, int durationMinutes, String address, Double latitude, Double longitude, String accessNotes,
             String customerName, String customerPhone, List<String> skills, Set<String> tools, List<String> parts,
-            OffsetDateTime plannedStart, Window quotedWindow, String addressJapanese, List<Window> customerAvailable) {
+            OffsetDateTime plannedStart, Window quotedWindow, String addressJapanese, List<Window> customerAvailable,
+            OffsetDateTime expectedDone) {
     }
 
     /**
@@ -75,7 +76,8 @@ public class PhoneRoutes {
                                     v.quotedWindowEnd.atZone(zone).toOffsetDateTime()),
                     v.site.addressLineJapanese(), v.availability.stream().map(a -> new Window(
                             a.startsAt.atZone(zone).toOffsetDateTime(), a.endsAt.atZone(zone).toOffsetDateTime()))
-                            .toList()));
+                            .toList(), v.status == VisitStatus.ON_SITE && v.expectedDoneAt != null
+                                    ? v.expectedDoneAt.atZone(zone).toOffsetDateTime() : null));
         }
         Shift shift = Shift.find(me.id, day);
         Window hours = shift == null ? null
@@ -84,7 +86,7 @@ public class PhoneRoutes {
                 .sorted(java.util.Comparator.comparing(PartQuantityView::partCode)).toList();
         String version = digest(planned(day, stops));
         String tag = digest(version + "|" + hours + "|" + stock + "|"
-                + stops.stream().map(s -> s.visitId() + ":" + s.status()).toList());
+                + stops.stream().map(s -> s.visitId() + ":" + s.status() + ":" + s.expectedDone()).toList());
         return new Route(day, me.fullName(), me.id, hours, stock, stops, version, tag);
     }
 

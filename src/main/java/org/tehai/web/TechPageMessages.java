@@ -128,6 +128,20 @@ public interface TechPageMessages {
     String tech_could_not_finish();
     @Message("No access")
     String tech_no_access();
+    @Message("Taking longer")
+    String tech_running_long();
+    @Message("How much longer will the job take? The desk and the next customers are told in time.")
+    String tech_running_long_hint();
+    @Message("Minutes left")
+    String tech_minutes_left();
+    @Message("Or minutes left, 1 to 480")
+    String tech_minutes_left_other();
+    @Message("Choose or write the minutes left, from 1 to 480.")
+    String tech_minutes_left_bad();
+    @Message("Record the time left")
+    String tech_record_running_long();
+    @Message("done about {time}")
+    String tech_expected_done(String time);
     @Message("Visit {position}: {name}")
     String tech_current(String position, String name);
     @Message("Planned")
@@ -210,6 +224,8 @@ public interface TechPageMessages {
     String tech_event_EN_ROUTE();
     @Message("Arrived")
     String tech_event_ARRIVED();
+    @Message("Taking longer")
+    String tech_event_RUNNING_LONG();
     @Message("Break started")
     String tech_event_BREAK_STARTED();
     @Message("Break ended")

@@ -75,6 +75,16 @@ function day() {
       ? breakStarted.occurredAt : null };
 }
 
+/**
+ * When the technician last said the job on site will end (their latest "about N more minutes"): from this phone's
+ * reports, or as the server kept it.
+ */
+function expectedDone(stop) {
+  const said = counted().filter((e) => e.visitId === stop.visitId && e.type === 'RUNNING_LONG').sort(byDeviceTime)
+    .pop();
+  return said ? deviceTime(new Date(Date.parse(said.occurredAt) + said.minutesLeft * 60000)) : stop.expectedDone;
+}
+
 const current = () => (today()?.visits ?? []).find((stop) => !finished(statusOf(stop))) ?? null;
 
 function inShift() {
@@ -166,7 +176,7 @@ async function send(url, body) {
 
 const wire = (e) => ({ eventId: e.eventId, type: e.type, visitId: e.visitId, occurredAt: e.occurredAt,
   latitude: e.latitude ?? null, longitude: e.longitude ?? null, partsUsed: e.partsUsed ?? null, notes: e.notes ?? null,
-  followUp: e.followUp ?? null });
+  followUp: e.followUp ?? null, minutesLeft: e.minutesLeft ?? null });
 
 /** Refused for good: the same request would be refused again. Other answers are tried again later. */
 const refusedForGood = (status) => status >= 400 && status < 500 && ![401, 403, 408, 429].includes(status);
@@ -377,7 +387,12 @@ function renderNext() {
     main = status === 'DISPATCHED' ? button(t('tech_on_the_way'), 'EN_ROUTE', 'tech-big')
       : status === 'EN_ROUTE' ? button(t('tech_arrived'), 'ARRIVED', 'tech-big')
         : button(t('tech_done'), 'COMPLETED', 'tech-big');
-    if (status === 'ON_SITE') more.push(button(t('tech_could_not_finish'), 'INCOMPLETE'));
+    if (status === 'ON_SITE') {
+      const done = expectedDone(stop);
+      if (done) heading += ` · ${t('tech_expected_done', { time: clock(done) })}`;
+      more.push(button(t('tech_running_long'), 'RUNNING_LONG'));
+      more.push(button(t('tech_could_not_finish'), 'INCOMPLETE'));
+    }
     if (status === 'EN_ROUTE' || status === 'ON_SITE') more.push(button(t('tech_no_access'), 'NO_ACCESS'));
     more.push(button(t('tech_break_start'), 'BREAK_STARTED'));
     more.push(button(t('tech_end_day'), 'DAY_ENDED'));
@@ -560,6 +575,25 @@ function askNoAccess(stop) {
   });
 }
 
+const MINUTES_LEFT = [15, 30, 45, 60, 90, 120];
+
+function askRunningLong(stop) {
+  $('tech-sheet-form').dataset.ok = t('tech_record_running_long');
+  openSheet(`<h2>${esc(t('tech_running_long'))} · ${esc(stop.customerName ?? addressOf(stop))}</h2>
+    <p>${esc(t('tech_running_long_hint'))}</p>
+    <fieldset class="tech-choices"><legend>${esc(t('tech_minutes_left'))}</legend>
+    ${MINUTES_LEFT.map((m) => `<label class="tech-choice"><input type="radio" name="left" value="${m}">`
+      + `${esc(t('tech_minutes', { count: m }))}</label>`).join('')}</fieldset>
+    <label class="tech-field">${esc(t('tech_minutes_left_other'))}<input type="number" name="other" min="1" max="480"
+      inputmode="numeric"></label>`,
+  (data) => {
+    const minutes = Number(data.get('other') || data.get('left') || NaN);
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 480) return t('tech_minutes_left_bad');
+    record('RUNNING_LONG', stop.visitId, { minutesLeft: minutes });
+    return null;
+  });
+}
+
 function askEndDay() {
   $('tech-sheet-form').dataset.ok = t('tech_end_day');
   openSheet(`<h2>${esc(t('tech_end_day'))}</h2><p>${esc(t('tech_end_day_question'))}</p>`, () => {
@@ -575,6 +609,7 @@ $('tech-next').addEventListener('click', (event) => {
   if (action === 'COMPLETED') askDone(stop);
   else if (action === 'INCOMPLETE') askIncomplete(stop);
   else if (action === 'NO_ACCESS') askNoAccess(stop);
+  else if (action === 'RUNNING_LONG') askRunningLong(stop);
   else if (action === 'DAY_ENDED' && stop) askEndDay();
   else record(action, ['EN_ROUTE', 'ARRIVED'].includes(action) ? stop.visitId : null);
 });

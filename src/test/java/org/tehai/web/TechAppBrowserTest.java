@@ -236,6 +236,63 @@ class TechAppBrowserTest {
     }
 
     @Test
+    void shouldLetTheTechnicianSayTheJobRunsLongAndMoveTheNextCustomersEstimate() {
+        Day day = publishedDay(2, false);
+        Page page = phone("en-US");
+        List<String> scriptErrors = new ArrayList<>();
+        page.onPageError(scriptErrors::add);
+        signIn(page, day.technician().login());
+        long first = day.route().get(0);
+        long second = day.route().get(1);
+        tap(page, "Start the day");
+        tap(page, "On the way");
+        tap(page, "Arrived");
+        allSent(page);
+
+        // Twenty minutes in, the fault is bigger than the ticket said: about an hour and a half more.
+        OffsetDateTime now = MORNING.plusMinutes(20);
+        clock.setTo(now.toInstant());
+        page.clock().setFixedTime(now.toInstant().toEpochMilli());
+        tap(page, "Taking longer");
+        assertThat(page.locator("#tech-sheet")).containsText("How much longer will the job take?");
+        page.getByLabel("Or minutes left, 1 to 480").fill("0");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the time left")).click();
+        // Refused on the phone (the browser's own message on the field), nothing recorded, the sheet still open.
+        assertThat(page.locator("#tech-sheet input[name=other]:invalid")).hasCount(1);
+        assertThat(page.locator("#tech-sheet")).isVisible();
+        page.getByLabel("Or minutes left, 1 to 480").fill("");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the time left")).click();
+        assertThat(page.locator("#tech-sheet .tech-error")).hasText("Choose or write the minutes left, from 1 to 480.");
+        page.getByLabel("90 min").check();
+        Browser.screenshot(page, "tech-running-long-sheet");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the time left")).click();
+        assertThat(page.locator("#tech-next .tech-heading")).containsText("done about 10:50");
+        assertThat(page.locator("#tech-notes")).containsText("Taking longer: recorded 09:20");
+        allSent(page);
+        Browser.screenshot(page, "tech-running-long");
+
+        // The server keeps it, and the next customer's estimate starts no earlier than the job's new end.
+        assertThat(OffsetDateTime.parse(visit(first).getString("expectedDone")))
+                .isEqualTo(now.plusMinutes(90));
+        JsonPath answer = as("agent").get("/api/tickets/" + visit(second).getLong("ticketId") + "/arrival").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(OffsetDateTime.parse(answer.getString("liveEstimate"))).isAfterOrEqualTo(now.plusMinutes(90));
+        assertThat(answer.getString("delayReason")).isEqualTo("previous job overran");
+
+        // The same technician on another phone, in Japanese: the time said comes from the server.
+        Page other = phone("ja-JP");
+        other.clock().setFixedTime(now.plusMinutes(5).toInstant().toEpochMilli());
+        signIn(other, day.technician().login());
+        assertThat(stop(other, first).locator(".tech-chip")).hasText("作業中");
+        tap(other, "業務開始");
+        assertThat(other.locator("#tech-next .tech-heading")).containsText("10:50ごろ終了予定");
+        assertThat(other.locator("#tech-next").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("作業が延びる"))).isVisible();
+        Browser.screenshot(other, "tech-running-long-ja");
+        assertThat(scriptErrors).isEmpty();
+    }
+
+    @Test
     void shouldKeepTheRouteAndTheQueueThroughAReloadWhileOffline() {
         Day day = publishedDay(2, false);
         Page page = phone("ja-JP");

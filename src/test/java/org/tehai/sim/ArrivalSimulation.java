@@ -456,6 +456,8 @@ final class ArrivalSimulation {
                     long guess = Math.round(left * GUESS.draw(random) / 300.0) * 5;
                     int minutes = (int) Math.max(5, Math.min(480, guess));
                     told = t.plusSeconds(minutes * 60L);
+                    System.out.printf("[simulation] %s %s visit %d runs long: %d min said, %d min true%n", login,
+                            t.atZone(zone).toLocalTime(), visitId, minutes, left / 60);
                     send("RUNNING_LONG", visitId, t, at, List.of(), minutes);
                 } else if (told != null && !t.isBefore(told)) {
                     told = null; // overran the guess only a little: no more reports

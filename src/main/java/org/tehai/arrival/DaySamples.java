@@ -88,18 +88,52 @@ public final class DaySamples {
     }
 
     /**
-     * The technician on site said at {@code reportedAt} that the job ends at {@code doneAt}: each draw ends it around
-     * that time, the time still left then spread by {@link #REPORT_CV} (a guess of 40 minutes is as often 30 as 50),
-     * and never before {@code now}, given that it has not ended yet (a guess already overrun runs a little longer).
+     * The technician on site since {@code arrived}, on a job of {@code jobType} planned to take {@code planned}, said at
+     * {@code reportedAt} that it ends at {@code doneAt}: each draw ends it as {@link #reportedJob} has it, given that it
+     * has not ended by {@code now}.
      */
-    public void workingAsReported(Instant reportedAt, Instant doneAt, Instant now) {
-        LogNormal guess = LogNormal.of(1, REPORT_CV);
-        double said = Math.max(60, Duration.between(reportedAt, doneAt).toSeconds());
-        double elapsed = Math.max(0, Duration.between(reportedAt, now).toSeconds());
+    public void workingAsReported(String jobType, Duration planned, Instant arrived, Instant reportedAt, Instant doneAt,
+            Instant now) {
+        LogNormal job = reportedJob(durations.of(jobType), planned, arrived, reportedAt, doneAt);
+        double lasted = Math.max(1, planned.toSeconds());
+        double elapsed = Math.max(0, Duration.between(arrived, now).toSeconds());
         for (int i = 0; i < ready.length; i++) {
-            ready[i] = Math.max(now.getEpochSecond() + 60, reportedAt.getEpochSecond()
-                    + said * guess.drawAtLeast(elapsed / said, random));
+            ready[i] = Math.max(now.getEpochSecond() + 60, arrived.getEpochSecond()
+                    + lasted * job.drawAtLeast(elapsed / lasted, random));
         }
+    }
+
+    /**
+     * When a job on site that its technician said ends at {@code doneAt} most likely ends: the middle of
+     * {@link #reportedJob}.
+     */
+    public static Instant reportedEnd(JobDurations.Spread spread, Duration planned, Instant arrived,
+            Instant reportedAt, Instant doneAt) {
+        LogNormal job = reportedJob(spread, planned, arrived, reportedAt, doneAt);
+        return arrived.plusSeconds(Math.round(Math.max(1, planned.toSeconds()) * Math.exp(job.mu())));
+    }
+
+    /**
+     * A job's length (as a share of its plan) from two witnesses: how jobs of its type run, and the technician's word.
+     * The word misses the time still left by {@link #REPORT_CV}; both are log-normal, so they combine by their
+     * precisions. A word far from what such jobs do is pulled towards them, the more so the more time it says is
+     * left: a guess of "three more hours" on a job planned for one is believed in part, since such guesses are where
+     * a guess that is too long shows most.
+     */
+    static LogNormal reportedJob(JobDurations.Spread spread, Duration planned, Instant arrived, Instant reportedAt,
+            Instant doneAt) {
+        LogNormal usual = LogNormal.of(spread.meanRatio(), spread.sdRatio());
+        double lasted = Math.max(1, planned.toSeconds());
+        double said = Math.max(60, Duration.between(reportedAt, doneAt).toSeconds());
+        double whole = Math.max(0, Duration.between(arrived, reportedAt).toSeconds()) + said;
+        double wordSigma = REPORT_CV * said / whole;
+        if (usual.sigma() == 0) {
+            return new LogNormal(Math.log(whole / lasted), wordSigma);
+        }
+        double usualWeight = 1 / (usual.sigma() * usual.sigma());
+        double wordWeight = 1 / (wordSigma * wordSigma);
+        double mu = (usual.mu() * usualWeight + Math.log(whole / lasted) * wordWeight) / (usualWeight + wordWeight);
+        return new LogNormal(mu, Math.sqrt(1 / (usualWeight + wordWeight)));
     }
 
     /** The window for the next visit ahead; {@link #told} must follow before the visit after it is asked. */

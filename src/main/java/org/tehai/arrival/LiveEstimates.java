@@ -35,7 +35,7 @@ import org.tehai.visit.VisitStatus;
 
 /**
  * Re-estimates the rest of a technician's day from what actually happened: the visit on site (it ends at its
- * arrival plus its duration, or when the technician said it will end, or now if it already took longer), the last finished visit, or the last position on
+ * arrival plus its duration, or about when the technician said it will end, or now if it already took longer), the last finished visit, or the last position on
  * the way; then every remaining visit in route order, driving, taking the break if it is still due, waiting for the
  * customer's availability and for the start of the window they were told, and working its estimated duration. Jobs of a type that usually overruns move the
  * estimate later ({@link JobDurations}).
@@ -139,9 +139,10 @@ public class LiveEstimates {
                 .max(Comparator.comparing(v -> v.actualDeparture)).orElse(null);
         if (onSite != null) {
             // The job is expected to end as jobs of its type do; one already running past that ends a little later.
-            // The technician's own word ("about 40 more minutes") replaces what jobs of the type usually take.
+            // The technician's own word ("about 40 more minutes"), weighed with what jobs of the type usually take.
             Duration planned = Duration.ofMinutes(onSite.estimatedDurationMinutes);
-            Instant expectedEnd = reported(onSite) ? onSite.expectedDoneAt
+            Instant expectedEnd = reported(onSite) ? DaySamples.reportedEnd(durations.of(onSite.jobType), planned,
+                    onSite.actualArrival, onSite.expectedDoneReportedAt, onSite.expectedDoneAt)
                     : onSite.actualArrival.plus(planned).plus(durations.of(onSite.jobType).bias(planned));
             Instant soonest = now.plus(Duration.ofMinutes(Math.max(5, onSite.estimatedDurationMinutes / 10)));
             ready = expectedEnd.isAfter(soonest) ? expectedEnd : soonest;
@@ -175,7 +176,8 @@ public class LiveEstimates {
                 pendingBreak == null ? null : pendingBreak.earliestStart,
                 pendingBreak == null ? null : Duration.ofMinutes(pendingBreak.durationMinutes), technician.id);
         if (onSite != null && reported(onSite)) {
-            draws.workingAsReported(onSite.expectedDoneReportedAt, onSite.expectedDoneAt, now);
+            draws.workingAsReported(onSite.jobType, Duration.ofMinutes(onSite.estimatedDurationMinutes),
+                    onSite.actualArrival, onSite.expectedDoneReportedAt, onSite.expectedDoneAt, now);
         } else if (onSite != null) {
             draws.working(onSite.jobType, Duration.ofMinutes(onSite.estimatedDurationMinutes), onSite.actualArrival, now);
         }

@@ -308,8 +308,7 @@ class TechnicianDayTest {
                     .jsonPath();
             assertThat(answer.getBoolean("atRisk")).as("warned at once, an hour before the window ends").isTrue();
             assertThat(answer.getString("delayReason")).isEqualTo("previous job overran");
-            assertThat(OffsetDateTime.parse(answer.getString("liveEstimate")))
-                    .isAfter(now.plusMinutes(minutesLeft).minusSeconds(1));
+            assertThat(OffsetDateTime.parse(answer.getString("liveEstimate"))).isAfter(windowEnd);
             assertThat(OffsetDateTime.parse(as(DISPATCHER).get("/api/visits/" + first).then().extract().jsonPath()
                     .getString("expectedDone"))).isEqualTo(now.plusMinutes(minutesLeft));
 

@@ -90,27 +90,38 @@ public final class DaySamples {
     /**
      * The technician on site since {@code arrived}, on a job of {@code jobType} planned to take {@code planned}, said at
      * {@code reportedAt} that it ends at {@code doneAt}: each draw ends it as {@link #reportedJob} has it, given that it
-     * has not ended by {@code now}.
+     * has not ended by {@code now} and, when the word was that it runs long, not before its planned length.
      */
     public void workingAsReported(String jobType, Duration planned, Instant arrived, Instant reportedAt, Instant doneAt,
             Instant now) {
         LogNormal job = reportedJob(durations.of(jobType), planned, arrived, reportedAt, doneAt);
         double lasted = Math.max(1, planned.toSeconds());
-        double elapsed = Math.max(0, Duration.between(arrived, now).toSeconds());
+        double floor = Math.max(Math.max(0, Duration.between(arrived, now).toSeconds()) / lasted,
+                longerThanPlanned(planned, arrived, doneAt));
         for (int i = 0; i < ready.length; i++) {
             ready[i] = Math.max(now.getEpochSecond() + 60, arrived.getEpochSecond()
-                    + lasted * job.drawAtLeast(elapsed / lasted, random));
+                    + lasted * job.drawAtLeast(floor, random));
         }
     }
 
     /**
+     * A word that the job takes longer than planned says at least that much: such a job ends after its planned
+     * length (as a share of the plan: 1), or after the time said when that is sooner.
+     */
+    private static double longerThanPlanned(Duration planned, Instant arrived, Instant doneAt) {
+        return Math.min(1, Math.max(0, Duration.between(arrived, doneAt).toSeconds())
+                / (double) Math.max(1, planned.toSeconds()));
+    }
+
+    /**
      * When a job on site that its technician said ends at {@code doneAt} most likely ends: the middle of
-     * {@link #reportedJob}.
+     * {@link #reportedJob}, a job said to run long not ending before its planned length.
      */
     public static Instant reportedEnd(JobDurations.Spread spread, Duration planned, Instant arrived,
             Instant reportedAt, Instant doneAt) {
         LogNormal job = reportedJob(spread, planned, arrived, reportedAt, doneAt);
-        return arrived.plusSeconds(Math.round(Math.max(1, planned.toSeconds()) * Math.exp(job.mu())));
+        return arrived.plusSeconds(Math.round(Math.max(1, planned.toSeconds())
+                * job.medianAtLeast(longerThanPlanned(planned, arrived, doneAt))));
     }
 
     /**
@@ -199,6 +210,18 @@ public final class DaySamples {
 
         double draw(SplittableRandom random) {
             return sigma == 0 ? Math.exp(mu) : Math.exp(mu + sigma * random.nextGaussian());
+        }
+
+        /** The middle of the draws of at least {@code floor}. */
+        double medianAtLeast(double floor) {
+            if (sigma == 0 || floor <= 0) {
+                return Math.max(floor, Math.exp(mu));
+            }
+            double below = ArrivalWindows.normalCdf((Math.log(floor) - mu) / sigma);
+            if (below > 0.999) {
+                return floor * 1.05;
+            }
+            return Math.max(floor, Math.exp(mu + sigma * ArrivalWindows.quantileOfNormal(below + (1 - below) / 2)));
         }
 
         /** A draw among those of at least {@code floor} (the tail beyond it, by its inverse distribution). */

@@ -127,9 +127,9 @@ public final class DaySamples {
     /**
      * A job's length (as a share of its plan) from two witnesses: how jobs of its type run, and the technician's word.
      * The word misses the time still left by {@link #REPORT_CV}; both are log-normal, so they combine by their
-     * precisions. A word far from what such jobs do is pulled towards them, the more so the more time it says is
-     * left: a guess of "three more hours" on a job planned for one is believed in part, since such guesses are where
-     * a guess that is too long shows most.
+     * precisions. A word far from what such jobs do is pulled towards them, the more so the larger the share of the
+     * job it is about (its miss is a share of the time left): "three more hours", said half an hour into a job planned
+     * for one, reads as about one and three quarters.
      */
     static LogNormal reportedJob(JobDurations.Spread spread, Duration planned, Instant arrived, Instant reportedAt,
             Instant doneAt) {

@@ -35,8 +35,8 @@ import org.tehai.visit.VisitStatus;
 
 /**
  * Re-estimates the rest of a technician's day from what actually happened: the visit on site (it ends at its
- * arrival plus its duration, or about when the technician said it will end, or now if it already took longer), the last finished visit, or the last position on
- * the way; then every remaining visit in route order, driving, taking the break if it is still due, waiting for the
+ * arrival plus its duration, or about when the technician said it will end, or now if it already took longer), the
+ * last finished visit, or the last position on the way; then every remaining visit in route order, driving, taking the break if it is still due, waiting for the
  * customer's availability and for the start of the window they were told, and working its estimated duration. Jobs of a type that usually overruns move the
  * estimate later ({@link JobDurations}).
  *
@@ -138,8 +138,8 @@ public class LiveEstimates {
         Visit lastDone = route.stream().filter(v -> v.actualDeparture != null)
                 .max(Comparator.comparing(v -> v.actualDeparture)).orElse(null);
         if (onSite != null) {
-            // The job is expected to end as jobs of its type do; one already running past that ends a little later.
-            // The technician's own word ("about 40 more minutes"), weighed with what jobs of the type usually take.
+            // The job is expected to end as jobs of its type do, or as the technician said ("about 40 more minutes")
+            // weighed with them; one already running past that ends a little later.
             Duration planned = Duration.ofMinutes(onSite.estimatedDurationMinutes);
             Instant expectedEnd = reported(onSite) ? DaySamples.reportedEnd(durations.of(onSite.jobType), planned,
                     onSite.actualArrival, onSite.expectedDoneReportedAt, onSite.expectedDoneAt)

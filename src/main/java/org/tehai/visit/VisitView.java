@@ -14,8 +14,8 @@ public record VisitView(long id, Long ticketId, String ticketNumber, Long incide
         List<PartQuantityView> requiredParts, List<VisitRequest.Window> availability, Long technicianId,
         OffsetDateTime plannedStart, Integer routePosition, boolean pinned, OffsetDateTime pinnedStart,
         VisitRequest.Window quotedWindow, OffsetDateTime estimatedStart, String estimateReason, boolean atRisk, OffsetDateTime actualArrival,
-        OffsetDateTime expectedDone, OffsetDateTime actualDeparture, String outcome, String separateVisitReason, long version,
-        String addressJapanese) {
+        OffsetDateTime expectedDone, OffsetDateTime actualDeparture, String outcome, String separateVisitReason,
+        long version, String addressJapanese) {
 
     public static VisitView of(Visit v) {
         ZoneId zone = v.region.zone();
@@ -32,8 +32,8 @@ public record VisitView(long id, Long ticketId, String ticketNumber, Long incide
                 v.quotedWindowStart == null ? null
                         : new VisitRequest.Window(local(v.quotedWindowStart, zone), local(v.quotedWindowEnd, zone)),
                 local(v.estimatedStart, zone), v.estimateReason, v.atRiskSince != null,
-                local(v.actualArrival, zone), local(v.expectedDoneAt, zone), local(v.actualDeparture, zone), v.outcome, v.separateVisitReason, v.version,
-                v.site.addressLineJapanese());
+                local(v.actualArrival, zone), local(v.expectedDoneAt, zone), local(v.actualDeparture, zone), v.outcome,
+                v.separateVisitReason, v.version, v.site.addressLineJapanese());
     }
 
     private static OffsetDateTime local(java.time.Instant instant, ZoneId zone) {

@@ -43,6 +43,13 @@ public interface ArrivalSettings {
     @WithDefault("10")
     double priorWeight();
 
+    /**
+     * Prior spread of a technician's "about N more minutes" (the time then really left ÷ N), before finished visits
+     * with such reports teach better ({@code TimeLeftGuesses}).
+     */
+    @WithDefault("0.25")
+    double guessCv();
+
     /** Spread of a drive's duration, as a share of its planned duration. */
     @WithDefault("0.25")
     double travelCv();

@@ -37,11 +37,6 @@ public final class DaySamples {
         }
     }
 
-    /**
-     * How far a technician's own "about N more minutes" misses, as a share of N: a quarter either way is common.
-     */
-    static final double REPORT_CV = 0.25;
-
     private final ArrivalWindows windows;
     private final JobDurations durations;
     private final SplittableRandom random;
@@ -92,9 +87,9 @@ public final class DaySamples {
      * {@code reportedAt} that it ends at {@code doneAt}: each draw ends it as {@link #reportedJob} has it, given that it
      * has not ended by {@code now} and, when the word was that it runs long, not before its planned length.
      */
-    public void workingAsReported(String jobType, Duration planned, Instant arrived, Instant reportedAt, Instant doneAt,
-            Instant now) {
-        LogNormal job = reportedJob(durations.of(jobType), planned, arrived, reportedAt, doneAt);
+    public void workingAsReported(String jobType, JobDurations.Spread guesses, Duration planned, Instant arrived,
+            Instant reportedAt, Instant doneAt, Instant now) {
+        LogNormal job = reportedJob(durations.of(jobType), guesses, planned, arrived, reportedAt, doneAt);
         double lasted = Math.max(1, planned.toSeconds());
         double floor = Math.max(Math.max(0, Duration.between(arrived, now).toSeconds()) / lasted,
                 longerThanPlanned(planned, arrived, doneAt));
@@ -117,27 +112,28 @@ public final class DaySamples {
      * When a job on site that its technician said ends at {@code doneAt} most likely ends: the middle of
      * {@link #reportedJob}, a job said to run long not ending before its planned length.
      */
-    public static Instant reportedEnd(JobDurations.Spread spread, Duration planned, Instant arrived,
-            Instant reportedAt, Instant doneAt) {
-        LogNormal job = reportedJob(spread, planned, arrived, reportedAt, doneAt);
+    public static Instant reportedEnd(JobDurations.Spread spread, JobDurations.Spread guesses, Duration planned,
+            Instant arrived, Instant reportedAt, Instant doneAt) {
+        LogNormal job = reportedJob(spread, guesses, planned, arrived, reportedAt, doneAt);
         return arrived.plusSeconds(Math.round(Math.max(1, planned.toSeconds())
                 * job.medianAtLeast(longerThanPlanned(planned, arrived, doneAt))));
     }
 
     /**
-     * A job's length (as a share of its plan) from two witnesses: how jobs of its type run, and the technician's word.
-     * The word misses the time still left by {@link #REPORT_CV}; both are log-normal, so they combine by their
-     * precisions. A word far from what such jobs do is pulled towards them, the more so the larger the share of the
+     * A job's length (as a share of its plan) from two witnesses: how jobs of its type run ({@code spread}), and the
+     * technician's word, read as technicians' words turn out ({@code guesses}: the time really left ÷ the time said,
+     * {@link TimeLeftGuesses}). Both are log-normal, so they combine by their precisions. A word far from what such jobs do is pulled towards them, the more so the larger the share of the
      * job it is about (its miss is a share of the time left): "three more hours", said half an hour into a job planned
      * for one, reads as about one and three quarters.
      */
-    static LogNormal reportedJob(JobDurations.Spread spread, Duration planned, Instant arrived, Instant reportedAt,
-            Instant doneAt) {
+    static LogNormal reportedJob(JobDurations.Spread spread, JobDurations.Spread guesses, Duration planned,
+            Instant arrived, Instant reportedAt, Instant doneAt) {
         LogNormal usual = LogNormal.of(spread.meanRatio(), spread.sdRatio());
+        LogNormal guess = LogNormal.of(guesses.meanRatio(), guesses.sdRatio());
         double lasted = Math.max(1, planned.toSeconds());
-        double said = Math.max(60, Duration.between(reportedAt, doneAt).toSeconds());
-        double whole = Math.max(0, Duration.between(arrived, reportedAt).toSeconds()) + said;
-        double wordSigma = REPORT_CV * said / whole;
+        double left = Math.max(60, Duration.between(reportedAt, doneAt).toSeconds()) * guesses.meanRatio();
+        double whole = Math.max(0, Duration.between(arrived, reportedAt).toSeconds()) + left;
+        double wordSigma = Math.max(0.01, guess.sigma() * left / whole);
         if (usual.sigma() == 0) {
             return new LogNormal(Math.log(whole / lasted), wordSigma);
         }

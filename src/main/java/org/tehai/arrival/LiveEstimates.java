@@ -69,6 +69,9 @@ public class LiveEstimates {
     JobDurations durations;
 
     @Inject
+    TimeLeftGuesses guesses;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -91,6 +94,7 @@ public class LiveEstimates {
     void onReport(@Observes TechnicianReported report) {
         if (report.visitCompleted()) {
             durations.forget();
+            guesses.forget();
         }
         reestimate(report.technician(), report.at());
     }
@@ -141,8 +145,9 @@ public class LiveEstimates {
             // The job is expected to end as jobs of its type do, or as the technician said ("about 40 more minutes")
             // weighed with them; one already running past that ends a little later.
             Duration planned = Duration.ofMinutes(onSite.estimatedDurationMinutes);
-            Instant expectedEnd = reported(onSite) ? DaySamples.reportedEnd(durations.of(onSite.jobType), planned,
-                    onSite.actualArrival, onSite.expectedDoneReportedAt, onSite.expectedDoneAt)
+            Instant expectedEnd = reported(onSite) ? DaySamples.reportedEnd(durations.of(onSite.jobType),
+                    guesses.spread(), planned, onSite.actualArrival, onSite.expectedDoneReportedAt,
+                    onSite.expectedDoneAt)
                     : onSite.actualArrival.plus(planned).plus(durations.of(onSite.jobType).bias(planned));
             Instant soonest = now.plus(Duration.ofMinutes(Math.max(5, onSite.estimatedDurationMinutes / 10)));
             ready = expectedEnd.isAfter(soonest) ? expectedEnd : soonest;
@@ -176,8 +181,9 @@ public class LiveEstimates {
                 pendingBreak == null ? null : pendingBreak.earliestStart,
                 pendingBreak == null ? null : Duration.ofMinutes(pendingBreak.durationMinutes), technician.id);
         if (onSite != null && reported(onSite)) {
-            draws.workingAsReported(onSite.jobType, Duration.ofMinutes(onSite.estimatedDurationMinutes),
-                    onSite.actualArrival, onSite.expectedDoneReportedAt, onSite.expectedDoneAt, now);
+            draws.workingAsReported(onSite.jobType, guesses.spread(),
+                    Duration.ofMinutes(onSite.estimatedDurationMinutes), onSite.actualArrival,
+                    onSite.expectedDoneReportedAt, onSite.expectedDoneAt, now);
         } else if (onSite != null) {
             draws.working(onSite.jobType, Duration.ofMinutes(onSite.estimatedDurationMinutes), onSite.actualArrival, now);
         }

@@ -126,10 +126,7 @@ public class Visit extends TrackedEntity {
     public Instant quotedWindowEnd;
     public Instant actualArrival;
     public Instant actualDeparture;
-    /**
-     * While on site: when the technician expects to finish, as last reported from the phone ("about 40 more
-     * minutes"), and when that was reported. A report is live information like the estimate: not an edit.
-     */
+    /** On site: when the technician last said the job ends ("40 more minutes"), and when; live, not an edit. */
     @OptimisticLock(excluded = true)
     public Instant expectedDoneAt;
     @OptimisticLock(excluded = true)
@@ -297,13 +294,10 @@ public class Visit extends TrackedEntity {
         }
     }
 
-    /**
-     * The technician, on site, reported at {@code reportedAt} to expect to finish at {@code doneAt}. False (and
-     * nothing changes) when the visit is not on site or a report made later is already kept.
-     */
+    /** The technician on site said at {@code reportedAt} it ends at {@code doneAt}; false when off site or older. */
     public boolean expectDone(Instant doneAt, Instant reportedAt) {
-        if (status != VisitStatus.ON_SITE
-                || (expectedDoneReportedAt != null && reportedAt.isBefore(expectedDoneReportedAt))) {
+        boolean older = expectedDoneReportedAt != null && reportedAt.isBefore(expectedDoneReportedAt);
+        if (status != VisitStatus.ON_SITE || older) {
             return false;
         }
         expectedDoneAt = doneAt;

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.tehai.arrival.ArrivalWindows.Job;
 import org.tehai.arrival.ArrivalWindows.Window;
 import org.tehai.arrival.ArrivalWindows.WorkBefore;
+import org.tehai.field.TechnicianEvent;
+import org.tehai.field.TechnicianEventType;
 import org.tehai.support.Api;
 import org.tehai.support.TestData;
 import org.tehai.visit.Visit;
@@ -27,12 +29,17 @@ import io.quarkus.test.junit.QuarkusTest;
 class ArrivalWindowsTest {
 
     private static final Instant ARRIVAL = Instant.parse("2030-04-02T03:00:00Z"); // 12:00 in Tokyo
+    /** Technicians' words as the prior reads them: what is said follows, give or take a quarter. */
+    private static final JobDurations.Spread ASSAID = new JobDurations.Spread(1, 0.25, 0);
 
     @Inject
     ArrivalWindows windows;
 
     @Inject
     JobDurations durations;
+
+    @Inject
+    TimeLeftGuesses guesses;
 
     @Test
     void shouldWidenWithTheWorkBeforeTheArrivalAndRoundToQuarterHours() {
@@ -77,7 +84,7 @@ class ArrivalWindowsTest {
         Instant end = nine.plus(Duration.ofMinutes(75)); // the next customer was told until 10:15
         // At 09:30, half an hour into a job planned for an hour: "about 60 more minutes" (done about 10:30).
         DaySamples told = windows.sampleDay(nine, halfPast, null, null, 5);
-        told.workingAsReported(null, hour, nine, halfPast, halfPast.plus(hour), halfPast);
+        told.workingAsReported(null, ASSAID, hour, nine, halfPast, halfPast.plus(hour), halfPast);
         Window fresh = told.next(next);
         // The same moment without the word: the job as such jobs go, mostly done in time.
         DaySamples untold = windows.sampleDay(nine, halfPast, null, null, 5);
@@ -88,17 +95,22 @@ class ArrivalWindowsTest {
         assertThat(fresh.contains(Instant.parse("2030-04-02T01:30:00Z"))).isTrue();
         assertThat(fresh.widthMinutes()).isLessThanOrEqualTo(90);
         // The word, weighed with what hour-long jobs do: most likely between 10:10 and 10:30, never past what was said.
-        Instant likely = DaySamples.reportedEnd(durations.of(null), hour, nine, halfPast, halfPast.plus(hour));
+        Instant likely = DaySamples.reportedEnd(durations.of(null), ASSAID, hour, nine, halfPast, halfPast.plus(hour));
         assertThat(likely).isBetween(nine.plus(Duration.ofMinutes(70)), nine.plus(Duration.ofMinutes(90)));
         // "Three more hours" on that job is believed less than "one more hour": pulled further towards the usual.
-        Instant longWord = DaySamples.reportedEnd(durations.of(null), hour, nine, halfPast,
+        Instant longWord = DaySamples.reportedEnd(durations.of(null), ASSAID, hour, nine, halfPast,
                 halfPast.plus(Duration.ofHours(3)));
         assertThat(Duration.between(longWord, halfPast.plus(Duration.ofHours(3))))
                 .isGreaterThan(Duration.between(likely, halfPast.plus(hour)));
         assertThat(longWord).isBetween(nine.plus(Duration.ofMinutes(120)), halfPast.plus(Duration.ofHours(3)));
         // "About 10 more minutes", said at 09:30, and at 10:00 still at work: it ends soon after now, not before.
         DaySamples overrun = windows.sampleDay(nine, nine.plus(hour), null, null, 5);
-        overrun.workingAsReported(null, hour, nine, halfPast, halfPast.plus(Duration.ofMinutes(10)), nine.plus(hour));
+        overrun.workingAsReported(null, ASSAID, hour, nine, halfPast, halfPast.plus(Duration.ofMinutes(10)),
+                nine.plus(hour));
+        // Technicians who say 40 where 60 follow: the same word read later.
+        Instant optimists = DaySamples.reportedEnd(durations.of(null), new JobDurations.Spread(1.5, 0.25, 40), hour,
+                nine, halfPast, halfPast.plus(hour));
+        assertThat(optimists).isAfter(likely.plus(Duration.ofMinutes(15)));
         overrun.next(next);
         assertThat(overrun.shareAfter(nine.plus(Duration.ofMinutes(70)))).isGreaterThan(0.5);
         assertThat(overrun.shareAfter(nine.plus(Duration.ofMinutes(100)))).isLessThan(0.1);
@@ -144,6 +156,42 @@ class ArrivalWindowsTest {
         // The overrun (about 16 minutes) moves the window later and its spread widens it.
         assertThat(afterSlowJob.start()).isAfterOrEqualTo(afterUnknownJob.start());
         assertThat(Duration.between(afterUnknownJob.end(), afterSlowJob.end()).toMinutes()).isBetween(15L, 45L);
+    }
+
+    @Test
+    void shouldLearnHowTechniciansWordsOfTheTimeLeftTurnOut() {
+        guesses.forget();
+        JobDurations.Spread before = guesses.spread();
+        long region = TestData.region();
+        long technician = TestData.technician(region).id();
+        LocalDate day = LocalDate.of(2030, 3, 21);
+        // Thirty jobs whose technicians said "40 more minutes" and then worked another hour.
+        for (int i = 0; i < 30; i++) {
+            long id = TestData.visit(TestData.ticket(region), day);
+            int index = i;
+            QuarkusTransaction.requiringNew().run(() -> {
+                Visit visit = Visit.findById(id);
+                visit.status = VisitStatus.DONE;
+                visit.actualArrival = Instant.now().minus(Duration.ofDays(2));
+                visit.actualDeparture = visit.actualArrival.plus(Duration.ofMinutes(90));
+                var said = new TechnicianEvent();
+                said.technician = org.tehai.technician.Technician.findById(technician);
+                said.clientEventId = "guess-" + id + "-" + index;
+                said.type = TechnicianEventType.RUNNING_LONG;
+                said.visit = visit;
+                said.occurredAt = visit.actualArrival.plus(Duration.ofMinutes(30));
+                said.receivedAt = said.occurredAt;
+                said.minutesLeft = 40;
+                said.persist();
+            });
+        }
+        guesses.forget();
+
+        JobDurations.Spread learned = guesses.spread();
+        assertThat(learned.finished()).isEqualTo(before.finished() + 30);
+        // 30 reports at 1.5 pooled with the prior's 10 at 1.0 (and whatever other tests left).
+        assertThat(learned.meanRatio()).isGreaterThan(1.25);
+        assertThat(before.meanRatio()).isLessThan(learned.meanRatio());
     }
 
     @Test

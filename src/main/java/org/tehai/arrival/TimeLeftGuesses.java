@@ -1,0 +1,79 @@
+package org.tehai.arrival;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * How well technicians guess the time a job still takes, learned from their {@code RUNNING_LONG} reports on visits
+ * since finished: the ratio of the time then really left (to the visit's departure) to the minutes said has a mean
+ * (1.2: they say 40 minutes where 48 follow) and a spread. Few reports say little, so both are pulled towards a prior
+ * (mean 1, spread {@code tehai.arrival.guess-cv}) as if the prior had been seen {@code tehai.arrival.prior-weight}
+ * times, as {@link JobDurations} does for the jobs themselves.
+ */
+@ApplicationScoped
+public class TimeLeftGuesses {
+
+    /** Reports older than this no longer teach anything. */
+    private static final Duration HISTORY = Duration.ofDays(120);
+    /** A job that ended at a fifth of the time said, or five times it, was not the job guessed at: clipped. */
+    private static final double MIN_RATIO = 0.2;
+    private static final double MAX_RATIO = 5;
+    private static final long CACHE_NANOS = Duration.ofMinutes(5).toNanos();
+
+    @Inject
+    ArrivalSettings settings;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Clock clock;
+
+    private volatile JobDurations.Spread learned;
+    private volatile long learnedAtNanos;
+
+    /** The learned ratio (time really left ÷ time said), and from how many reports. */
+    public JobDurations.Spread spread() {
+        JobDurations.Spread current = learned;
+        if (current == null || System.nanoTime() - learnedAtNanos > CACHE_NANOS) {
+            current = QuarkusTransaction.joiningExisting().call(this::load);
+            learned = current;
+            learnedAtNanos = System.nanoTime();
+        }
+        return current;
+    }
+
+    /** A visit was finished: the next estimate learns from its reports. */
+    public void forget() {
+        learned = null;
+    }
+
+    private JobDurations.Spread load() {
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                select count(*), coalesce(avg(r), 1), coalesce(var_samp(r), 0)
+                from (select least(greatest(extract(epoch from v.actual_departure - e.occurred_at)
+                              / (60.0 * e.minutes_left), ?2), ?3) as r
+                      from technician_event e join visit v on v.id = e.visit_id
+                      where e.type = 'RUNNING_LONG' and e.minutes_left > 0 and v.status = 'DONE'
+                        and v.actual_departure is not null and v.actual_departure > e.occurred_at
+                        and v.actual_departure >= ?1) said""")
+                .setParameter(1, Instant.now(clock).minus(HISTORY)).setParameter(2, MIN_RATIO)
+                .setParameter(3, MAX_RATIO).getSingleResult();
+        long n = ((Number) row[0]).longValue();
+        double mean = ((Number) row[1]).doubleValue();
+        double variance = ((Number) row[2]).doubleValue();
+        double k = settings.priorWeight();
+        double priorSd = settings.guessCv();
+        double pooledMean = (k + n * mean) / (k + n);
+        double pooledVariance = (k * (priorSd * priorSd + Math.pow(1 - pooledMean, 2))
+                + n * (variance + Math.pow(mean - pooledMean, 2))) / (k + n);
+        return new JobDurations.Spread(pooledMean, Math.sqrt(pooledVariance), n);
+    }
+}

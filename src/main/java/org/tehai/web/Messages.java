@@ -157,6 +157,9 @@ public interface Messages {
     @Message("at risk")
     String board_at_risk();
 
+    @Message("Technician says done about")
+    String board_expected_done();
+
     @Message("Quoted window")
     String board_quoted();
 

@@ -438,6 +438,8 @@ async function showVisit(visitId) {
       ${visit.atRisk ? `<span class="tag bad">${t('board_at_risk')}</span>` : ''}</h2>
     <dl>
       <dt>${t('board_status')}</dt><dd>${esc(visit.status)}${row ? ` · ${esc(row.name)} ${time(stop.start)}–${time(stop.end)}` : ''}</dd>
+      ${visit.status === 'ON_SITE' && visit.expectedDone
+    ? `<dt>${t('board_expected_done')}</dt><dd class="expected-done">${time(visit.expectedDone)}</dd>` : ''}
       <dt>${t('board_availability')}</dt><dd>${esc(windows || '—')}</dd>
       <dt>${t('board_quoted')}</dt><dd>${visit.quotedWindow ? `${time(visit.quotedWindow.startsAt)}–${time(visit.quotedWindow.endsAt)}` : '—'}</dd>
       <dt>${t('board_needs')}</dt><dd>${esc(needs || '—')}</dd>

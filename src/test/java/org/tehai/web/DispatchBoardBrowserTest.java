@@ -292,6 +292,18 @@ class DispatchBoardBrowserTest {
         assertThat(page.locator(".vis-item.at-risk").first()).isVisible(SOON);
         Browser.screenshot(page, "dispatch-at-risk");
 
+        // The technician says the job takes another 50 minutes: the visit's panel shows when it should end.
+        Map<String, Object> runningLong = new java.util.HashMap<>(report("late-3", "RUNNING_LONG", order.get(0),
+                date + "T14:10:00+09:00"));
+        runningLong.put("minutesLeft", 50);
+        as(technician.login()).body(Map.of("events", List.of(runningLong))).post("/api/me/events").then()
+                .statusCode(200).body("applied", org.hamcrest.Matchers.equalTo(1));
+        page.locator(".vis-item.visit.fixed").click(); // the one on site
+        assertThat(page.locator("#visit")).containsText("Technician says done about",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+        assertThat(page.locator("#visit .expected-done")).hasText("15:00");
+        Browser.screenshot(page, "dispatch-expected-done");
+
         // Live re-planning: on, said in the status line, and off again.
         page.locator("#live").check();
         assertThat(page.locator("#status")).containsText("Live re-planning",

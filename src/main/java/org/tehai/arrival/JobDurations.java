@@ -34,6 +34,19 @@ public class JobDurations {
         public double sdSeconds(Duration planned) {
             return sdRatio * planned.toSeconds();
         }
+
+        /**
+         * {@code n} ratios of this {@code mean} and {@code variance} pooled with a prior (mean 1, spread
+         * {@code priorSd}) seen {@code priorWeight} times: as two samples, each one's spread plus how far its mean
+         * lies from the pooled one.
+         */
+        static Spread pooled(long n, double mean, double variance, double priorWeight, double priorSd) {
+            double k = priorWeight;
+            double pooledMean = (k + n * mean) / (k + n);
+            double pooledVariance = (k * (priorSd * priorSd + Math.pow(1 - pooledMean, 2))
+                    + n * (variance + Math.pow(mean - pooledMean, 2))) / (k + n);
+            return new Spread(pooledMean, Math.sqrt(pooledVariance), n);
+        }
     }
 
     /** Finished visits older than this no longer teach anything: work and people change. */
@@ -90,16 +103,8 @@ public class JobDurations {
                 .setParameter(1, since).setParameter(2, MIN_RATIO).setParameter(3, MAX_RATIO).getResultList();
         Map<String, Spread> spreads = new HashMap<>();
         for (Object[] row : rows) {
-            long n = ((Number) row[1]).longValue();
-            double mean = ((Number) row[2]).doubleValue();
-            double variance = ((Number) row[3]).doubleValue();
-            double k = settings.priorWeight();
-            double priorSd = settings.jobCv();
-            double pooledMean = (k * 1 + n * mean) / (k + n);
-            // Prior and history pooled as two samples: each one's spread plus how far its mean lies from the pooled.
-            double pooledVariance = (k * (priorSd * priorSd + Math.pow(1 - pooledMean, 2))
-                    + n * (variance + Math.pow(mean - pooledMean, 2))) / (k + n);
-            spreads.put((String) row[0], new Spread(pooledMean, Math.sqrt(pooledVariance), n));
+            spreads.put((String) row[0], Spread.pooled(((Number) row[1]).longValue(), ((Number) row[2]).doubleValue(),
+                    ((Number) row[3]).doubleValue(), settings.priorWeight(), settings.jobCv()));
         }
         return spreads;
     }

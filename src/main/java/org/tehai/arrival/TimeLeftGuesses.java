@@ -66,14 +66,7 @@ public class TimeLeftGuesses {
                         and v.actual_departure >= ?1) said""")
                 .setParameter(1, Instant.now(clock).minus(HISTORY)).setParameter(2, MIN_RATIO)
                 .setParameter(3, MAX_RATIO).getSingleResult();
-        long n = ((Number) row[0]).longValue();
-        double mean = ((Number) row[1]).doubleValue();
-        double variance = ((Number) row[2]).doubleValue();
-        double k = settings.priorWeight();
-        double priorSd = settings.guessCv();
-        double pooledMean = (k + n * mean) / (k + n);
-        double pooledVariance = (k * (priorSd * priorSd + Math.pow(1 - pooledMean, 2))
-                + n * (variance + Math.pow(mean - pooledMean, 2))) / (k + n);
-        return new JobDurations.Spread(pooledMean, Math.sqrt(pooledVariance), n);
+        return JobDurations.Spread.pooled(((Number) row[0]).longValue(), ((Number) row[1]).doubleValue(),
+                ((Number) row[2]).doubleValue(), settings.priorWeight(), settings.guessCv());
     }
 }

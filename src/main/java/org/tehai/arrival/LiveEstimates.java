@@ -36,9 +36,10 @@ import org.tehai.visit.VisitStatus;
 /**
  * Re-estimates the rest of a technician's day from what actually happened: the visit on site (it ends at its
  * arrival plus its duration, or about when the technician said it will end, or now if it already took longer), the
- * last finished visit, or the last position on the way; then every remaining visit in route order, driving, taking the break if it is still due, waiting for the
- * customer's availability and for the start of the window they were told, and working its estimated duration. Jobs of a type that usually overruns move the
- * estimate later ({@link JobDurations}).
+ * last finished visit, or the last position on the way; then every remaining visit in route order, driving, taking
+ * the break if it is still due, waiting for the customer's availability and for the start of the window they were
+ * told, and working its estimated duration. Jobs of a type that usually overruns move the estimate later
+ * ({@link JobDurations}).
  *
  * <p>The rest of the day is also drawn many times ({@link DaySamples}): the job on site ends as jobs of its type end
  * once they have lasted this long, the drives and jobs ahead spread as learned, the break falls where it falls. A
@@ -141,13 +142,14 @@ public class LiveEstimates {
         Visit onSite = route.stream().filter(v -> v.status == VisitStatus.ON_SITE).findFirst().orElse(null);
         Visit lastDone = route.stream().filter(v -> v.actualDeparture != null)
                 .max(Comparator.comparing(v -> v.actualDeparture)).orElse(null);
+        // How technicians' words of the time left turn out; null when the technician on site has said nothing.
+        JobDurations.Spread words = onSite != null && reported(onSite) ? guesses.spread() : null;
         if (onSite != null) {
             // The job is expected to end as jobs of its type do, or as the technician said ("about 40 more minutes")
             // weighed with them; one already running past that ends a little later.
             Duration planned = Duration.ofMinutes(onSite.estimatedDurationMinutes);
-            Instant expectedEnd = reported(onSite) ? DaySamples.reportedEnd(durations.of(onSite.jobType),
-                    guesses.spread(), planned, onSite.actualArrival, onSite.expectedDoneReportedAt,
-                    onSite.expectedDoneAt)
+            Instant expectedEnd = words != null ? DaySamples.reportedEnd(durations.of(onSite.jobType), words, planned,
+                    onSite.actualArrival, onSite.expectedDoneReportedAt, onSite.expectedDoneAt)
                     : onSite.actualArrival.plus(planned).plus(durations.of(onSite.jobType).bias(planned));
             Instant soonest = now.plus(Duration.ofMinutes(Math.max(5, onSite.estimatedDurationMinutes / 10)));
             ready = expectedEnd.isAfter(soonest) ? expectedEnd : soonest;
@@ -180,12 +182,13 @@ public class LiveEstimates {
         DaySamples draws = windows.sampleDay(ready, started ? now : null,
                 pendingBreak == null ? null : pendingBreak.earliestStart,
                 pendingBreak == null ? null : Duration.ofMinutes(pendingBreak.durationMinutes), technician.id);
-        if (onSite != null && reported(onSite)) {
-            draws.workingAsReported(onSite.jobType, guesses.spread(),
+        if (words != null) {
+            draws.workingAsReported(onSite.jobType, words,
                     Duration.ofMinutes(onSite.estimatedDurationMinutes), onSite.actualArrival,
                     onSite.expectedDoneReportedAt, onSite.expectedDoneAt, now);
         } else if (onSite != null) {
-            draws.working(onSite.jobType, Duration.ofMinutes(onSite.estimatedDurationMinutes), onSite.actualArrival, now);
+            draws.working(onSite.jobType, Duration.ofMinutes(onSite.estimatedDurationMinutes), onSite.actualArrival,
+                    now);
         }
         List<ArrivalWindows.Job> jobsBefore = new ArrayList<>();
         List<Estimate> estimates = new ArrayList<>();

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.tehai.field.FieldRequests.EventBatch;
 import org.tehai.field.FieldRequests.PositionBatch;
 import org.tehai.platform.api.QueryValues;
+import org.tehai.platform.database.ConcurrentUpdates;
 import org.tehai.platform.error.ApiProblem;
 import org.tehai.platform.security.CurrentUser;
 import org.tehai.platform.security.Roles;
@@ -72,7 +73,9 @@ public class MeResource {
     @Path("/events")
     public TechnicianEvents.Outcome events(@HeaderParam(OWNER) String owner, EventBatch batch) {
         requireOwner(owner);
-        return events.record(user.requireOwnTechnicianId(), batch);
+        long technicianId = user.requireOwnTechnicianId();
+        // A report that raced with a publication of the same visits is applied again: events are idempotent.
+        return ConcurrentUpdates.retrying(() -> events.record(technicianId, batch));
     }
 
     public record PositionsAccepted(int accepted) {
@@ -82,7 +85,8 @@ public class MeResource {
     @Path("/positions")
     public PositionsAccepted positions(@HeaderParam(OWNER) String owner, PositionBatch batch) {
         requireOwner(owner);
-        return new PositionsAccepted(events.recordPositions(user.requireOwnTechnicianId(), batch));
+        long technicianId = user.requireOwnTechnicianId();
+        return new PositionsAccepted(ConcurrentUpdates.retrying(() -> events.recordPositions(technicianId, batch)));
     }
 
     private void requireOwner(String owner) {

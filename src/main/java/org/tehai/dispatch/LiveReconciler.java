@@ -158,12 +158,11 @@ public class LiveReconciler {
      * visits and of the visits planned on the day, of the region's technicians and depots and of the day's shifts.
      * Every edit (collections included) bumps a version; live estimates and position pings do not (they are excluded
      * from optimistic locking), so an equal stamp means nothing planning reads changed and the day need not be
-     * rebuilt. The end a technician says a job will have is excluded too, but planning reads it: it has its own sum.
+     * rebuilt.
      */
     private static String changeStamp(Partition partition) {
         Object stamp = Plan.getEntityManager().createNativeQuery("select concat_ws('|', "
-                + "(select concat(count(*), ':', sum(v.version), ':', sum(v.id), ':', "
-                + "sum(extract(epoch from v.expected_done_at))) from visit v "
+                + "(select concat(count(*), ':', sum(v.version), ':', sum(v.id)) from visit v "
                 + "join region r on r.id = v.region_id where v.region_id = ?1 and (v.status in ('UNPLANNED', 'PLANNED') "
                 + "or cast(v.planned_start at time zone r.time_zone as date) = ?2)), "
                 + "(select concat(count(*), ':', sum(version), ':', sum(id)) from technician where region_id = ?1), "

@@ -45,9 +45,7 @@ import io.quarkus.panache.common.Sort;
  * stop per technician at the depot nearest its home. Times become seconds since local midnight of the date.
  * <ul>
  * <li>Visits already started or finished that day (en route, on site, done, incomplete) form the fixed head of
- * their technician's route, in the order they happened, timed as they happen: from the arrival the technician
- * reported, until the departure, or while on site until the later of the planned end and the end the technician
- * says (so a job that runs long holds up the rest of the route in the plan as it does on the road).</li>
+ * their technician's route, in the order they happened.</li>
  * <li>Dispatched visits stay with the technician who has them (the solver may still re-order them), and keep
  * the window the customer was told as a soft target.</li>
  * <li>A dispatcher's pin keeps a visit with its technician and, when given, at its exact start time.</li>
@@ -143,7 +141,7 @@ public class PlanningProblemBuilder {
             // A visit this transaction read earlier comes back as it was then: its technician may not be set yet.
             String routeId = visit.technician == null ? null : routeByTechnician.get(visit.technician.id);
             if (routeId != null) {
-                PlannedVisit fixed = asItHappens(visit, epoch);
+                PlannedVisit fixed = customerVisit(visit, List.of(TimeWindow.ANY_TIME), null, epoch);
                 planned.add(fixed);
                 heads.computeIfAbsent(routeId, r -> new ArrayList<>()).add(fixed);
             }
@@ -226,38 +224,11 @@ public class PlanningProblemBuilder {
         return customer;
     }
 
-    /**
-     * A started or finished visit as it happens: service from the reported arrival (not before), lasting until the
-     * reported departure, or while on site at least as planned and until the end the technician said. En route, the
-     * visit is as planned. Its window never closes: what has happened is never a miss.
-     */
-    private static PlannedVisit asItHappens(Visit visit, Instant epoch) {
-        if (visit.actualArrival == null) {
-            return customerVisit(visit, List.of(TimeWindow.ANY_TIME), null, epoch);
-        }
-        Instant end = visit.actualDeparture;
-        if (end == null) {
-            end = visit.actualArrival.plus(Duration.ofMinutes(visit.estimatedDurationMinutes));
-            if (visit.expectedDoneAt != null && visit.expectedDoneAt.isAfter(end)) {
-                end = visit.expectedDoneAt;
-            }
-        }
-        long arrived = seconds(epoch, visit.actualArrival);
-        long lasts = Math.max(0, seconds(visit.actualArrival, end));
-        TimeWindow fromArrival = new TimeWindow(arrived, Math.max(arrived, TimeWindow.ANY_TIME.end()));
-        return customerVisit(visit, lasts, List.of(fromArrival), null, epoch);
-    }
-
     private static PlannedVisit customerVisit(Visit visit, List<TimeWindow> windows, String preferredTechnician,
             Instant epoch) {
-        return customerVisit(visit, Duration.ofMinutes(visit.estimatedDurationMinutes).toSeconds(), windows,
-                preferredTechnician, epoch);
-    }
-
-    private static PlannedVisit customerVisit(Visit visit, long serviceSeconds, List<TimeWindow> windows,
-            String preferredTechnician, Instant epoch) {
         return PlannedVisit.customerVisit(visit.id.toString(), visit.reference(),
-                new Location(visit.site.latitude, visit.site.longitude), serviceSeconds, windows,
+                new Location(visit.site.latitude, visit.site.longitude),
+                Duration.ofMinutes(visit.estimatedDurationMinutes).toSeconds(), windows,
                 PlanningPriority.valueOf(visit.priority().name()), slaDue(visit, epoch),
                 skillLevels(visit.requiredSkills), visit.requiredTools, quantities(visit.requiredParts),
                 preferredTechnician);

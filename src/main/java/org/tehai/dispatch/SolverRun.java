@@ -40,8 +40,6 @@ final class SolverRun {
     volatile long lastRecordedNanos;
     volatile long savedNanos = System.nanoTime();
     volatile long publishedNanos;
-    /** When automatic publishing last compared a plan that breaks something with the published routes. */
-    volatile long comparedNanos;
     volatile boolean stopRequested;
     volatile boolean restartRequested;
     volatile boolean lost;

@@ -14,12 +14,6 @@ public final class ConstraintWeights {
 
     public static final HardMediumSoftLongScore HARD = HardMediumSoftLongScore.ONE_HARD;
     public static final HardMediumSoftLongScore MEDIUM = HardMediumSoftLongScore.ONE_MEDIUM;
-    /**
-     * Taking dispatched or started work from its technician weighs a day of seconds outside the hard time limits:
-     * when the technician runs late, the plan shows the lateness where it will happen instead of dropping the
-     * customer to save a second.
-     */
-    public static final HardMediumSoftLongScore PINNED_VISIT_MOVED = HardMediumSoftLongScore.ofHard(86_400);
 
     /** Each second of lateness, times the priority's late weight, costs as much as a second of driving. */
     public static final HardMediumSoftLongScore SLA_LATENESS = HardMediumSoftLongScore.ofSoft(1);

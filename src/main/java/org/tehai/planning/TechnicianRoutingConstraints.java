@@ -112,7 +112,7 @@ public class TechnicianRoutingConstraints implements ConstraintProvider {
     Constraint pinnedVisitMoved(ConstraintFactory factory) {
         return factory.forEachIncludingUnassigned(PlannedVisit.class)
                 .filter(PlannedVisit::isAwayFromPinnedRoute)
-                .penalize(ConstraintWeights.PINNED_VISIT_MOVED)
+                .penalize(ConstraintWeights.HARD)
                 .asConstraint(PINNED_VISIT_MOVED);
     }
 

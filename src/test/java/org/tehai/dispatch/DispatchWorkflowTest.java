@@ -8,18 +8,13 @@ import static org.tehai.support.Api.DISPATCHER;
 import static org.tehai.support.Api.as;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.tehai.support.TestData;
-import org.tehai.visit.Visit;
-import org.tehai.visit.VisitStatus;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -206,17 +201,13 @@ class DispatchWorkflowTest {
                 .body("pinned", equalTo(false));
     }
 
-    private static void publishAutomatically(long regionId) {
-        JsonPath region = as("admin").get("/api/regions/" + regionId).then().extract().jsonPath();
-        as("admin").body(Map.of("code", region.getString("code"), "name", region.getString("name"), "timeZone",
-                region.getString("timeZone"), "publishPolicy", "AUTOMATIC", "version", region.getLong("version")))
-                .put("/api/regions/" + regionId).then().statusCode(200).body("publishPolicy", equalTo("AUTOMATIC"));
-    }
-
     @Test
     void shouldPublishByItselfWhereTheRegionWantsIt() {
         Day day = smallDay(2, 3);
-        publishAutomatically(day.region());
+        JsonPath region = as("admin").get("/api/regions/" + day.region()).then().extract().jsonPath();
+        as("admin").body(Map.of("code", region.getString("code"), "name", region.getString("name"), "timeZone",
+                region.getString("timeZone"), "publishPolicy", "AUTOMATIC", "version", region.getLong("version")))
+                .put("/api/regions/" + day.region()).then().statusCode(200).body("publishPolicy", equalTo("AUTOMATIC"));
         as(DISPATCHER).post(day.path() + "/live").then().statusCode(202);
         try {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> day.visits().stream()
@@ -226,53 +217,5 @@ class DispatchWorkflowTest {
             as(DISPATCHER).delete(day.path() + "/live").then().statusCode(200);
         }
         as(DISPATCHER).get("/api/visits/" + day.visits().get(0)).then().body("quotedWindow.startsAt", notNullValue());
-    }
-
-    @Test
-    void shouldKeepPublishingByItselfWhenAJobRunsLongAndMoveTheNextCustomerBehindIt() {
-        Day day = smallDay(1, 2);
-        TestData.proposeAndPublish(day.region(), DAY);
-        long technician = day.technicians().get(0);
-        List<JsonPath> published = day.visits().stream().map(v -> as(DISPATCHER).get("/api/visits/" + v).then()
-                .statusCode(200).extract().jsonPath()).sorted(java.util.Comparator.comparingInt(v -> v.getInt(
-                        "routePosition"))).toList();
-        long first = published.get(0).getLong("id");
-        long second = published.get(1).getLong("id");
-        String toldBefore = published.get(1).getString("quotedWindow.endsAt");
-        // The first job began at 09:00 and the technician says it runs until 13:00; the second customer is home until
-        // noon. A colleague comes on shift and a new customer calls.
-        QuarkusTransaction.requiringNew().run(() -> {
-            Visit visit = Visit.findById(first);
-            visit.advanceTo(VisitStatus.ON_SITE, local("09:00"));
-            visit.expectDone(local("13:00"), local("09:30"));
-        });
-        long colleague = TestData.technician(day.region()).id();
-        TestData.shift(colleague, DAY);
-        long newcomer = TestData.visit(TestData.ticket(day.region()), DAY);
-
-        publishAutomatically(day.region());
-        as(DISPATCHER).post(day.path() + "/live").then().statusCode(202);
-        try {
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> "DISPATCHED"
-                    .equals(as(DISPATCHER).get("/api/visits/" + newcomer).then().extract().jsonPath()
-                            .getString("status")));
-        } finally {
-            as(DISPATCHER).delete(day.path() + "/live").then().statusCode(200);
-        }
-        // The new customer went out although the late technician's next customer cannot be reached in time: that
-        // was so before the re-plan too. The colleague took the new customer; the second customer stays with the
-        // technician who has it, and was told a new window after the job that runs long.
-        as(DISPATCHER).get("/api/visits/" + newcomer).then().body("technicianId", equalTo((int) colleague))
-                .body("quotedWindow.startsAt", notNullValue());
-        JsonPath next = as(DISPATCHER).get("/api/visits/" + second).then().extract().jsonPath();
-        assertThat(next.getString("status")).isEqualTo("DISPATCHED");
-        assertThat(next.getLong("technicianId")).isEqualTo(technician);
-        assertThat(next.getString("quotedWindow.endsAt")).isNotEqualTo(toldBefore);
-        assertThat(OffsetDateTime.parse(next.getString("plannedStart")).toInstant()).isAfterOrEqualTo(local("13:00"));
-        assertThat(OffsetDateTime.parse(next.getString("quotedWindow.endsAt")).toInstant()).isAfter(local("13:00"));
-    }
-
-    private static Instant local(String time) {
-        return OffsetDateTime.parse(DAY + "T" + time + ":00+09:00").toInstant();
     }
 }

@@ -597,7 +597,7 @@ final class ArrivalSimulation {
                 continue;
             }
             ArrivalQuote first = quotes.get(0);
-            List<Warning> visitWarnings = warningsOf(visit, quotes, warningsByVisit);
+            List<Warning> visitWarnings = warningsByVisit.getOrDefault(visit.id, List.of());
             rows.add(String.join(",", LocalDate.ofInstant(visit.actualArrival, zone).toString(),
                     String.valueOf(visit.id), visit.technician == null ? "" : visit.technician.login,
                     String.valueOf(visit.jobType), String.valueOf(visit.estimatedDurationMinutes),
@@ -649,7 +649,7 @@ final class ArrivalSimulation {
             firstWidths.add(Duration.between(first.windowStart, first.windowEnd).toMinutes());
             lastWidths.add(Duration.between(last.windowStart, last.windowEnd).toMinutes());
             changes += quotes.size() - 1;
-            List<Warning> visitWarnings = warningsOf(visit, quotes, warningsByVisit);
+            List<Warning> visitWarnings = warningsByVisit.getOrDefault(visit.id, List.of());
             for (Warning warning : visitWarnings) {
                 warned++;
                 falseAlarms += !visit.actualArrival.isBefore(warning.windowStart())
@@ -682,23 +682,6 @@ final class ArrivalSimulation {
         figures.put("warnings", warned);
         figures.put("false_alarm_share", ratio(falseAlarms, warned));
         return figures;
-    }
-
-    /**
-     * The warnings a visit's customer had, in order: the desk's call-backs, and the new windows a re-plan published
-     * when it moved the arrival out of the window told (a notice to the customer, with the window then in force).
-     */
-    private static List<Warning> warningsOf(Visit visit, List<ArrivalQuote> quotes,
-            Map<Long, List<Warning>> callBacks) {
-        List<Warning> all = new ArrayList<>(callBacks.getOrDefault(visit.id, List.of()));
-        for (int i = 1; i < quotes.size(); i++) {
-            if (quotes.get(i).reason.startsWith("re-planned")) {
-                ArrivalQuote inForce = quotes.get(i - 1);
-                all.add(new Warning(visit.id, quotes.get(i).quotedAt, inForce.windowStart, inForce.windowEnd));
-            }
-        }
-        all.sort(java.util.Comparator.comparing(Warning::at));
-        return all;
     }
 
     private static boolean inside(ArrivalQuote quote, Instant arrival) {

@@ -49,12 +49,12 @@ public class JobDurations {
         }
     }
 
-    /** Finished visits older than this no longer teach anything: work and people change. */
-    private static final Duration HISTORY = Duration.ofDays(120);
+    /** Finished visits (and words said on them) older than this no longer teach anything: work and people change. */
+    static final Duration HISTORY = Duration.ofDays(120);
     /** A job that took a fifth or five times its estimate was not the job estimated; it is clipped. */
-    private static final double MIN_RATIO = 0.2;
-    private static final double MAX_RATIO = 5;
-    private static final long CACHE_NANOS = Duration.ofMinutes(5).toNanos();
+    static final double MIN_RATIO = 0.2;
+    static final double MAX_RATIO = 5;
+    static final long CACHE_NANOS = Duration.ofMinutes(5).toNanos();
 
     @Inject
     ArrivalSettings settings;

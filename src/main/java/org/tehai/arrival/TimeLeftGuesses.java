@@ -1,7 +1,6 @@
 package org.tehai.arrival;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,12 +19,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class TimeLeftGuesses {
 
-    /** Reports older than this no longer teach anything. */
-    private static final Duration HISTORY = Duration.ofDays(120);
-    /** A job that ended at a fifth of the time said, or five times it, was not the job guessed at: clipped. */
-    private static final double MIN_RATIO = 0.2;
-    private static final double MAX_RATIO = 5;
-    private static final long CACHE_NANOS = Duration.ofMinutes(5).toNanos();
+    // History, clipping of ratios and caching as for the jobs (JobDurations).
 
     @Inject
     ArrivalSettings settings;
@@ -42,7 +36,7 @@ public class TimeLeftGuesses {
     /** The learned ratio (time really left ÷ time said), and from how many reports. */
     public JobDurations.Spread spread() {
         JobDurations.Spread current = learned;
-        if (current == null || System.nanoTime() - learnedAtNanos > CACHE_NANOS) {
+        if (current == null || System.nanoTime() - learnedAtNanos > JobDurations.CACHE_NANOS) {
             current = QuarkusTransaction.joiningExisting().call(this::load);
             learned = current;
             learnedAtNanos = System.nanoTime();
@@ -64,8 +58,8 @@ public class TimeLeftGuesses {
                       where e.type = 'RUNNING_LONG' and e.minutes_left > 0 and v.status = 'DONE'
                         and v.actual_departure is not null and v.actual_departure > e.occurred_at
                         and v.actual_departure >= ?1) said""")
-                .setParameter(1, Instant.now(clock).minus(HISTORY)).setParameter(2, MIN_RATIO)
-                .setParameter(3, MAX_RATIO).getSingleResult();
+                .setParameter(1, Instant.now(clock).minus(JobDurations.HISTORY))
+                .setParameter(2, JobDurations.MIN_RATIO).setParameter(3, JobDurations.MAX_RATIO).getSingleResult();
         return JobDurations.Spread.pooled(((Number) row[0]).longValue(), ((Number) row[1]).doubleValue(),
                 ((Number) row[2]).doubleValue(), settings.priorWeight(), settings.guessCv());
     }

@@ -51,7 +51,14 @@ public class PhoneRoutes {
      * (the ETag).
      */
     public record Route(LocalDate date, String technician, long technicianId, Window shift,
-            List<PartQuantityView> vanStock, List<Stop> visits, String version, String tag) {
+            List<PartQuantityView> vanStock, List<Stop> visits, DayReported day, String version, String tag) {
+    }
+
+    /**
+     * The day as the technician's phones reported it, whichever phone it was: when it started (the first report of
+     * the day), when it ended, and since when the technician is on a break (null: not on one).
+     */
+    public record DayReported(OffsetDateTime startedAt, OffsetDateTime endedAt, OffsetDateTime onBreakSince) {
     }
 
     /** The technician's published route of a local date (today in its region when null), in order. */
@@ -84,10 +91,32 @@ public class PhoneRoutes {
                 : new Window(shift.startsAt.atZone(zone).toOffsetDateTime(), shift.endsAt.atZone(zone).toOffsetDateTime());
         List<PartQuantityView> stock = PartQuantityView.of(me.vanStock).stream()
                 .sorted(java.util.Comparator.comparing(PartQuantityView::partCode)).toList();
+        DayReported reported = reported(me, day, zone);
         String version = digest(planned(day, stops));
-        String tag = digest(version + "|" + hours + "|" + stock + "|"
+        String tag = digest(version + "|" + hours + "|" + stock + "|" + reported + "|"
                 + stops.stream().map(s -> s.visitId() + ":" + s.status() + ":" + s.expectedDone()).toList());
-        return new Route(day, me.fullName(), me.id, hours, stock, stops, version, tag);
+        return new Route(day, me.fullName(), me.id, hours, stock, stops, reported, version, tag);
+    }
+
+    /** The technician's reports of the local day, in the order they happened, read as the day's state. */
+    private static DayReported reported(Technician me, LocalDate day, ZoneId zone) {
+        OffsetDateTime started = null;
+        OffsetDateTime ended = null;
+        OffsetDateTime onBreak = null;
+        for (TechnicianEvent event : TechnicianEvent.<TechnicianEvent>list("technician = ?1 and occurredAt >= ?2 "
+                + "and occurredAt < ?3 order by occurredAt, id", me, day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant())) {
+            OffsetDateTime at = event.occurredAt.atZone(zone).toOffsetDateTime();
+            started = started == null ? at : started;
+            switch (event.type) {
+                case DAY_ENDED -> ended = at;
+                case BREAK_STARTED -> onBreak = at;
+                case BREAK_ENDED -> onBreak = null;
+                default -> {
+                }
+            }
+        }
+        return new DayReported(started, ended, onBreak);
     }
 
     /** What the dispatcher decides about a day's route; progress the technician reports is left out. */

@@ -64,15 +64,22 @@ function statusOf(stop) {
   return status;
 }
 
+/**
+ * The day's state: from this phone's reports, and as the server has it from every phone of the technician (a day
+ * started on another phone is started here too). A break this phone reported on decides over the server's.
+ */
 function day() {
   const route = today();
   const mine = route ? counted().filter((e) => e.day === route.date).sort(byDeviceTime) : [];
+  const kept = route?.day ?? {};
   const last = (type) => mine.filter((e) => e.type === type).pop();
   const breakStarted = last('BREAK_STARTED');
   const breakEnded = last('BREAK_ENDED');
-  return { started: mine.length > 0, ended: Boolean(last('DAY_ENDED')),
-    breakSince: breakStarted && (!breakEnded || byDeviceTime(breakEnded, breakStarted) < 0)
-      ? breakStarted.occurredAt : null };
+  const breakHere = breakStarted && (!breakEnded || byDeviceTime(breakEnded, breakStarted) < 0)
+    ? breakStarted.occurredAt : null;
+  return { started: mine.length > 0 || Boolean(kept.startedAt),
+    ended: Boolean(last('DAY_ENDED') || kept.endedAt),
+    breakSince: breakStarted || breakEnded ? breakHere : kept.onBreakSince ?? null };
 }
 
 /**

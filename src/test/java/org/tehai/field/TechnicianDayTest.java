@@ -113,6 +113,19 @@ class TechnicianDayTest {
         List<String> kinds = as("manager").get("/api/notifications?size=500").then().extract().jsonPath()
                 .getList("items.findAll { it.visitId == " + first + " }.kind");
         assertThat(kinds).contains("WINDOW_QUOTED", "TECHNICIAN_ON_THE_WAY", "VISIT_DONE");
+
+        // The route says how the day stands, for any phone of the technician: started with its first report, a
+        // break under way, then over.
+        assertThat(route.getString("day.startedAt")).isNull();
+        as(me).body(Map.of("events", List.of(event("e-4", "BREAK_STARTED", null, "10:45")))).post("/api/me/events")
+                .then().statusCode(200).body("applied", equalTo(1));
+        as(me).get("/api/me/route?date=" + DAY).then().statusCode(200)
+                .body("day.startedAt", equalTo(DAY + "T09:30:00+09:00"))
+                .body("day.onBreakSince", equalTo(DAY + "T10:45:00+09:00")).body("day.endedAt", equalTo(null));
+        as(me).body(Map.of("events", List.of(event("e-5", "BREAK_ENDED", null, "11:30"),
+                event("e-6", "DAY_ENDED", null, "18:00")))).post("/api/me/events").then().statusCode(200);
+        as(me).get("/api/me/route?date=" + DAY).then().statusCode(200).body("day.onBreakSince", equalTo(null))
+                .body("day.endedAt", equalTo(DAY + "T18:00:00+09:00"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -103,12 +104,15 @@ public class PhoneRoutes {
         OffsetDateTime started = null;
         OffsetDateTime ended = null;
         OffsetDateTime onBreak = null;
-        for (TechnicianEvent event : TechnicianEvent.<TechnicianEvent>list("technician = ?1 and occurredAt >= ?2 "
-                + "and occurredAt < ?3 order by occurredAt, id", me, day.atStartOfDay(zone).toInstant(),
-                day.plusDays(1).atStartOfDay(zone).toInstant())) {
-            OffsetDateTime at = event.occurredAt.atZone(zone).toOffsetDateTime();
+        // Type and time only: the phone polls the route, and the events' visits are not needed here.
+        for (Object[] event : TechnicianEvent.getEntityManager().createQuery("select e.type, e.occurredAt "
+                + "from TechnicianEvent e where e.technician = ?1 and e.occurredAt >= ?2 and e.occurredAt < ?3 "
+                + "order by e.occurredAt, e.id", Object[].class).setParameter(1, me)
+                .setParameter(2, day.atStartOfDay(zone).toInstant())
+                .setParameter(3, day.plusDays(1).atStartOfDay(zone).toInstant()).getResultList()) {
+            OffsetDateTime at = ((Instant) event[1]).atZone(zone).toOffsetDateTime();
             started = started == null ? at : started;
-            switch (event.type) {
+            switch ((TechnicianEventType) event[0]) {
                 case DAY_ENDED -> ended = at;
                 case BREAK_STARTED -> onBreak = at;
                 case BREAK_ENDED -> onBreak = null;

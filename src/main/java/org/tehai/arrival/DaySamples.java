@@ -122,9 +122,10 @@ public final class DaySamples {
     /**
      * A job's length (as a share of its plan) from two witnesses: how jobs of its type run ({@code spread}), and the
      * technician's word, read as technicians' words turn out ({@code guesses}: the time really left ÷ the time said,
-     * {@link TimeLeftGuesses}). Both are log-normal, so they combine by their precisions. A word far from what such jobs do is pulled towards them, the more so the larger the share of the
-     * job it is about (its miss is a share of the time left): "three more hours", said half an hour into a job planned
-     * for one, reads as about one and three quarters.
+     * {@link TimeLeftGuesses}). Both are log-normal, so they combine by their precisions. A word far from what such
+     * jobs do is pulled towards them, the more so the larger the share of the job it is about (its miss is a share of
+     * the time left): "three more hours", said half an hour into a job planned for one, reads as about one and three
+     * quarters.
      */
     static LogNormal reportedJob(JobDurations.Spread spread, JobDurations.Spread guesses, Duration planned,
             Instant arrived, Instant reportedAt, Instant doneAt) {

@@ -11,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 /**
  * How long jobs of each type really take compared with their estimate, learned from finished visits. For a job type
  * the ratio actual / estimated duration has a mean (1.2: such jobs run 20 % over) and a spread (its standard
@@ -54,7 +52,6 @@ public class JobDurations {
     /** A job that took a fifth or five times its estimate was not the job estimated; it is clipped. */
     static final double MIN_RATIO = 0.2;
     static final double MAX_RATIO = 5;
-    static final long CACHE_NANOS = Duration.ofMinutes(5).toNanos();
 
     @Inject
     ArrivalSettings settings;
@@ -65,28 +62,17 @@ public class JobDurations {
     @Inject
     Clock clock;
 
-    private volatile Map<String, Spread> learned;
-    private volatile long learnedAtNanos;
+    private final Learned<Map<String, Spread>> learned = new Learned<>(this::load);
 
     /** The spread of a job type; the prior for a type never seen finished (or a visit without a type). */
     public Spread of(String jobType) {
-        Spread spread = jobType == null ? null : learned().get(jobType);
+        Spread spread = jobType == null ? null : learned.get().get(jobType);
         return spread != null ? spread : new Spread(1, settings.jobCv(), 0);
     }
 
     /** A visit was finished: the next quote learns from it. */
     public void forget() {
-        learned = null;
-    }
-
-    private Map<String, Spread> learned() {
-        Map<String, Spread> current = learned;
-        if (current == null || System.nanoTime() - learnedAtNanos > CACHE_NANOS) {
-            current = QuarkusTransaction.joiningExisting().call(this::load);
-            learned = current;
-            learnedAtNanos = System.nanoTime();
-        }
-        return current;
+        learned.forget();
     }
 
     private Map<String, Spread> load() {

@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 /**
  * How well technicians guess the time a job still takes, learned from their {@code RUNNING_LONG} reports on visits
  * since finished: the ratio of the time then really left (to the visit's departure) to the minutes said has a mean
@@ -19,8 +17,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class TimeLeftGuesses {
 
-    // History, clipping of ratios and caching as for the jobs (JobDurations).
-
     @Inject
     ArrivalSettings settings;
 
@@ -30,25 +26,19 @@ public class TimeLeftGuesses {
     @Inject
     Clock clock;
 
-    private volatile JobDurations.Spread learned;
-    private volatile long learnedAtNanos;
+    private final Learned<JobDurations.Spread> learned = new Learned<>(this::load);
 
     /** The learned ratio (time really left ÷ time said), and from how many reports. */
     public JobDurations.Spread spread() {
-        JobDurations.Spread current = learned;
-        if (current == null || System.nanoTime() - learnedAtNanos > JobDurations.CACHE_NANOS) {
-            current = QuarkusTransaction.joiningExisting().call(this::load);
-            learned = current;
-            learnedAtNanos = System.nanoTime();
-        }
-        return current;
+        return learned.get();
     }
 
     /** A visit was finished: the next estimate learns from its reports. */
     public void forget() {
-        learned = null;
+        learned.forget();
     }
 
+    /** Over the same history and with the same clipping of ratios as the jobs themselves ({@link JobDurations}). */
     private JobDurations.Spread load() {
         Object[] row = (Object[]) entityManager.createNativeQuery("""
                 select count(*), coalesce(avg(r), 1), coalesce(var_samp(r), 0)

@@ -142,10 +142,28 @@ public class DispatchWorkflow {
     }
 
     public PlanPublisher.Publication publish(String regionRef, LocalDate date) {
+        return publish(regionRef, date, false);
+    }
+
+    /**
+     * What publishing the current proposal would do now, to the visit and the notification: the publication itself,
+     * run and rolled back, so the summary a dispatcher confirms counts exactly what publishing counts.
+     */
+    public PlanPublisher.Publication previewPublication(String regionRef, LocalDate date) {
+        return publish(regionRef, date, true);
+    }
+
+    private PlanPublisher.Publication publish(String regionRef, LocalDate date, boolean rehearsal) {
         long planId = QuarkusTransaction.requiringNew().call(() -> currentProposal(region(regionRef), date).id);
         runs.flush(planId);
-        return QuarkusTransaction.requiringNew().call(() -> publisher.publish(
-                Plan.findById(planId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE), user.name()));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            PlanPublisher.Publication publication = publisher.publish(Plan.findById(planId,
+                    jakarta.persistence.LockModeType.PESSIMISTIC_WRITE), user.name());
+            if (rehearsal) {
+                QuarkusTransaction.setRollbackOnly(); // all of it undone when the transaction ends
+            }
+            return publication;
+        });
     }
 
     /** The open proposal of the day, or else the latest proposal (accepted, failed...); 404 when none. */

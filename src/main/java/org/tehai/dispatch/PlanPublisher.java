@@ -52,8 +52,9 @@ public class PlanPublisher {
     @Inject
     Clock clock;
 
-    /** What publishing did. */
-    public record Publication(Plan published, int dispatched, int unassigned, int quoted, int requoted) {
+    /** What publishing did; {@code notified}: the notifications written to customers (quoted, changed, at risk). */
+    public record Publication(Plan published, int dispatched, int unassigned, int quoted, int requoted,
+            int notified) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -106,6 +107,7 @@ public class PlanPublisher {
         Visit.<Visit>list("id in ?1", assignments.stream().map(Assignment::visitId).toList())
                 .forEach(v -> visits.put(v.id, v));
         int unassigned = 0;
+        Tally tally = new Tally();
         for (Assignment a : assignments) {
             Visit visit = visits.get(a.visitId());
             if (a.assigned() || visit == null || visit.status.isFixed()) {
@@ -115,11 +117,10 @@ public class PlanPublisher {
             if (visit.status != VisitStatus.UNPLANNED) {
                 visit.leaveUnassigned();
                 if (visit.quotedWindowStart != null) {
-                    notifications.aboutAll(visit, NotificationKind.WINDOW_AT_RISK);
+                    tally.notified += notifications.aboutAll(visit, NotificationKind.WINDOW_AT_RISK).size();
                 }
             }
         }
-        Tally tally = new Tally();
         for (List<Assignment> route : byShift.values()) {
             dispatchRoute(route, visits, published, now, tally);
         }
@@ -130,13 +131,14 @@ public class PlanPublisher {
                 + proposal.region.code + " " + proposal.workDate + " as version " + published.number + ": "
                 + dispatched + " dispatched, " + unassigned + " unassigned, " + quoted + " windows quoted, " + requoted
                 + " re-quoted; score " + proposal.score());
-        return new Publication(published, dispatched, unassigned, quoted, requoted);
+        return new Publication(published, dispatched, unassigned, quoted, requoted, tally.notified);
     }
 
     private static final class Tally {
         int dispatched;
         int quoted;
         int requoted;
+        int notified;
     }
 
     /**
@@ -192,7 +194,8 @@ public class PlanPublisher {
             } else {
                 tally.quoted++;
             }
-            notifications.aboutAll(visit, hadWindow ? NotificationKind.WINDOW_CHANGED : NotificationKind.WINDOW_QUOTED);
+            tally.notified += notifications.aboutAll(visit,
+                    hadWindow ? NotificationKind.WINDOW_CHANGED : NotificationKind.WINDOW_QUOTED).size();
         }
     }
 }

@@ -1,7 +1,9 @@
 package org.tehai.site;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +25,19 @@ public class SiteService {
 
     @Inject
     Audit audit;
+
+    /**
+     * Per region code, the box holding the region's sites that have coordinates, as "south,west,north,east": where a
+     * map of the region opens before anything is planned on it.
+     */
+    public Map<String, String> extents() {
+        Map<String, String> extents = new LinkedHashMap<>();
+        Site.getEntityManager().createQuery("select s.region.code, min(s.latitude), min(s.longitude), max(s.latitude), "
+                + "max(s.longitude) from Site s where s.latitude is not null and s.longitude is not null "
+                + "group by s.region.code", Object[].class).getResultList()
+                .forEach(row -> extents.put((String) row[0], row[1] + "," + row[2] + "," + row[3] + "," + row[4]));
+        return extents;
+    }
 
     public Page<SiteView> search(Long customerId, Long regionId, String building, PageRequest page) {
         List<String> conditions = new ArrayList<>();

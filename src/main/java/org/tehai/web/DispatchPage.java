@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.tehai.platform.security.Roles;
 import org.tehai.region.RegionService;
+import org.tehai.site.SiteService;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -30,6 +31,9 @@ public class DispatchPage {
     RegionService regions;
 
     @Inject
+    SiteService sites;
+
+    @Inject
     UiSettings settings;
 
     @Inject
@@ -40,7 +44,8 @@ public class DispatchPage {
     @RolesAllowed({ Roles.DISPATCHER, Roles.ADMIN })
     public TemplateInstance board() {
         String words = frame.scriptWords("board_", Messages.class);
-        return frame.render(dispatch.data("regions", regions.list()).data("mapTiles", settings.tiles().orElse(""))
+        return frame.render(dispatch.data("regions", regions.list()).data("extents", sites.extents())
+                .data("mapTiles", settings.tiles().orElse(""))
                 .data("mapAttribution", settings.mapAttribution()).data("words", words), "/dispatch");
     }
 }

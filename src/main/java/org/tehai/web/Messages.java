@@ -196,11 +196,62 @@ public interface Messages {
     @Message("Publish this plan?")
     String board_publish_title();
 
-    @Message("{dispatched} visits dispatched, {unassigned} unassigned; customers get their windows.")
-    String board_publish_summary(String dispatched, String unassigned);
+    @Message("{dispatched} visits will be dispatched and {unassigned} left unassigned; {quoted} arrival windows quoted for the first time and {requoted} changed; {notified} notifications go to customers.")
+    String board_publish_summary(String dispatched, String unassigned, String quoted, String requoted, String notified);
 
-    @Message("Published version {version}: {dispatched} dispatched, {quoted} windows quoted, {requoted} changed.")
-    String board_published_result(String version, String dispatched, String quoted, String requoted);
+    @Message("Published version {version}: {dispatched} dispatched, {quoted} windows quoted, {requoted} changed, {notified} customers notified.")
+    String board_published_result(String version, String dispatched, String quoted, String requoted, String notified);
+
+    @Message("{minutes} min")
+    String board_minutes(String minutes);
+
+    @Message("open")
+    String board_status_unplanned();
+
+    @Message("planned")
+    String board_status_planned();
+
+    @Message("dispatched")
+    String board_status_dispatched();
+
+    @Message("on the way")
+    String board_status_en_route();
+
+    @Message("on site")
+    String board_status_on_site();
+
+    @Message("done")
+    String board_status_done();
+
+    @Message("not finished (another visit needed)")
+    String board_status_incomplete();
+
+    @Message("cancelled")
+    String board_status_cancelled();
+
+    @Message("Order")
+    String board_sort();
+
+    @Message("Most urgent first")
+    String board_sort_urgent();
+
+    @Message("Least urgent first")
+    String board_sort_least();
+
+    @Message("By visit")
+    String board_sort_reference();
+
+    @Message("What the marks mean")
+    String board_legend();
+
+    @Message("Its share of the score")
+    String board_score_impact();
+
+    @Message("Stop after no improvement for (s)")
+    String board_unimproved();
+
+    @Message("Home region")
+    String header_region();
 
     @Message("newly assigned")
     String board_diff_new();

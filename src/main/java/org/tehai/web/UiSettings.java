@@ -11,11 +11,11 @@ import io.smallrye.config.WithDefault;
 public interface UiSettings {
 
     /**
-     * The map tile URL template ({z}/{x}/{y}); {@code none} for a plain background with a scale, which reaches no
-     * other host. The default is OpenStreetMap's standard tiles.
+     * The map tile URL template ({z}/{x}/{y}); empty (or {@code none}) for a plain background with a scale, which
+     * reaches no other host. The default is OpenStreetMap's standard tiles.
      */
     @WithDefault("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-    String mapTiles();
+    Optional<String> mapTiles();
 
     /** The attribution the tile provider asks for, shown on the map. */
     @WithDefault("© OpenStreetMap contributors")
@@ -27,7 +27,6 @@ public interface UiSettings {
 
     /** The tile URL, or nothing for the plain background. */
     default Optional<String> tiles() {
-        String url = mapTiles().strip();
-        return url.isEmpty() || url.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(url);
+        return mapTiles().map(String::strip).filter(url -> !url.isEmpty() && !url.equalsIgnoreCase("none"));
     }
 }

@@ -56,10 +56,12 @@ async function loadDays() {
   if (asked !== state.asked) return;
   const today = localDate(0);
   const tomorrow = localDate(1);
+  const dayName = new Intl.DateTimeFormat(root.dataset.language, { timeZone: 'UTC', year: 'numeric', month: 'short',
+    day: 'numeric', weekday: 'short' });
   $('day').innerHTML = days.map((d) => {
     const when = d.date === today ? ` (${t('board_today')})` : d.date === tomorrow ? ` (${t('board_tomorrow')})` : '';
     const work = `${d.techniciansOnShift} ${t('board_technicians')} · ${d.open} ${t('board_open')} · ${d.planned} ${t('board_planned')} · ${d.dispatched} ${t('board_dispatched')} · ${d.finished} ${t('board_finished')}`;
-    return `<option value="${d.date}" data-work="${d.techniciansOnShift + d.open + d.planned + d.dispatched}">${d.date}${when} — ${work}</option>`;
+    return `<option value="${d.date}" data-work="${d.techniciansOnShift + d.open + d.planned + d.dispatched}">${dayName.format(new Date(`${d.date}T00:00:00Z`))}${when} — ${work}</option>`;
   }).join('');
   if (state.wantedDay && days.some((d) => d.date === state.wantedDay)) $('day').value = state.wantedDay;
   state.wantedDay = null;
@@ -131,7 +133,11 @@ function stopPolling() {
 
 async function propose() {
   const limit = parseInt($('limit').value, 10);
-  await api('POST', `${dayPath()}/proposals`, Number.isFinite(limit) ? { spentLimitSeconds: limit } : {});
+  const unimproved = parseInt($('unimproved').value, 10);
+  const limits = {};
+  if (Number.isFinite(limit)) limits.spentLimitSeconds = limit;
+  if (Number.isFinite(unimproved)) limits.unimprovedSpentLimitSeconds = unimproved;
+  await api('POST', `${dayPath()}/proposals`, limits);
   setView('proposal');
   await refreshProposal();
   startPolling();
@@ -155,11 +161,11 @@ async function toggleLive(event) {
 }
 
 async function askPublish() {
-  const diff = await api('GET', `${dayPath()}/proposals/current/diff`);
-  const s = diff.summary ?? {};
-  const assigned = (state.board?.rows ?? []).reduce((n, row) => n + row.stops.filter((x) => x.visitId).length, 0);
-  $('publish-body').textContent = t('board_publish_summary', { dispatched: assigned,
-    unassigned: state.board?.unassigned?.length ?? s.unassigned ?? 0 });
+  // What publishing would do now, counted by the server as publishing counts it.
+  const would = await api('GET', `${dayPath()}/proposals/current/publication`);
+  $('publish-body').textContent = t('board_publish_summary', { dispatched: would.dispatched,
+    unassigned: would.unassigned, quoted: would.windowsQuoted, requoted: would.windowsRequoted,
+    notified: would.customersNotified });
   $('publish-dialog').showModal();
 }
 
@@ -168,7 +174,7 @@ async function publish() {
   await refreshProposal();
   // After the proposal's own line: the result of publishing is what the dispatcher reads now.
   say(t('board_published_result', { version: result.version, dispatched: result.dispatched,
-    quoted: result.windowsQuoted, requoted: result.windowsRequoted }));
+    quoted: result.windowsQuoted, requoted: result.windowsRequoted, notified: result.customersNotified }));
   setView('published');
   await loadBoard();
 }
@@ -257,9 +263,10 @@ function drawTimeline() {
       if (stop.travelSeconds > 0 && stop.arrival) {
         items.add({ id: `drive-${stop.visitId}`, group: row.technicianId, className: 'drive', selectable: false,
           editable: false, start: new Date(new Date(stop.arrival).getTime() - stop.travelSeconds * 1000),
-          end: stop.arrival, title: `${t('board_drive')} ${Math.round(stop.travelSeconds / 60)} min` });
+          end: stop.arrival, title: `${t('board_drive')} ${t('board_minutes', { minutes: Math.round(stop.travelSeconds / 60) })}` });
       }
-      const classes = ['visit', stop.priority, stop.diff ? `diff-${stop.diff}` : '', stop.windowBroken ? 'broken' : '',
+      const classes = ['visit', `visit-${stop.visitId}`, stop.priority, stop.diff ? `diff-${stop.diff}` : '',
+        stop.windowBroken ? 'broken' : '',
         stop.atRisk ? 'at-risk' : '',
         stop.pinned ? 'pinned' : '', isFixed(stop) ? 'fixed' : ''].filter(Boolean).join(' ');
       items.add({ id: stop.visitId, group: row.technicianId, start: stop.start, end: stop.end, className: classes,
@@ -277,6 +284,16 @@ function drawTimeline() {
       const id = chosen.find((x) => typeof x === 'number');
       if (id != null) select(id);
     });
+    state.timeline.on('changed', focusableBars);
+    // A technician's name selects the route: highlighted on the map and its visits on the timeline.
+    state.timeline.on('click', (props) => {
+      if (props.what === 'group-label' && props.group != null) highlightRoute(props.group);
+    });
+    // A visit bar has the keyboard too: Tab reaches it, Enter or Space opens its panel (with "Move to…").
+    $('timeline').addEventListener('keydown', (e) => {
+      const id = barVisit(e.target);
+      if (id != null && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); select(id); }
+    });
   } else {
     state.timeline.setOptions(options);
     state.timeline.setGroups(groups);
@@ -292,6 +309,21 @@ function drawTimeline() {
   }
 }
 
+const barVisit = (element) => {
+  const match = element?.classList?.contains('visit') && /\bvisit-(\d+)\b/.exec(element.className);
+  return match ? parseInt(match[1], 10) : null;
+};
+
+function focusableBars() {
+  for (const bar of $('timeline').querySelectorAll('.vis-item.visit')) {
+    if (bar.tabIndex === 0) continue;
+    bar.tabIndex = 0;
+    bar.setAttribute('role', 'button');
+    const found = findStop(barVisit(bar));
+    if (found) bar.setAttribute('aria-label', visitTitle(found.stop).replace(/\n/g, ', '));
+  }
+}
+
 /** An instant from a local date and time of the region: "2026-12-01", "07:00" in Asia/Tokyo → 2026-11-30T22:00Z. */
 function atLocal(day, hhmm) {
   const guess = new Date(`${day}T${hhmm}:00Z`);
@@ -302,6 +334,8 @@ function atLocal(day, hhmm) {
   return new Date(guess.getTime() - minutes * 60000);
 }
 
+const constraintWords = (c) => (root.dataset.language === 'ja' && c.constraintJapanese) || c.constraint;
+const statusWords = (status) => words[`board_status_${String(status).toLowerCase()}`] ?? status;
 const isFixed = (stop) => ['EN_ROUTE', 'ON_SITE', 'DONE', 'INCOMPLETE'].includes(stop.status);
 const canMove = () => state.view === 'proposal' && state.proposal && !solving(state.proposal)
   && ['DONE', 'STOPPED'].includes(state.proposal.status);
@@ -373,7 +407,17 @@ function drawMap() {
   }
   state.map.invalidateSize();
   if (bounds.length) state.map.fitBounds(bounds, { padding: [20, 20], maxZoom: 16 });
-  else state.map.setView([35.68, 139.76], 11);
+  else regionExtent();
+}
+
+// Nothing planned yet: the extent of the region's sites (from the page), else the whole world at a glance.
+function regionExtent() {
+  const extent = $('region').selectedOptions[0]?.dataset.extent?.split(',').map(Number);
+  if (extent?.length === 4 && extent.every(Number.isFinite)) {
+    state.map.fitBounds([[extent[0], extent[1]], [extent[2], extent[3]]], { padding: [20, 20], maxZoom: 14 });
+  } else {
+    state.map.setView([20, 0], 2);
+  }
 }
 
 const priorityColour = (p) => ({ P1: '#c62828', P2: '#ef6c00', P3: '#1565c0', P4: '#607d8b' })[p] ?? '#607d8b';
@@ -387,16 +431,24 @@ function highlightRoute(technicianId) {
 
 // ---- Unassigned visits ----
 
+// Most urgent first by default; the dispatcher may turn the order round or sort by reference.
+const orders = {
+  urgent: (a, b) => (a.priority ?? '').localeCompare(b.priority ?? '') || (a.reference ?? '').localeCompare(b.reference ?? ''),
+  least: (a, b) => (b.priority ?? '').localeCompare(a.priority ?? '') || (a.reference ?? '').localeCompare(b.reference ?? ''),
+  reference: (a, b) => (a.reference ?? '').localeCompare(b.reference ?? ''),
+};
+
 function drawUnassigned() {
-  const list = [...(state.board?.unassigned ?? [])].sort((a, b) => (a.priority ?? '').localeCompare(b.priority ?? ''));
+  const list = [...(state.board?.unassigned ?? [])].sort(orders[$('unassigned-order').value] ?? orders.urgent);
   $('unassigned-count').textContent = `(${list.length})`;
   $('unassigned').querySelector('tbody').innerHTML = list.length ? list.map((v) => `
     <tr data-visit="${v.visitId}">
       <td><span class="prio ${esc(v.priority)}">${esc(v.priority)}</span></td>
-      <td><a href="#visit-${v.visitId}" data-select="${v.visitId}">${esc(v.reference)}</a></td>
+      <td><a href="#visit-${v.visitId}" data-select="${v.visitId}">${esc(v.reference)}</a>
+        ${v.diff === 'UNASSIGNED' ? `<span class="tag bad newly-unassigned">${t('board_diff_unassigned')}</span>` : ''}</td>
       <td>${esc(v.address ?? '')}</td>
       <td class="reason">${esc((v.reasons ?? []).join(' '))}</td>
-    </tr>`).join('') : `<tr><td>${t('board_none')}</td></tr>`;
+    </tr>`).join('') : `<tr><td colspan="4">${t('board_none')}</td></tr>`;
 }
 
 // ---- One visit ----
@@ -437,7 +489,7 @@ async function showVisit(visitId) {
       ${visit.pinned ? `<span class="tag">${t('board_pinned')}</span>` : ''}
       ${visit.atRisk ? `<span class="tag bad">${t('board_at_risk')}</span>` : ''}</h2>
     <dl>
-      <dt>${t('board_status')}</dt><dd>${esc(visit.status)}${row ? ` · ${esc(row.name)} ${time(stop.start)}–${time(stop.end)}` : ''}</dd>
+      <dt>${t('board_status')}</dt><dd>${esc(statusWords(visit.status))}${row ? ` · ${esc(row.name)} ${time(stop.start)}–${time(stop.end)}` : ''}</dd>
       ${visit.status === 'ON_SITE' && visit.expectedDone
     ? `<dt>${t('board_expected_done')}</dt><dd class="expected-done">${time(visit.expectedDone)}</dd>` : ''}
       <dt>${t('board_availability')}</dt><dd>${esc(windows || '—')}</dd>
@@ -447,6 +499,9 @@ async function showVisit(visitId) {
     </dl>
     ${why ? `<h3>${why.assigned ? t('board_why_here') : t('board_why_unassigned')}</h3>
       <ul>${(why.reasons ?? []).map((r) => `<li>${esc(r)}</li>`).join('')}</ul>` : ''}
+    ${why?.assigned && why.scoreImpact?.length ? `<h3>${t('board_score_impact')}</h3>
+      <table class="impact-table">${why.scoreImpact.map((c) => `<tr><td>${esc(constraintWords(c))}</td>
+        <td class="num">${esc(c.score)}</td></tr>`).join('')}</table>` : ''}
     <p class="actions">
       ${canMove() && !isFixed(stop) ? `<label>${t('board_move_to')} <select id="move-technician">${technicians}</select></label>
         <label>${t('board_position')} <input id="move-position" type="number" min="1" size="3" placeholder="${t('board_best_position')}"></label>
@@ -522,6 +577,7 @@ $('live').addEventListener('change', (e) => toggleLive(e).catch((err) => say(err
 for (const radio of document.querySelectorAll('input[name=view]')) {
   radio.addEventListener('change', () => { state.view = radio.value; loadBoard().catch((e) => say(e.message)); });
 }
+$('unassigned-order').addEventListener('change', drawUnassigned);
 $('unassigned').addEventListener('click', (e) => {
   const link = e.target.closest('[data-select]');
   if (link) { e.preventDefault(); select(parseInt(link.dataset.select, 10)); }

@@ -3,7 +3,9 @@ package org.tehai.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.tehai.support.Api.DISPATCHER;
 import static org.tehai.support.Api.as;
 
@@ -89,9 +91,21 @@ class DispatchWorkflowTest {
                 .body("technician.id", equalTo((int) other)).body("position", equalTo(1))
                 .body("scoreAfter", notNullValue()).body("pinned", equalTo(true));
 
+        // The summary before publishing counts what publishing then does, and writes nothing itself.
+        as("agent").get(day.path() + "/proposals/current/publication").then().statusCode(403);
+        as(DISPATCHER).get(day.path() + "/proposals/current/publication").then().statusCode(200)
+                .body("dispatched", equalTo(4)).body("unassigned", equalTo(0)).body("windowsQuoted", equalTo(4))
+                .body("windowsRequoted", equalTo(0)).body("customersNotified", equalTo(4));
+        as(DISPATCHER).get(day.path() + "/proposals/current/publication").then().statusCode(200)
+                .body("windowsQuoted", equalTo(4));
+        as(DISPATCHER).get("/api/visits/" + visit).then().statusCode(200).body("status", not(equalTo("DISPATCHED")))
+                .body("quotedWindow", nullValue());
+        as(DISPATCHER).get(day.path() + "/board?plan=published").then().statusCode(404);
+
         as("agent").post(day.path() + "/proposals/current/publish").then().statusCode(403);
         as(DISPATCHER).post(day.path() + "/proposals/current/publish").then().statusCode(200)
-                .body("dispatched", equalTo(4)).body("windowsQuoted", equalTo(4));
+                .body("dispatched", equalTo(4)).body("windowsQuoted", equalTo(4)).body("customersNotified", equalTo(4))
+                .body("version", equalTo(2));
         as(DISPATCHER).get("/api/visits/" + visit).then().statusCode(200).body("status", equalTo("DISPATCHED"))
                 .body("quotedWindow.startsAt", notNullValue()).body("technicianId", equalTo((int) other))
                 .body("routePosition", equalTo(1)).body("pinned", equalTo(true));

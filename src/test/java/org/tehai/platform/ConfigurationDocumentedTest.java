@@ -44,7 +44,7 @@ class ConfigurationDocumentedTest {
 
     /** Keys the embedded database reads while the configuration is still being built, before any mapping exists. */
     private static final Set<String> BOOTSTRAP_KEYS = Set.of(EmbeddedPostgresConfigSourceFactory.DATA_DIR,
-            EmbeddedPostgresConfigSourceFactory.EPHEMERAL);
+            EmbeddedPostgresConfigSourceFactory.EPHEMERAL, EmbeddedPostgresConfigSourceFactory.DATABASE);
 
     /** Key → its mapping method, over every {@code @ConfigMapping} interface of the application. */
     private static Map<String, Method> mapped;

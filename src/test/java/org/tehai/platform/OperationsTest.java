@@ -29,6 +29,20 @@ class OperationsTest {
     }
 
     @Test
+    void shouldDescribeWhatTheDispatcherBoardReads() {
+        // Whatever the board does, the API does: its read endpoints are in the document with what they answer.
+        var api = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        String day = "paths.'/api/regions/{region}/days/{date}";
+        org.assertj.core.api.Assertions.assertThat(api.getString(day + "/board'.get.summary"))
+                .isEqualTo("The day's board in one answer");
+        org.assertj.core.api.Assertions.assertThat(api.getString(day + "/unassigned'.get.summary")).isNotBlank();
+        org.assertj.core.api.Assertions.assertThat(api.getString(day + "/proposals/current/publication'.get.summary"))
+                .isEqualTo("What publishing would do now");
+        org.assertj.core.api.Assertions.assertThat(api.getString(day + "/proposals/current/explanation'.get.description"))
+                .contains("share of the score");
+    }
+
+    @Test
     void shouldRejectAnonymousCallers() {
         given().when().get("/api/regions").then().statusCode(401);
     }

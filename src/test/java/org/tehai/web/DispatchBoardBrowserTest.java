@@ -77,6 +77,9 @@ class DispatchBoardBrowserTest {
         Page page = Browser.page(URI.create(base.toString()), language);
         page.navigate(base + "dispatch");
         assertThat(page).hasURL(Pattern.compile(".*/login\\?next=.*"));
+        if (language.startsWith("en")) {
+            Browser.screenshot(page, "login");
+        }
         page.getByLabel(Pattern.compile("User|ユーザー")).fill(user);
         page.getByLabel(Pattern.compile("Password|パスワード")).fill(user);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("Sign in|サインイン")))
@@ -99,13 +102,23 @@ class DispatchBoardBrowserTest {
         assertThat(page.locator("#day option:checked")).containsText("3 technicians on shift");
         Browser.screenshot(page, "dispatch-empty-day");
 
-        page.locator("#limit").fill("3");
+        // Every line the status shows while it solves is kept, to see the progress move.
+        page.evaluate("() => { window.statusLines = []; new MutationObserver(() => window.statusLines.push("
+                + "document.getElementById('status').textContent)).observe(document.getElementById('status'), "
+                + "{ childList: true, characterData: true, subtree: true }); }");
+        page.locator("#limit").fill("4");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose")).click();
         assertThat(page.locator("#status")).containsText("Solving", new com.microsoft.playwright.assertions
                 .LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop"))).isEnabled();
         assertThat(page.locator("#status")).containsText("8 assigned / 1 Unassigned",
                 new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         assertThat(page.locator("#status")).not().containsText("Solving");
+        @SuppressWarnings("unchecked")
+        List<String> lines = (List<String>) page.evaluate("() => window.statusLines");
+        assertThat(lines.stream().filter(l -> l.contains("Solving") && l.matches(".*elapsed \\d+ s.*")).distinct())
+                .as("the progress lines while solving (score, counts, elapsed) in %s", lines)
+                .hasSizeGreaterThanOrEqualTo(2);
 
         // One timeline row per technician on shift, the visits on them, the unservable one listed with its reason.
         assertThat(page.locator(".vis-label")).hasCount(3);
@@ -113,7 +126,19 @@ class DispatchBoardBrowserTest {
         Locator waiting = page.locator("#unassigned tbody tr");
         assertThat(waiting).hasCount(1);
         assertThat(waiting.first()).containsText("ROBOTICS");
+        assertThat(page.locator(".vis-item.visit.diff-NEW")).hasCount(8); // nothing published yet: all new
         Browser.screenshot(page, "dispatch-proposal");
+
+        // A bar has the keyboard: focused and Enter opens its panel.
+        Locator firstBar = page.locator(".vis-item.visit").first();
+        assertThat(firstBar).hasAttribute("tabindex", "0");
+        firstBar.focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#visit")).isVisible(SOON);
+        assertThat(page.locator("#visit")).containsText("Status");
+        assertThat(page.locator("#visit dt:text('Status') + dd")).containsText("open");
+        assertThat(page.locator("#visit .impact-table")).containsText("Travel time");
+        page.locator("#visit-close").click();
 
         // Move a visit to another technician: the score impact is shown before anything changes.
         page.locator(".vis-item.visit").first().click();
@@ -139,7 +164,9 @@ class DispatchBoardBrowserTest {
         // Publish: a summary first, then the published plan with the windows told to the customers.
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish").setExact(true)).click();
         Locator publish = page.locator("#publish-dialog");
-        assertThat(publish).containsText("visits dispatched");
+        assertThat(publish).containsText("8 visits will be dispatched and 0 left unassigned; 8 arrival windows "
+                + "quoted for the first time and 0 changed; 8 notifications go to customers.");
+        Browser.screenshot(page, "dispatch-publish-summary");
         page.locator("#publish-confirm").click();
         assertThat(page.locator("#status")).containsText(Pattern.compile("Published version \\d+: 8 dispatched"),
                 new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
@@ -202,11 +229,28 @@ class DispatchBoardBrowserTest {
     }
 
     @Test
+    void shouldLetAnAdminChooseAPage() {
+        Page page = Browser.page(URI.create(base.toString()), "en-US");
+        page.navigate(base.toString());
+        page.getByLabel("User").fill("admin");
+        page.getByLabel("Password").fill("admin");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/choose$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Choose a page"))).isVisible();
+        Browser.screenshot(page, "choose");
+        page.getByRole(AriaRole.MAIN).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+                .setName("Dispatcher board")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/dispatch$"));
+        page.context().close();
+    }
+
+    @Test
     void shouldSignOutAndKeepTheApiOnProblemsNotRedirects() {
         Page page = signIn("dispatcher", "en-US");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         assertThat(page).hasURL(Pattern.compile(".*/login\\?signed-out=true$"));
         assertThat(page.locator("[role=status]")).hasText("You are signed out.");
+        Browser.screenshot(page, "signed-out");
         page.navigate(base + "dispatch");
         assertThat(page).hasURL(Pattern.compile(".*/login\\?next=.*"));
         com.microsoft.playwright.APIResponse api = page.request().get(base + "api/regions");
@@ -229,20 +273,19 @@ class DispatchBoardBrowserTest {
         assertThat(page.locator("#status")).not().containsText("Solving");
         assertThat(page.locator(".vis-item.visit")).hasCount(8);
 
-        // Select the first bar (the timeline drags a selected bar), then drag it onto the last technician's row.
-        Locator bar = page.locator(".vis-item.visit").first();
+        // Select a bar not on the last technician's row (the timeline drags a selected bar), then drag it onto that
+        // row.
+        Locator rows = page.locator(".vis-foreground .vis-group");
+        Locator bar = null;
+        for (int i = 0; i < rows.count() - 1 && bar == null; i++) {
+            bar = rows.nth(i).locator(".vis-item.visit").count() > 0 ? rows.nth(i).locator(".vis-item.visit").first()
+                    : null;
+        }
+        if (bar == null) {
+            throw new AssertionError("No visit off the last technician's row to drag onto it");
+        }
         String moved = bar.innerText().strip();
-        bar.click();
-        assertThat(page.locator("#visit")).isVisible(SOON);
-        var from = bar.boundingBox();
-        var row = page.locator(".vis-foreground .vis-group").last().boundingBox();
-        page.mouse().move(from.x + from.width / 2, from.y + from.height / 2);
-        page.mouse().down();
-        page.mouse().move(from.x + from.width / 2 + 5, from.y + from.height / 2 + 5, new com.microsoft.playwright
-                .Mouse.MoveOptions().setSteps(3));
-        page.mouse().move(from.x + from.width / 2 + 20, row.y + row.height / 2, new com.microsoft.playwright.Mouse
-                .MoveOptions().setSteps(10));
-        page.mouse().up();
+        dragOntoLastRow(page, bar);
 
         Locator dialog = page.locator("#move-dialog");
         assertThat(dialog).isVisible(SOON);
@@ -255,7 +298,32 @@ class DispatchBoardBrowserTest {
         page.locator(".vis-item.visit", new Page.LocatorOptions().setHasText(moved)).click();
         assertThat(page.locator("#visit")).isVisible(SOON);
         assertThat(page.locator("#visit h2")).not().containsText("pinned");
+
+        // The same drag again, applied this time: the visit moves to that row, pinned there.
+        dragOntoLastRow(page, page.locator(".vis-item.visit", new Page.LocatorOptions().setHasText(moved)));
+        assertThat(dialog).isVisible(SOON);
+        page.locator("#move-apply").click();
+        assertThat(dialog).isHidden();
+        Locator lastRow = page.locator(".vis-foreground .vis-group").last();
+        assertThat(lastRow.locator(".vis-item.visit.pinned", new Locator.LocatorOptions().setHasText(moved)))
+                .isVisible(SOON);
+        assertThat(page.locator(".vis-item.visit.diff-MOVED, .vis-item.visit.diff-NEW").first()).isVisible();
+        Browser.screenshot(page, "dispatch-drag-applied");
         page.context().close();
+    }
+
+    private static void dragOntoLastRow(Page page, Locator bar) {
+        bar.click();
+        assertThat(page.locator("#visit")).isVisible(SOON);
+        var from = bar.boundingBox();
+        var row = page.locator(".vis-foreground .vis-group").last().boundingBox();
+        page.mouse().move(from.x + from.width / 2, from.y + from.height / 2);
+        page.mouse().down();
+        page.mouse().move(from.x + from.width / 2 + 5, from.y + from.height / 2 + 5, new com.microsoft.playwright
+                .Mouse.MoveOptions().setSteps(3));
+        page.mouse().move(from.x + from.width / 2 + 20, row.y + row.height / 2, new com.microsoft.playwright.Mouse
+                .MoveOptions().setSteps(10));
+        page.mouse().up();
     }
 
     @Test

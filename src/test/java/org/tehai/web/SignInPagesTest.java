@@ -70,6 +70,27 @@ class SignInPagesTest {
     }
 
     @Test
+    void shouldRefuseASignInPostedFromAnotherSite() {
+        // Another site's page posting its own credentials through a person's browser is turned away before sign-in.
+        for (String[] header : new String[][] { { "Origin", "http://evil.example" }, { "Origin", "null" },
+                { "Referer", "https://evil.example/login" } }) {
+            assertThat(given().redirects().follow(false).header(header[0], header[1]).formParam("j_username",
+                    "dispatcher").formParam("j_password", "dispatcher").post("/j_security_check").then()
+                    .statusCode(403).contentType(startsWith("application/problem+json"))
+                    .body("field", equalTo("Origin")).extract().cookies()).as(header[1])
+                    .doesNotContainKey("tehai-session");
+        }
+        // The form of this application's own page signs in.
+        String own = given().redirects().follow(false).header("Origin", "http://localhost:8081")
+                .formParam("j_username", "dispatcher").formParam("j_password", "dispatcher").post("/j_security_check")
+                .then().statusCode(302).extract().cookie("tehai-session");
+        assertThat(own).isNotBlank();
+        given().redirects().follow(false).header("Referer", "http://LOCALHOST/login").formParam("j_username",
+                "dispatcher").formParam("j_password", "wrong").post("/j_security_check").then()
+                .header("Location", containsString("/login?error=true"));
+    }
+
+    @Test
     void shouldNotAskApiCallsForTheFormToken() {
         // A bodiless POST that a client labels as a form (REST Assured does by default) is an API call, not a form.
         given().auth().preemptive().basic("dispatcher", "dispatcher").contentType("application/x-www-form-urlencoded")

@@ -28,6 +28,7 @@ import org.jboss.logging.Logger;
  */
 final class EmbeddedPostgres {
 
+    /** The database Tehai uses on the server unless {@code tehai.embedded-db.database} names another. */
     static final String DATABASE = "tehai";
     static final String USER = "postgres";
 
@@ -36,6 +37,8 @@ final class EmbeddedPostgres {
     private static EmbeddedPostgres running;
 
     private final int port;
+
+    private final java.util.Set<String> databases = new java.util.HashSet<>();
 
     private EmbeddedPostgres(int port) {
         this.port = port;
@@ -48,7 +51,6 @@ final class EmbeddedPostgres {
         }
         try {
             running = dataDirectory == null ? startEphemeral() : startPersistent(dataDirectory.toAbsolutePath());
-            running.createDatabaseIfMissing();
             return running;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL server in (" + dataDirectory
@@ -56,8 +58,16 @@ final class EmbeddedPostgres {
         }
     }
 
-    String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+    /** The URL of a database on this server, created (empty) when it is not there yet. */
+    synchronized String jdbcUrl(String database) {
+        if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("The embedded database's name (" + database
+                    + ") must be lower-case letters, digits and underscores, starting with a letter.");
+        }
+        if (databases.add(database)) {
+            createDatabaseIfMissing(database);
+        }
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
     private static EmbeddedPostgres startPersistent(Path dataDirectory) throws IOException {
@@ -120,20 +130,20 @@ final class EmbeddedPostgres {
         }
     }
 
-    private void createDatabaseIfMissing() {
+    private void createDatabaseIfMissing(String database) {
         String adminUrl = "jdbc:postgresql://localhost:" + port + "/postgres";
         try (Connection connection = DriverManager.getConnection(adminUrl, USER, "");
                 var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, DATABASE);
+            exists.setString(1, database);
             try (var rows = exists.executeQuery()) {
                 if (!rows.next()) {
                     try (var create = connection.createStatement()) {
-                        create.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+                        create.execute("create database " + database + " encoding 'UTF8' template template0");
                     }
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create the database (" + DATABASE + ") on the embedded PostgreSQL "
+            throw new IllegalStateException("Cannot create the database (" + database + ") on the embedded PostgreSQL "
                     + "at port (" + port + ").", e);
         }
     }

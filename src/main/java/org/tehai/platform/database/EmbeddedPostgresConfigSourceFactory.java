@@ -19,7 +19,9 @@ import io.smallrye.config.ConfigValue;
  * server starts when the datasource is created at run time, never during the build.
  * <p>
  * Settings: {@code tehai.data-dir} (env {@code TEHAI_DATA_DIR}, default {@code ./data}) holds the database files
- * under {@code postgres/}; {@code tehai.embedded-db.ephemeral=true} (the test profile) uses a throw-away server.
+ * under {@code postgres/}; {@code tehai.embedded-db.ephemeral=true} (the test profile) uses a throw-away server;
+ * {@code tehai.embedded-db.database} names the database on it (default {@code tehai}, created when missing), so a
+ * test profile can start on an empty database of its own.
  * They are read here, while the configuration is still being built, so they cannot be a {@code @ConfigMapping}
  * like the other {@code tehai.*} settings.
  */
@@ -32,6 +34,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     public static final String DATA_DIR = "tehai.data-dir";
     /** "true": a throw-away server in a temporary directory (the test profile). */
     public static final String EPHEMERAL = "tehai.embedded-db.ephemeral";
+    /** The database on the embedded server (default {@code tehai}); a test profile may take one of its own. */
+    public static final String DATABASE = "tehai.embedded-db.database";
     /** "true" when the embedded server is in use; the demo data loads on its first start. */
     static final String ACTIVE = "tehai.embedded-db.active";
 
@@ -43,7 +47,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         boolean ephemeral = Boolean.parseBoolean(valueOr(context.getValue(EPHEMERAL), "false"));
         Path dataDirectory = ephemeral ? null
                 : Path.of(valueOr(context.getValue(DATA_DIR), "data")).resolve("postgres");
-        return Collections.singletonList(new LazySource(dataDirectory));
+        return Collections.singletonList(new LazySource(dataDirectory,
+                valueOr(context.getValue(DATABASE), EmbeddedPostgres.DATABASE)));
     }
 
     @Override
@@ -65,9 +70,11 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         static final int ORDINAL = 120;
 
         private final Path dataDirectory;
+        private final String database;
 
-        LazySource(Path dataDirectory) {
+        LazySource(Path dataDirectory, String database) {
             this.dataDirectory = dataDirectory;
+            this.database = database;
         }
 
         @Override
@@ -85,7 +92,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             }
             return switch (propertyName) {
                 case ACTIVE -> "true";
-                case JDBC_URL -> EmbeddedPostgres.start(dataDirectory).jdbcUrl();
+                case JDBC_URL -> EmbeddedPostgres.start(dataDirectory).jdbcUrl(database);
                 case USERNAME -> EmbeddedPostgres.USER;
                 case PASSWORD -> "postgres";
                 default -> null;

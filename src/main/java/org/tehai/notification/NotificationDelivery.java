@@ -43,8 +43,12 @@ public class NotificationDelivery {
     @Inject
     Clock clock;
 
-    /** Added to the longest a batch may take, for the claim and the outcome's own transactions. */
-    static final Duration CLAIM_MARGIN = Duration.ofSeconds(10);
+    /**
+     * Added to the longest a batch may take, for the claim and the outcome's own transactions. As every notification
+     * of a batch is sent within the batch's time and can be claimed again only when the claim has run out, two
+     * deliveries of one notification are at least this far apart.
+     */
+    public static final Duration CLAIM_MARGIN = Duration.ofSeconds(10);
 
     private final HttpClient http = HttpClient.newBuilder().build();
 

@@ -44,6 +44,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tehai.dispatch.SolverLeases;
+import org.tehai.notification.NotificationDelivery;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -63,7 +64,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * within the lease TTL + 20 s, and a visit added just before the kill is in the resumed solve;</li>
  * <li>SIGTERM of another instance: its region-days are handed over within 5 s;</li>
  * <li>the notifications that publishing writes reach a webhook that is down for a while: each one delivered, twice
- * at most for the batches the stopped instances had in flight;</li>
+ * at most for the batches the stopped instances had in flight, and never twice within its claim (a repeated delivery
+ * comes at least {@link NotificationDelivery#CLAIM_MARGIN} after the one before);</li>
  * <li>no HTTP answer is a 5xx.</li>
  * </ul>
  * In every build as a smoke (two regions); {@code ./mvnw -Pscale-out verify} runs the larger proof and writes its
@@ -75,6 +77,9 @@ class ScaleOutIT {
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final String DATABASE = "tehai";
     private static final String ZONE = "Asia/Tokyo";
+    /** The outbox settings the instances get: they size a notification's claim. */
+    private static final int NOTIFICATION_BATCH_SIZE = 5;
+    private static final Duration NOTIFICATION_REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
     /** The run's sizes: system properties, smoke defaults. */
     private record Settings(int regions, int days, int visitsPerDay, int technicians, Duration leaseTtl,
@@ -351,11 +356,21 @@ class ScaleOutIT {
         // Every notification delivered, whichever instance claimed it. Delivery is at least once: a notification the
         // killed instance had sent but not yet recorded as delivered goes out again once its claim runs out (the
         // gateway de-duplicates it by its Idempotency-Key); so may the one an instance told to stop was sending when
-        // its database connection closed. So at most the batches of the two stopped instances come twice.
+        // its database connection closed. So at most the batches of the two stopped instances come twice. And never
+        // twice within its claim: a claim lasts REQUEST_TIMEOUT x BATCH_SIZE + CLAIM_MARGIN, every notification of a
+        // batch is sent within REQUEST_TIMEOUT x BATCH_SIZE of the claim, and another instance may claim it only once
+        // the claim has run out; so a repeated delivery comes at least CLAIM_MARGIN after the one before, and two
+        // instances sending one notification at the same time would fail here.
         long notifications = awaitNotificationsDelivered(Duration.ofSeconds(60));
         Map<Long, Integer> received = receiver.deliveries();
         Map<Long, Integer> twice = received.entrySet().stream().filter(e -> e.getValue() > 1)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Duration claim = NOTIFICATION_REQUEST_TIMEOUT.multipliedBy(NOTIFICATION_BATCH_SIZE)
+                .plus(NotificationDelivery.CLAIM_MARGIN);
+        Duration minimumGap = claim.minus(NOTIFICATION_REQUEST_TIMEOUT.multipliedBy(NOTIFICATION_BATCH_SIZE));
+        Map<Long, List<Duration>> gaps = receiver.repeatGaps();
+        Duration smallestGap = gaps.values().stream().flatMap(List::stream).min(Comparator.naturalOrder())
+                .orElse(null);
         summary.put("notifications written", notifications);
         summary.put("notifications delivered (distinct)", received.size());
         summary.put("webhook answers 503 while down", receiver.refused());
@@ -363,8 +378,14 @@ class ScaleOutIT {
         assertThat(notifications).as("notifications written by publishing").isPositive();
         assertThat(received.size()).as("distinct notifications the webhook accepted").isEqualTo(notifications);
         summary.put("notifications sent twice (in flight when an instance stopped)", twice.size());
-        assertThat(twice).as("notifications delivered twice").hasSizeLessThanOrEqualTo(2 * 5)
+        summary.put("notification claim (s)", claim.toMillis() / 1000.0);
+        summary.put("repeated deliveries: smallest gap (s), bound", (smallestGap == null ? "-"
+                : round(smallestGap.toMillis() / 1000.0)) + ", at least " + minimumGap.toMillis() / 1000.0);
+        assertThat(twice).as("notifications delivered twice").hasSizeLessThanOrEqualTo(2 * NOTIFICATION_BATCH_SIZE)
                 .allSatisfy((id, count) -> assertThat(count).isEqualTo(2));
+        assertThat(gaps).as("repeated deliveries less than %s s after the one before (within its claim)",
+                minimumGap.toSeconds()).allSatisfy((id, between) -> assertThat(between)
+                        .allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(minimumGap)));
         assertThat(receiver.refused()).as("requests refused while the webhook was down").isPositive();
 
         // Stop the live days; the lease history has one owner at a time for every region-day.
@@ -535,7 +556,8 @@ class ScaleOutIT {
         env.put("TEHAI_NOTIFICATIONS_POLL_EVERY", "1s");
         env.put("TEHAI_NOTIFICATIONS_FIRST_BACKOFF", "PT1S");
         env.put("TEHAI_NOTIFICATIONS_MAX_BACKOFF", "PT2S");
-        env.put("TEHAI_NOTIFICATIONS_BATCH_SIZE", "5");
+        env.put("TEHAI_NOTIFICATIONS_BATCH_SIZE", Integer.toString(NOTIFICATION_BATCH_SIZE));
+        env.put("TEHAI_NOTIFICATIONS_REQUEST_TIMEOUT", NOTIFICATION_REQUEST_TIMEOUT.toString());
         Process process = builder.start();
         instances.add(new Instance(host, port, log, process, new long[1], new long[] { -1, 0, 0, 0 }));
     }
@@ -672,15 +694,42 @@ class ScaleOutIT {
 
     // ---- The webhook receiver ----
 
-    /** Counts deliveries per notification (its Idempotency-Key); answers 503 while "down". */
-    private record Webhook(String url, Map<Long, Integer> received, AtomicInteger refusedCount, AtomicLong upAt) {
+    /**
+     * Records when each notification (its Idempotency-Key) was accepted, by the monotonic clock; answers 503 while
+     * "down".
+     */
+    private record Webhook(String url, Map<Long, List<Long>> acceptedAt, AtomicInteger refusedCount, AtomicLong upAt) {
 
         void downUntil(long nanos) {
             upAt.set(nanos);
         }
 
+        /** How many times each notification was accepted. */
         Map<Long, Integer> deliveries() {
-            return new TreeMap<>(received);
+            Map<Long, Integer> counts = new TreeMap<>();
+            acceptedAt.forEach((id, times) -> {
+                synchronized (times) {
+                    counts.put(id, times.size());
+                }
+            });
+            return counts;
+        }
+
+        /** For each notification accepted more than once: the gaps between its consecutive deliveries. */
+        Map<Long, List<Duration>> repeatGaps() {
+            Map<Long, List<Duration>> gaps = new TreeMap<>();
+            acceptedAt.forEach((id, times) -> {
+                List<Long> sorted;
+                synchronized (times) {
+                    sorted = new ArrayList<>(times);
+                }
+                Collections.sort(sorted);
+                for (int i = 1; i < sorted.size(); i++) {
+                    gaps.computeIfAbsent(id, k -> new ArrayList<>())
+                            .add(Duration.ofNanos(sorted.get(i) - sorted.get(i - 1)));
+                }
+            });
+            return gaps;
         }
 
         int refused() {
@@ -690,20 +739,25 @@ class ScaleOutIT {
 
     private Webhook startWebhook() throws IOException {
         webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
-        Map<Long, Integer> received = new ConcurrentHashMap<>();
+        Map<Long, List<Long>> acceptedAt = new ConcurrentHashMap<>();
         AtomicInteger refused = new AtomicInteger();
         AtomicLong upAt = new AtomicLong(0);
         webhook.createContext("/notify", exchange -> {
+            long arrived = System.nanoTime();
             try (InputStream body = exchange.getRequestBody()) {
                 body.readAllBytes();
             }
             int status;
-            if (System.nanoTime() < upAt.get()) {
+            if (arrived < upAt.get()) {
                 refused.incrementAndGet();
                 status = 503;
             } else {
                 String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-                received.merge(Long.parseLong(key.substring(key.lastIndexOf('-') + 1)), 1, Integer::sum);
+                List<Long> times = acceptedAt.computeIfAbsent(Long.parseLong(key.substring(key.lastIndexOf('-') + 1)),
+                        id -> new ArrayList<>());
+                synchronized (times) {
+                    times.add(arrived);
+                }
                 status = 202;
             }
             byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
@@ -713,7 +767,7 @@ class ScaleOutIT {
         });
         webhook.setExecutor(Executors.newFixedThreadPool(4));
         webhook.start();
-        return new Webhook("http://127.0.0.1:" + webhook.getAddress().getPort() + "/notify", received, refused,
+        return new Webhook("http://127.0.0.1:" + webhook.getAddress().getPort() + "/notify", acceptedAt, refused,
                 upAt);
     }
 

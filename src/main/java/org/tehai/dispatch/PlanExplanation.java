@@ -9,18 +9,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.tehai.dispatch.PlanningProblemBuilder.Problem;
+import org.tehai.dispatch.PlanReasons.From;
+import org.tehai.dispatch.PlanReasons.Reason;
+import org.tehai.dispatch.PlanReasons.Span;
 import org.tehai.dispatch.PlanningProblemBuilder.RouteOwner;
 import org.tehai.planning.DispatchPlan;
 import org.tehai.planning.PlannedVisit;
 import org.tehai.planning.TechnicianRoute;
-import org.tehai.planning.TechnicianRoutingConstraints;
 import org.tehai.planning.TimeWindow;
 import org.tehai.platform.error.ApiProblem;
 import org.tehai.region.Region;
@@ -62,11 +63,24 @@ public class PlanExplanation {
     @Inject
     ReviewProblems problems;
 
-    public record Impact(String constraint, String score) {
+    /** A constraint's share of the score; {@code constraintJapanese}: its name in Japanese. */
+    public record Impact(String constraint, String constraintJapanese, String score) {
+
+        static Impact of(String constraint, String score) {
+            return new Impact(constraint, PlanReasons.constraintJapanese(constraint), score);
+        }
     }
 
+    /** {@code reasons} in English, {@code reasonsJapanese} the same reasons in Japanese, in the same order. */
     public record VisitExplanation(long visitId, String reference, boolean assigned, PlanDiff.TechnicianRef technician,
-            Integer position, Instant plannedStart, List<String> reasons, List<Impact> scoreImpact) {
+            Integer position, Instant plannedStart, List<String> reasons, List<String> reasonsJapanese,
+            List<Impact> scoreImpact) {
+
+        static VisitExplanation of(Visit visit, boolean assigned, PlanDiff.TechnicianRef technician, Integer position,
+                Instant plannedStart, List<Reason> reasons, List<Impact> scoreImpact) {
+            return new VisitExplanation(visit.id, visit.reference(), assigned, technician, position, plannedStart,
+                    Reason.english(reasons), Reason.japanese(reasons), scoreImpact);
+        }
     }
 
     public record Explanation(int proposal, String score, List<Impact> constraints, List<VisitExplanation> visits) {
@@ -104,7 +118,7 @@ public class PlanExplanation {
             for (PlannedVisit visit : problem.plan().getVisits()) {
                 if (visit.isCustomer() && visit.getRoute() == null) {
                     Visit entity = Visit.findById(Problem.visitId(visit));
-                    visits.add(new VisitExplanation(entity.id, entity.reference(), false, null, null, null,
+                    visits.add(VisitExplanation.of(entity, false, null, null, null,
                             whyUnassigned(problem, visit, entity, zone, false), List.of()));
                 }
             }
@@ -120,7 +134,7 @@ public class PlanExplanation {
         List<Impact> totals = new ArrayList<>();
         for (ConstraintAnalysis<HardMediumSoftLongScore> constraint : analysis.constraintAnalyses()) {
             if (!constraint.score().isZero()) {
-                totals.add(new Impact(constraint.constraintName(), constraint.score().toString()));
+                totals.add(Impact.of(constraint.constraintName(), constraint.score().toString()));
             }
             for (MatchAnalysis<HardMediumSoftLongScore> match : constraint.matches()) {
                 if (match.justification() instanceof DefaultConstraintJustification justification) {
@@ -140,15 +154,15 @@ public class PlanExplanation {
                 continue;
             }
             List<Impact> impacts = byVisit.getOrDefault(visit.getId(), List.of()).stream()
-                    .map(m -> new Impact(m.constraintRef().constraintName(), m.score().toString())).toList();
+                    .map(m -> Impact.of(m.constraintRef().constraintName(), m.score().toString())).toList();
             Visit entity = Visit.findById(Problem.visitId(visit));
             if (visit.getRoute() == null) {
-                visits.add(new VisitExplanation(entity.id, entity.reference(), false, null, null, null,
+                visits.add(VisitExplanation.of(entity, false, null, null, null,
                         whyUnassigned(problem, visit, entity, zone, true), impacts));
             } else {
                 RouteOwner owner = problem.routes().get(visit.getRoute().getId());
                 int position = customerPosition(visit);
-                visits.add(new VisitExplanation(entity.id, entity.reference(), true,
+                visits.add(VisitExplanation.of(entity, true,
                         PlanDiff.technician(technicians, owner.technicianId()), position,
                         problem.instant(visit.getSchedule().serviceStart()),
                         whyHere(problem, visit, owner, zone), impacts));
@@ -178,77 +192,52 @@ public class PlanExplanation {
         return TIME.format(problem.instant(seconds).atZone(zone));
     }
 
-    private static String windows(Problem problem, List<TimeWindow> windows, ZoneId zone) {
-        return windows.stream().map(w -> w.equals(TimeWindow.ANY_TIME) ? "any time"
-                : time(problem, w.start(), zone) + "–" + time(problem, w.end(), zone)).collect(Collectors.joining(", "));
+    private static List<Span> spans(Problem problem, List<TimeWindow> windows, ZoneId zone) {
+        return windows.stream().map(w -> w.equals(TimeWindow.ANY_TIME) ? Span.ANY
+                : new Span(time(problem, w.start(), zone), time(problem, w.end(), zone))).toList();
     }
 
-    private List<String> whyHere(Problem problem, PlannedVisit visit, RouteOwner owner, ZoneId zone) {
-        List<String> reasons = new ArrayList<>();
+    private List<Reason> whyHere(Problem problem, PlannedVisit visit, RouteOwner owner, ZoneId zone) {
+        List<Reason> reasons = new ArrayList<>();
         var technician = visit.getRoute().getTechnician();
         var schedule = visit.getSchedule();
+        String name = owner.technicianName();
         if (visit.getRoute().getVisits().indexOf(visit) < visit.getRoute().getPinnedVisitCount()) {
-            reasons.add("Already started by " + owner.technicianName() + ": stays where it is.");
+            reasons.add(PlanReasons.alreadyStarted(name));
         } else if (visit.getPinnedRouteId() != null) {
-            reasons.add("Stays with " + owner.technicianName() + ": pinned or already dispatched to them.");
+            reasons.add(PlanReasons.pinned(name));
         }
         if (!visit.getRequiredSkillLevels().isEmpty()) {
-            reasons.add(technician.masters(visit.getRequiredSkillLevels())
-                    ? owner.technicianName() + " has the skills it needs (" + skills(visit.getRequiredSkillLevels(),
-                            technician.getSkillLevels()) + ")."
-                    : owner.technicianName() + " lacks skills it needs (" + skills(visit.getRequiredSkillLevels(),
-                            technician.getSkillLevels()) + ").");
+            reasons.add(PlanReasons.skills(name, technician.masters(visit.getRequiredSkillLevels()),
+                    visit.getRequiredSkillLevels(), technician.getSkillLevels()));
         }
         if (!visit.getRequiredParts().isEmpty() || !visit.getRequiredTools().isEmpty()) {
-            String needs = String.join(", ", new java.util.TreeSet<>(visit.getRequiredParts().keySet()))
-                    + (visit.getRequiredParts().isEmpty() || visit.getRequiredTools().isEmpty() ? "" : ", ")
-                    + String.join(", ", new java.util.TreeSet<>(visit.getRequiredTools()));
+            TreeSet<String> parts = new TreeSet<>(visit.getRequiredParts().keySet());
+            TreeSet<String> tools = new TreeSet<>(visit.getRequiredTools());
             if (visit.getVanStock() != null && visit.getVanStock().getShortage() > 0) {
-                reasons.add("Parts missing in the van for " + needs + ".");
+                reasons.add(PlanReasons.partsMissing(parts, tools));
             } else {
-                reasons.add(visit.isRestockedBefore() ? "Picks up " + needs + " at the depot earlier on the route."
-                        : "Has " + needs + " in the van.");
+                reasons.add(visit.isRestockedBefore() ? PlanReasons.restockedBefore(parts, tools)
+                        : PlanReasons.inTheVan(parts, tools));
             }
         }
         PlannedVisit previous = visit.getPreviousVisit();
-        String from = previous == null ? "home" : previous.isCustomer() ? "the previous visit" : "the depot";
-        reasons.add(minutes(visit.getTravelTimeFromPrevious()) + " drive from " + from + ", stop "
-                + customerPosition(visit) + " of the day.");
-        long wait = schedule.serviceStart() - schedule.arrivalTime();
-        reasons.add("Starts " + time(problem, schedule.serviceStart(), zone) + (schedule.windowMiss() > 0
-                ? ", " + minutes(schedule.windowMiss()) + " after the customer's availability (" + windows(problem,
-                        visit.getWindows(), zone) + ") ends"
-                : ", inside the customer's availability (" + windows(problem, visit.getWindows(), zone) + ")")
-                + (wait > 60 ? "; waits " + minutes(wait) + " at the door." : "."));
+        reasons.add(PlanReasons.drive(visit.getTravelTimeFromPrevious(), previous == null ? From.HOME
+                : previous.isCustomer() ? From.PREVIOUS : From.DEPOT, customerPosition(visit)));
+        reasons.add(PlanReasons.start(time(problem, schedule.serviceStart(), zone), schedule.windowMiss(),
+                spans(problem, visit.getWindows(), zone), schedule.serviceStart() - schedule.arrivalTime()));
         if (visit.getSlaDue() != Long.MAX_VALUE) {
-            reasons.add(visit.getSlaLateness() > 0
-                    ? minutes(visit.getSlaLateness()) + " after the " + visit.getPriority() + " service-level due time "
-                            + time(problem, visit.getSlaDue(), zone) + "."
-                    : "Within the " + visit.getPriority() + " service-level due time " + time(problem, visit.getSlaDue(),
-                            zone) + ".");
+            reasons.add(PlanReasons.serviceLevel(String.valueOf(visit.getPriority()),
+                    time(problem, visit.getSlaDue(), zone), visit.getSlaLateness()));
         }
         if (visit.getQuotedWindow() != null) {
-            reasons.add(visit.getQuotedWindowMiss() > 0 ? "Moves " + minutes(visit.getQuotedWindowMiss())
-                    + " outside the window quoted to the customer (" + windows(problem, List.of(visit.getQuotedWindow()),
-                            zone) + ")."
-                    : "Keeps the window quoted to the customer (" + windows(problem, List.of(visit.getQuotedWindow()),
-                            zone) + ").");
+            reasons.add(PlanReasons.quotedWindow(spans(problem, List.of(visit.getQuotedWindow()), zone).get(0),
+                    visit.getQuotedWindowMiss()));
         }
         if (visit.getPreferredTechnicianId() != null) {
-            reasons.add(visit.isWithPreferredTechnician() ? "Same technician as the earlier visit of this ticket."
-                    : "Another technician than the one who came before (continuity not kept).");
+            reasons.add(PlanReasons.continuity(visit.isWithPreferredTechnician()));
         }
         return reasons;
-    }
-
-    private static String skills(Map<String, Integer> required, Map<String, Integer> has) {
-        return new java.util.TreeMap<>(required).entrySet().stream().map(e -> e.getKey() + " level "
-                + has.getOrDefault(e.getKey(), 0) + ", needs " + e.getValue()).collect(Collectors.joining("; "));
-    }
-
-    private static String minutes(long seconds) {
-        long minutes = Math.round(seconds / 60.0);
-        return minutes < 60 ? minutes + " min" : minutes / 60 + " h " + minutes % 60 + " min";
     }
 
     /**
@@ -256,60 +245,54 @@ public class PlanExplanation {
      * {@code bestPlace}, for a visit the technicians could do but have no room for, where it would fit best and
      * what that would break (a trial of every place, some tens of milliseconds on a city-size day).
      */
-    private List<String> whyUnassigned(Problem problem, PlannedVisit visit, Visit entity, ZoneId zone,
+    private List<Reason> whyUnassigned(Problem problem, PlannedVisit visit, Visit entity, ZoneId zone,
             boolean bestPlace) {
-        List<String> reasons = new ArrayList<>();
+        List<Reason> reasons = new ArrayList<>();
         DispatchPlan plan = problem.plan();
-        String where = "in " + entity.region.name + " on " + problem.epoch().atZone(zone).toLocalDate();
+        String region = entity.region.name;
+        LocalDate day = problem.epoch().atZone(zone).toLocalDate();
         if (plan.getRoutes().isEmpty()) {
-            reasons.add("No technician works " + where + ".");
+            reasons.add(PlanReasons.noTechnician(region, day));
             return reasons;
         }
-        StringBuilder need = new StringBuilder();
-        new java.util.TreeMap<>(visit.getRequiredSkillLevels()).forEach((skill, level) -> need
-                .append(need.isEmpty() ? "" : " and ").append("skill ").append(skill).append(" level ").append(level));
+        TreeSet<String> tools = new TreeSet<>(visit.getRequiredTools());
         List<TechnicianRoute> skilled = plan.getRoutes().stream()
                 .filter(r -> r.getTechnician().masters(visit.getRequiredSkillLevels())).toList();
         if (skilled.isEmpty()) {
-            reasons.add("No technician with " + need + " works " + where + ".");
+            reasons.add(PlanReasons.nobodyWith(region, day, visit.getRequiredSkillLevels(), visit.getRequiredParts(),
+                    tools, false));
             return reasons;
         }
         boolean depot = plan.getVisits().stream().anyMatch(v -> !v.isCustomer());
         List<TechnicianRoute> equipped = skilled.stream().filter(r -> depot || (r.getTechnician().carriesAll(
                 visit.getRequiredTools()) && hasParts(r.getTechnician().getVanStock(), visit.getRequiredParts()))).toList();
         if (equipped.isEmpty()) {
-            StringBuilder items = new StringBuilder(need);
-            new java.util.TreeMap<>(visit.getRequiredParts()).forEach((part, quantity) -> items
-                    .append(items.isEmpty() ? "" : " and ").append("part ").append(part)
-                    .append(quantity > 1 ? " ×" + quantity : ""));
-            visit.getRequiredTools().stream().sorted().forEach(tool -> items.append(items.isEmpty() ? "" : " and ")
-                    .append("tool ").append(tool));
-            reasons.add("No technician with " + items + " works " + where + " (and no depot to restock from).");
+            reasons.add(PlanReasons.nobodyWith(region, day, visit.getRequiredSkillLevels(), visit.getRequiredParts(),
+                    tools, true));
             return reasons;
         }
         List<TechnicianRoute> onTime = equipped.stream().filter(r -> visit.getWindows().stream().anyMatch(
                 w -> w.end() >= r.getShiftStart() && w.start() + visit.getServiceDuration() <= r.getShiftEnd()
                         + r.getAllowedOvertime())).toList();
         if (onTime.isEmpty()) {
-            reasons.add("The customer's availability (" + windows(problem, visit.getWindows(), zone) + ") does not "
-                    + "overlap the shift of any technician who can do the job (" + names(problem, equipped) + ").");
+            reasons.add(PlanReasons.outsideEveryShift(spans(problem, visit.getWindows(), zone), names(problem, equipped)));
             return reasons;
         }
-        reasons.add("The technicians who can do the job (" + names(problem, onTime) + ") are fully booked.");
+        reasons.add(PlanReasons.fullyBooked(names(problem, onTime)));
         if (!bestPlace) {
             return reasons;
         }
-        List<RecommendedAssignment<String, HardMediumSoftLongScore>> fits = solutionManager.recommendAssignment(plan,
-                visit, v -> v.getRoute() == null ? null : problem.routes().get(v.getRoute().getId()).technicianName()
-                        + " at " + time(problem, v.getSchedule().serviceStart(), zone),
+        record Place(String technician, String start) {
+        }
+        List<RecommendedAssignment<Place, HardMediumSoftLongScore>> fits = solutionManager.recommendAssignment(plan,
+                visit, v -> v.getRoute() == null ? null : new Place(problem.routes().get(v.getRoute().getId())
+                        .technicianName(), time(problem, v.getSchedule().serviceStart(), zone)),
                 ScoreAnalysisFetchPolicy.FETCH_SHALLOW);
         // The recommendations include leaving the visit unassigned (no proposition): skip that one.
         fits.stream().filter(fit -> fit.proposition() != null).findFirst().ifPresent(best -> {
             List<String> broken = best.scoreAnalysisDiff().constraintAnalyses().stream()
-                    .filter(c -> c.score().hardScore() < 0).map(ConstraintAnalysis::constraintName).map(PlanExplanation::words)
-                    .toList();
-            reasons.add("The best place would be with " + best.proposition() + (broken.isEmpty()
-                    ? ", which would push out more urgent work." : ", which would " + String.join(" and ", broken) + "."));
+                    .filter(c -> c.score().hardScore() < 0).map(ConstraintAnalysis::constraintName).toList();
+            reasons.add(PlanReasons.bestPlace(best.proposition().technician(), best.proposition().start(), broken));
         });
         return reasons;
     }
@@ -318,23 +301,7 @@ public class PlanExplanation {
         return needed.entrySet().stream().allMatch(e -> stock.getOrDefault(e.getKey(), 0) >= e.getValue());
     }
 
-    private static String names(Problem problem, List<TechnicianRoute> routes) {
-        List<String> names = routes.stream().map(r -> problem.routes().get(r.getId()).technicianName()).toList();
-        return names.size() <= 5 ? String.join(", ", names)
-                : String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
-    }
-
-    /** A hard constraint, as what breaking it means. */
-    static String words(String constraint) {
-        return switch (constraint) {
-            case TechnicianRoutingConstraints.MISSING_SKILL -> "send a technician without the skill";
-            case TechnicianRoutingConstraints.MISSING_TOOL -> "send a technician without the tools";
-            case TechnicianRoutingConstraints.MISSING_PARTS -> "run out of parts";
-            case TechnicianRoutingConstraints.OUTSIDE_AVAILABILITY -> "start after the customer's availability ends";
-            case TechnicianRoutingConstraints.SHIFT_END_EXCEEDED -> "run past the shift end and allowed overtime";
-            case TechnicianRoutingConstraints.BREAK_MISSED -> "push the break out of its allowed time";
-            case TechnicianRoutingConstraints.PINNED_VISIT_MOVED -> "move work already dispatched to someone else";
-            default -> "worsen " + constraint.toLowerCase();
-        };
+    private static List<String> names(Problem problem, List<TechnicianRoute> routes) {
+        return routes.stream().map(r -> problem.routes().get(r.getId()).technicianName()).toList();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.tehai.dispatch.PlanReasons.Reason;
 import org.tehai.dispatch.PlanningProblemBuilder.Problem;
 import org.tehai.dispatch.PlanningProblemBuilder.RouteOwner;
 import org.tehai.planning.DispatchPlan;
@@ -61,10 +62,15 @@ public class PlanMoves {
     public record MoveRequest(Long visitId, Long technicianId, Integer position, Boolean pin, Boolean preview) {
     }
 
-    /** {@code pinned}: the move pins the visit (a preview says whether it would); {@code preview}: nothing changed. */
+    /**
+     * {@code pinned}: the move pins the visit (a preview says whether it would); {@code preview}: nothing changed.
+     * {@code brokenHardConstraintsJapanese} and {@code warningsJapanese}: the same as their English fields, in
+     * Japanese and in the same order.
+     */
     public record MoveResult(long visitId, PlanDiff.TechnicianRef technician, int position, Instant plannedStart,
             String scoreBefore, String scoreAfter, String scoreChange, List<String> brokenHardConstraints,
-            List<String> warnings, boolean pinned, boolean preview) {
+            List<String> brokenHardConstraintsJapanese, List<String> warnings, List<String> warningsJapanese,
+            boolean pinned, boolean preview) {
     }
 
     /**
@@ -147,10 +153,11 @@ public class PlanMoves {
             ScoreAnalysis<HardMediumSoftLongScore> after = solutionManager.analyze(plan,
                     ScoreAnalysisFetchPolicy.FETCH_SHALLOW);
             ScoreAnalysis<HardMediumSoftLongScore> change = after.diff(before);
-            List<String> broken = change.constraintAnalyses().stream().filter(c -> c.score().hardScore() < 0)
-                    .map(c -> c.constraintName() + " (" + c.score().hardScore() + ")").toList();
-            List<String> warnings = change.constraintAnalyses().stream().filter(c -> c.score().hardScore() < 0)
-                    .map(c -> "This move would " + PlanExplanation.words(c.constraintName()) + ".").toList();
+            List<Reason> broken = change.constraintAnalyses().stream().filter(c -> c.score().hardScore() < 0)
+                    .map(c -> PlanReasons.broken(c.constraintName(), c.score().hardScore())).toList();
+            List<Reason> warned = change.constraintAnalyses().stream().filter(c -> c.score().hardScore() < 0)
+                    .map(c -> PlanReasons.moveWarning(c.constraintName())).toList();
+            List<String> warnings = Reason.english(warned);
             Visit entity = Visit.findById(request.visitId());
             RouteOwner owner = problem.routes().get(target.getId());
             if (!preview) {
@@ -166,7 +173,8 @@ public class PlanMoves {
             return new MoveResult(entity.id, new PlanDiff.TechnicianRef(owner.technicianId(), owner.technicianCode(),
                     owner.technicianName()), PlanExplanation.customerPosition(visit),
                     problem.instant(visit.getSchedule().serviceStart()), before.score().toString(),
-                    after.score().toString(), change.score().toString(), broken, warnings, pin, preview);
+                    after.score().toString(), change.score().toString(), Reason.english(broken), Reason.japanese(broken),
+                    warnings, Reason.japanese(warned), pin, preview);
         } finally {
             if (preview) {
                 putBack(plan, visit, from, fromIndex, pinnedBefore);

@@ -231,7 +231,7 @@ async function loadBoard() {
       const why = await api('GET', `${dayPath()}/unassigned?plan=${kind}`).catch(() => null);
       if (asked !== state.boardAsked || !why) return;
       state.reasons = { version, byVisit: new Map(why.visits.filter((v) => !v.assigned)
-        .map((v) => [v.visitId, v.reasons ?? []])) };
+        .map((v) => [v.visitId, (root.dataset.language === 'ja' && v.reasonsJapanese) || v.reasons || []])) };
     }
     for (const v of state.board.unassigned) v.reasons = state.reasons.byVisit.get(v.visitId) ?? [];
     drawUnassigned();
@@ -498,7 +498,7 @@ async function showVisit(visitId) {
       <dd></dd><dd>${esc(visit.address ?? '')}</dd>
     </dl>
     ${why ? `<h3>${why.assigned ? t('board_why_here') : t('board_why_unassigned')}</h3>
-      <ul>${(why.reasons ?? []).map((r) => `<li>${esc(r)}</li>`).join('')}</ul>` : ''}
+      <ul>${((root.dataset.language === 'ja' && why.reasonsJapanese) || why.reasons || []).map((r) => `<li>${esc(r)}</li>`).join('')}</ul>` : ''}
     ${why?.assigned && why.scoreImpact?.length ? `<h3>${t('board_score_impact')}</h3>
       <table class="impact-table">${why.scoreImpact.map((c) => `<tr><td>${esc(constraintWords(c))}</td>
         <td class="num">${esc(c.score)}</td></tr>`).join('')}</table>` : ''}
@@ -552,7 +552,7 @@ async function proposeMove(visitId, technicianId, position, callback) {
     <p>${esc(findStop(visitId)?.stop.reference ?? visitId)} → ${esc(technician)}, ${t('board_position')} ${preview.position}</p>
     <p class="impact">${t('board_move_impact')}: <strong>${esc(preview.scoreChange ?? preview.change ?? '')}</strong>
       (${esc(preview.scoreBefore ?? '')} → ${esc(preview.scoreAfter ?? '')})</p>
-    ${(preview.brokenHardConstraints ?? preview.broken ?? []).length ? `<p class="error">${t('board_move_breaks')}: ${esc((preview.warnings ?? []).join(' '))}</p>` : ''}`;
+    ${(preview.brokenHardConstraints ?? preview.broken ?? []).length ? `<p class="error">${t('board_move_breaks')}: ${esc(((root.dataset.language === 'ja' && preview.warningsJapanese) || preview.warnings || []).join(' '))}</p>` : ''}`;
   const dialog = $('move-dialog');
   dialog.returnValue = '';
   dialog.showModal();

@@ -257,6 +257,8 @@ class BoardDayTest {
             assertThat(why.getList("visits.visitId", Long.class)).as(plan).containsExactly(day.unplannable());
             assertThat(why.getString("visits[0].reasons[0]")).as(plan)
                     .startsWith("No technician with skill ELEVATOR level 3 works in");
+            assertThat(why.getString("visits[0].reasonsJapanese[0]")).as(plan)
+                    .endsWith("で勤務する技術者に、スキル ELEVATOR レベル3を持つ人がいません。");
         }
         assertThat(JsonPath.from(board(day, "")).getString("plan.kind")).as("the default once published")
                 .isEqualTo("PUBLISHED");

@@ -83,6 +83,13 @@ class DispatchWorkflowTest {
         assertThat(why.getString("score")).as("the plan rebuilt for review scores as solved").isEqualTo(
                 done.getString("score"));
         assertThat(why.getList("visits[0].reasons", String.class)).anySatisfy(r -> assertThat(r).contains("drive from"));
+        // The same reasons in Japanese beside them, one for one.
+        assertThat(why.getList("visits[0].reasonsJapanese", String.class))
+                .hasSameSizeAs(why.getList("visits[0].reasons"))
+                .anySatisfy(r -> assertThat(r).containsPattern("(自宅|前の訪問先|デポ)から移動(\\d+時間)?\\d+分、本日\\d件目の訪問です。"))
+                .anySatisfy(r -> assertThat(r).contains("開始で、お客様の在宅時間（"));
+        assertThat(why.getList("visits[0].scoreImpact.constraintJapanese", String.class))
+                .hasSameSizeAs(why.getList("visits[0].scoreImpact"));
 
         long visit = day.visits().get(0);
         long other = day.technicians().get(1);
@@ -194,6 +201,19 @@ class DispatchWorkflowTest {
         assertThat(why.getBoolean("visits[0].assigned")).isFalse();
         assertThat(why.getList("visits[0].reasons", String.class)).first().asString()
                 .contains("No technician with skill ELEVATOR level 3 works in");
+        assertThat(why.getList("visits[0].reasonsJapanese", String.class)).first().asString()
+                .startsWith("2030年2月12日に").endsWith("で勤務する技術者に、スキル ELEVATOR レベル3を持つ人がいません。");
+
+        // Moving it to the one technician, who lacks the skill, is previewed with the warning in both languages.
+        JsonPath preview = as(DISPATCHER).body(Map.of("visitId", visit, "technicianId", day.technicians().get(0),
+                "preview", true)).post(day.path() + "/proposals/current/moves").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(preview.getList("brokenHardConstraints", String.class)).containsExactly("Missing skill (-1)");
+        assertThat(preview.getList("brokenHardConstraintsJapanese", String.class)).containsExactly("スキル不足 (-1)");
+        assertThat(preview.getList("warnings", String.class))
+                .containsExactly("This move would send a technician without the skill.");
+        assertThat(preview.getList("warningsJapanese", String.class))
+                .containsExactly("この移動では、スキルのない技術者を送ることになります。");
     }
 
     @Test

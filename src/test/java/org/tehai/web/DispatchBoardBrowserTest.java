@@ -199,6 +199,23 @@ class DispatchBoardBrowserTest {
         assertThat(page.locator("#status")).containsText("この日の計画はまだありません");
         assertThat(page.locator("#unassigned-count")).hasText("(0)");
         Browser.screenshot(page, "dispatch-japanese");
+
+        // Proposed: why a visit sits where it does and why one is left unassigned, in Japanese too.
+        page.locator("#limit").fill("3");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("計画を作る")).click();
+        assertThat(page.locator("#status")).containsText("8 割り当て済み / 1 未割り当て",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#status")).not().containsText("計算中");
+        assertThat(page.locator("#unassigned tbody tr .reason")).containsText(
+                "で勤務する技術者に、スキル ROBOTICS レベル5を持つ人がいません。", new LocatorAssertions
+                        .ContainsTextOptions().setTimeout(10_000));
+        page.locator(".vis-item.visit").first().click();
+        Locator panel = page.locator("#visit");
+        assertThat(panel).containsText("この位置の理由", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+        assertThat(panel.locator("ul")).containsText("件目の訪問です。");
+        assertThat(panel.locator("ul")).containsText("開始で、お客様の在宅時間");
+        assertThat(panel.locator("ul")).not().containsText("drive from");
+        Browser.screenshot(page, "dispatch-japanese-reasons");
         assertThat(scriptErrors).as("errors of the board's script").isEmpty();
         page.context().close();
     }

@@ -156,14 +156,17 @@ public class DispatchWorkflow {
     private PlanPublisher.Publication publish(String regionRef, LocalDate date, boolean rehearsal) {
         long planId = QuarkusTransaction.requiringNew().call(() -> currentProposal(region(regionRef), date).id);
         runs.flush(planId);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            PlanPublisher.Publication publication = publisher.publish(Plan.findById(planId,
-                    jakarta.persistence.LockModeType.PESSIMISTIC_WRITE), user.name());
-            if (rehearsal) {
-                QuarkusTransaction.setRollbackOnly(); // all of it undone when the transaction ends
+        if (rehearsal) {
+            QuarkusTransaction.begin();
+            try {
+                return publisher.publish(Plan.findById(planId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE),
+                        user.name());
+            } finally {
+                QuarkusTransaction.rollback(); // all of it undone
             }
-            return publication;
-        });
+        }
+        return QuarkusTransaction.requiringNew().call(() -> publisher.publish(
+                Plan.findById(planId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE), user.name()));
     }
 
     /** The open proposal of the day, or else the latest proposal (accepted, failed...); 404 when none. */

@@ -164,7 +164,7 @@ class DispatchBoardBrowserTest {
         // Publish: a summary first, then the published plan with the windows told to the customers.
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish").setExact(true)).click();
         Locator publish = page.locator("#publish-dialog");
-        assertThat(publish).containsText("8 visits will be dispatched and 0 left unassigned; 8 arrival windows "
+        assertThat(publish).containsText("8 visits will be dispatched and 1 left unassigned; 8 arrival windows "
                 + "quoted for the first time and 0 changed; 8 notifications go to customers.");
         Browser.screenshot(page, "dispatch-publish-summary");
         page.locator("#publish-confirm").click();

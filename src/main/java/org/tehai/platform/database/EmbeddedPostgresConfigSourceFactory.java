@@ -20,8 +20,8 @@ import io.smallrye.config.ConfigValue;
  * <p>
  * Settings: {@code tehai.data-dir} (env {@code TEHAI_DATA_DIR}, default {@code ./data}) holds the database files
  * under {@code postgres/}; {@code tehai.embedded-db.ephemeral=true} (the test profile) uses a throw-away server.
- * They are read here, while the configuration is still being built, so they cannot be a {@code @ConfigMapping}
- * like the other {@code tehai.*} settings.
+ * They are read here, while the configuration is still being built, before any {@code @ConfigMapping} exists; what
+ * reads the data directory once the application runs uses {@link DataDirectory}.
  */
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 

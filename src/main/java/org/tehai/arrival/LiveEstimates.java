@@ -31,6 +31,7 @@ import org.tehai.technician.Shift;
 import org.tehai.technician.ShiftBreak;
 import org.tehai.technician.Technician;
 import org.tehai.visit.Visit;
+import org.tehai.visit.Visits;
 import org.tehai.visit.VisitStatus;
 
 /**
@@ -128,7 +129,7 @@ public class LiveEstimates {
     /** The rest of the technician's route of {@code day} as it looks now, in route order; nothing is written. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Estimate> estimate(Technician technician, LocalDate day) {
-        List<Visit> route = Visit.routeOf(technician, day);
+        List<Visit> route = Visits.routeOf(technician, day);
         List<Visit> remaining = route.stream()
                 .filter(v -> v.status == VisitStatus.DISPATCHED || v.status == VisitStatus.EN_ROUTE).toList();
         if (remaining.isEmpty()) {

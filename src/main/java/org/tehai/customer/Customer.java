@@ -39,6 +39,14 @@ public class Customer extends TrackedEntity {
     @OrderBy("position")
     public List<CustomerPhone> phones = new ArrayList<>();
 
+    /** A caller the desk does not know yet: the name they gave and the number they called from. */
+    public static Customer newCaller(String name, String phone, NumberingPlan numbering) {
+        var customer = new Customer();
+        customer.name = name;
+        customer.replacePhones(List.of(new PhoneEntry(phone, null)), numbering);
+        return customer;
+    }
+
     @PrePersist
     @PreUpdate
     void foldName() {

@@ -12,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.tehai.platform.api.QueryValues;
-import org.tehai.platform.error.ApiProblem;
 import org.tehai.platform.security.Roles;
 import org.tehai.region.Region;
 
@@ -33,10 +32,7 @@ public class DispatchDayResource {
     @GET
     public List<DayOverview> list(@PathParam("region") String region, @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        Region found = Region.findByIdOrCode(region);
-        if (found == null) {
-            throw ApiProblem.notFound("region", region);
-        }
+        Region found = DispatchWorkflow.region(region);
         LocalDate first = from == null ? LocalDate.now(clock.withZone(found.zone())) : QueryValues.date("from", from);
         LocalDate last = to == null ? first.plusDays(6) : QueryValues.date("to", to);
         return days.overview(found, first, last);

@@ -182,6 +182,7 @@ public class DispatchWorkflow {
         return plan;
     }
 
+    /** The region a URL names, by id or by code; 404 when there is none. */
     static Region region(String reference) {
         Region region = Region.findByIdOrCode(reference);
         if (region == null) {

@@ -22,7 +22,6 @@ import org.tehai.visit.Visit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
-/**
  * What publishing the proposal would change against the published plan of the region-day: per visit newly
  * assigned, unassigned, reassigned, re-timed or unchanged, and per technician the route figures before and after.
  */

@@ -39,7 +39,6 @@ import ai.timefold.solver.core.api.solver.SolutionManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
-/**
  * Why each visit of the proposal sits where it does (Timefold's score analysis, put in words a dispatcher uses) and,
  * for a visit left unassigned, the first thing that rules out every technician.
  */

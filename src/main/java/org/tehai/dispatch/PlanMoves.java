@@ -28,7 +28,6 @@ import ai.timefold.solver.core.api.solver.SolutionManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
-/**
  * A dispatcher's move of one visit in the open proposal, by hand: to a technician, at a position or the best one,
  * with the score impact and the hard rules it breaks said in words. Each move is its own transaction and is
  * audited; by default it pins the visit so the next solve keeps it there. A preview (the board while a visit is

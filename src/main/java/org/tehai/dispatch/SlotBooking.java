@@ -21,7 +21,6 @@ import org.tehai.notification.Notifications;
 import org.tehai.platform.Records;
 import org.tehai.platform.audit.Audit;
 import org.tehai.platform.error.ApiProblem;
-import org.tehai.visit.AvailabilityWindow;
 import org.tehai.visit.Visit;
 import org.tehai.visit.VisitStatus;
 import org.tehai.visit.VisitView;
@@ -84,8 +83,7 @@ public class SlotBooking {
             throw ApiProblem.invalid("end", "The window is longer than a day; book at most " + MAX_BOOKING.toHours()
                     + " hours.");
         }
-        visit.availability.clear();
-        visit.availability.add(new AvailabilityWindow(window.start(), window.end()));
+        visit.bookedFor(window.start(), window.end());
         ArrivalQuote.give(visit, null, window, now, "booked by " + actor);
         notifications.aboutAll(visit, NotificationKind.WINDOW_QUOTED);
         audit.record("VISIT_BOOKED", "visit", visit.id, "Booked " + local(window.start(), zone) + " - "

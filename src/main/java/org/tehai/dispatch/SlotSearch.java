@@ -37,6 +37,7 @@ import org.tehai.platform.error.ApiProblem;
 import org.tehai.region.Region;
 import org.tehai.technician.Technician;
 import org.tehai.visit.Visit;
+import org.tehai.visit.Visits;
 
 import ai.timefold.solver.core.api.score.analysis.ConstraintAnalysis;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -350,7 +351,7 @@ public class SlotSearch {
     /** The job type of every customer visit of the plan (one query), by planning id. */
     private static Map<String, String> jobTypes(DispatchPlan plan) {
         Map<String, String> types = new HashMap<>();
-        Visit.jobTypes(plan.getVisits().stream().filter(PlannedVisit::isCustomer)
+        Visits.jobTypes(plan.getVisits().stream().filter(PlannedVisit::isCustomer)
                 .map(PlanningProblemBuilder.Problem::visitId).toList()).forEach((id, type) -> types.put(id.toString(), type));
         return types;
     }

@@ -22,6 +22,7 @@ import org.tehai.part.PartQuantityView;
 import org.tehai.technician.Shift;
 import org.tehai.technician.Technician;
 import org.tehai.visit.Visit;
+import org.tehai.visit.Visits;
 import org.tehai.visit.VisitStatus;
 
 /**
@@ -68,7 +69,7 @@ public class PhoneRoutes {
         Technician me = Technician.findById(technicianId);
         ZoneId zone = me.region.zone();
         LocalDate day = date == null ? LocalDate.now(clock.withZone(zone)) : date;
-        List<Visit> visits = Visit.routeOf(me, day);
+        List<Visit> visits = Visits.routeOf(me, day);
         List<Stop> stops = new ArrayList<>();
         for (Visit v : visits) {
             var ticket = v.ticket;

@@ -33,7 +33,6 @@ import org.tehai.technician.Shift;
 import org.tehai.technician.SkillLevel;
 import org.tehai.technician.Technician;
 import org.tehai.ticket.TicketStatus;
-import org.tehai.visit.AvailabilityWindow;
 import org.tehai.visit.Visit;
 import org.tehai.visit.VisitStatus;
 
@@ -141,7 +140,7 @@ public class TechnicianEvents {
         Technician me = Technician.findById(technicianId);
         Instant before = me.lastPositionAt;
         for (Position p : batch.positions()) {
-            updatePosition(me, p.latitude(), p.longitude(), p.recordedAt().toInstant());
+            me.positionedAt(p.latitude(), p.longitude(), p.recordedAt().toInstant());
             driveLog.position(me, p.latitude(), p.longitude(), p.recordedAt().toInstant());
         }
         if (!java.util.Objects.equals(before, me.lastPositionAt)) {
@@ -155,7 +154,7 @@ public class TechnicianEvents {
             List<String> warnings) {
         Instant at = stored.occurredAt;
         if (stored.latitude != null && stored.longitude != null) {
-            updatePosition(me, stored.latitude, stored.longitude, at);
+            me.positionedAt(stored.latitude, stored.longitude, at);
             driveLog.position(me, stored.latitude, stored.longitude, at);
         }
         Visit visit = stored.visit;
@@ -230,14 +229,10 @@ public class TechnicianEvents {
     }
 
     private static void takeFromVan(Technician me, PartUse use, List<String> warnings) {
-        PartQuantity line = me.vanStock.stream().filter(l -> l.part.code.equals(use.partCode())).findFirst().orElse(null);
-        int had = line == null ? 0 : line.quantity;
+        int had = me.takeFromVan(use.partCode(), use.quantity());
         if (had < use.quantity()) {
             warnings.add("Van stock of " + use.partCode() + " was " + had + ", " + use.quantity()
                     + " used: stock set to 0, please check the van.");
-        }
-        if (line != null) {
-            line.quantity = Math.max(0, had - use.quantity());
         }
     }
 
@@ -245,25 +240,20 @@ public class TechnicianEvents {
     private Visit followUp(Visit unfinished, Event event, Instant at) {
         var asked = event.followUp();
         var followUp = Visit.followUpOf(unfinished, asked == null ? null : asked.notes());
-        if (asked != null && asked.durationMinutes() != null) {
-            followUp.estimatedDurationMinutes = asked.durationMinutes();
-        }
-        if (asked != null && asked.skills() != null) {
-            followUp.requiredSkills.clear();
-            asked.skills().forEach(s -> followUp.requiredSkills.add(new SkillLevel(s.skill(), s.minLevel())));
-        }
-        if (asked != null && asked.parts() != null) {
-            followUp.requiredParts.clear();
-            asked.parts().forEach(p -> followUp.requiredParts.add(new PartQuantity(Part.findByCode(p.partCode()),
-                    p.quantity())));
+        if (asked != null) {
+            followUp.needAsTold(asked.durationMinutes(),
+                    asked.skills() == null ? null : asked.skills().stream()
+                            .map(s -> new SkillLevel(s.skill(), s.minLevel())).toList(),
+                    asked.parts() == null ? null : asked.parts().stream()
+                            .map(p -> new PartQuantity(Part.findByCode(p.partCode()), p.quantity())).toList());
         }
         ZoneId zone = unfinished.region.zone();
         LocalDate day = LocalDate.ofInstant(at, zone);
         for (int added = 0; added < FOLLOW_UP_DAYS;) {
             day = day.plusDays(1);
             if (day.getDayOfWeek().getValue() <= 5) {
-                followUp.availability.add(new AvailabilityWindow(day.atTime(9, 0).atZone(zone).toInstant(),
-                        day.atTime(17, 0).atZone(zone).toInstant()));
+                followUp.availableBetween(day.atTime(9, 0).atZone(zone).toInstant(),
+                        day.atTime(17, 0).atZone(zone).toInstant());
                 added++;
             }
         }
@@ -287,10 +277,9 @@ public class TechnicianEvents {
     private static void endDay(Technician me, Instant at, List<String> warnings) {
         LocalDate day = LocalDate.ofInstant(at, me.region.zone());
         Shift shift = Shift.find(me.id, day);
-        if (shift == null || !at.isBefore(shift.endsAt)) {
+        if (shift == null || !shift.endEarlyAt(at)) {
             return;
         }
-        shift.endsAt = at.isAfter(shift.startsAt) ? at : shift.startsAt.plus(Duration.ofMinutes(1));
         List<Visit> handedBack = Visit.list("technician = ?1 and status = ?2 and plannedStart >= ?3 and plannedStart < ?4",
                 me, VisitStatus.DISPATCHED, day.atStartOfDay(me.region.zone()).toInstant(),
                 day.plusDays(1).atStartOfDay(me.region.zone()).toInstant());
@@ -298,14 +287,5 @@ public class TechnicianEvents {
         if (!handedBack.isEmpty()) {
             warnings.add(handedBack.size() + " visit(s) not yet started went back to dispatch.");
         }
-    }
-
-    private static void updatePosition(Technician me, Double latitude, Double longitude, Instant at) {
-        if (latitude == null || (me.lastPositionAt != null && !at.isAfter(me.lastPositionAt))) {
-            return;
-        }
-        me.lastLatitude = latitude;
-        me.lastLongitude = longitude;
-        me.lastPositionAt = at;
     }
 }

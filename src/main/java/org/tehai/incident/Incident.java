@@ -74,6 +74,67 @@ public class Incident extends TrackedEntity {
     public Instant resolvedAt;
     public String cause;
 
+    /**
+     * A shared piece of equipment suspected behind several calls, found by the desk's linking: it starts SUSPECTED,
+     * as urgent as the call that revealed it.
+     */
+    public static Incident suspectedOn(Asset shared, String category, Region region, String title, Priority priority,
+            Instant at, String by) {
+        var incident = new Incident();
+        incident.kind = IncidentKind.SHARED_EQUIPMENT;
+        incident.status = IncidentStatus.SUSPECTED;
+        incident.category = category;
+        incident.asset = shared;
+        incident.region = region;
+        incident.title = title;
+        incident.openedAt = at;
+        incident.openedBy = by;
+        incident.priority = priority;
+        return incident;
+    }
+
+    /** A declared area outage: confirmed from the start; its area or buildings are filled in next. */
+    public static Incident declaredOutage(String category, Region region, String title, String statusText, Instant at,
+            String by) {
+        var outage = new Incident();
+        outage.kind = IncidentKind.AREA_OUTAGE;
+        outage.status = IncidentStatus.CONFIRMED;
+        outage.category = category;
+        outage.title = title;
+        outage.statusText = statusText;
+        outage.region = region;
+        outage.openedAt = at;
+        outage.openedBy = by;
+        return outage;
+    }
+
+    /** A person rewords the title and what agents read to callers. */
+    public void reword(String newTitle, String newStatusText) {
+        title = newTitle;
+        statusText = newStatusText;
+    }
+
+    /** What agents read to callers from now on. */
+    public void tellCallers(String text) {
+        statusText = text;
+    }
+
+    /** A person confirms the open incident, or suspects it again; resolving goes through {@link #resolve}. */
+    public void judge(IncidentStatus openStatus) {
+        if (!openStatus.isOpen()) {
+            throw new IllegalArgumentException("An incident is resolved with its cause, not marked " + openStatus
+                    + ".");
+        }
+        status = openStatus;
+    }
+
+    /** Makes the incident at least as urgent as {@code raised}; it never becomes less urgent. */
+    public void raiseTo(Priority raised) {
+        if (priority == null || raised.compareTo(priority) < 0) {
+            priority = raised;
+        }
+    }
+
     /** True if a ticket about {@code category} at {@code site} falls under this declared outage. */
     public boolean covers(String ticketCategory, Site site) {
         if (!category.equals(ticketCategory) || site == null) {

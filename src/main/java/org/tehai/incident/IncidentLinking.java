@@ -30,6 +30,7 @@ import org.tehai.ticket.TicketKind;
 import org.tehai.ticket.TicketOpened;
 import org.tehai.ticket.TroubleCode;
 import org.tehai.visit.Visit;
+import org.tehai.visit.Visits;
 import org.tehai.visit.VisitStatus;
 
 import io.quarkus.panache.common.Sort;
@@ -212,7 +213,7 @@ public class IncidentLinking {
 
     void linkToOutage(Ticket ticket, Incident outage) {
         ticket.linkTo(outage.id, IncidentTexts.outageReason(outage.title));
-        Visit.cancelReplaceableVisitsOf(ticket, "Covered by the declared outage INC-" + outage.id + ".");
+        Visits.cancelReplaceableVisitsOf(ticket, "Covered by the declared outage INC-" + outage.id + ".");
         audit.record("TICKET_LINKED", "incident", outage.id, ticket.number + " (area outage)");
     }
 
@@ -280,17 +281,12 @@ public class IncidentLinking {
     }
 
     private void openSharedEquipmentIncident(Asset shared, Ticket ticket, List<Ticket> others) {
-        var incident = new Incident();
-        incident.kind = IncidentKind.SHARED_EQUIPMENT;
-        incident.status = IncidentStatus.SUSPECTED;
-        incident.category = ticket.category();
-        incident.asset = shared;
-        incident.region = shared.site.region != null ? shared.site.region : ticket.region;
-        incident.title = IncidentTexts.suspectedTitle(incident.category, shared.model,
-                shared.site.building != null ? shared.site.building : shared.site.addressLine());
-        incident.openedAt = Instant.now(clock);
-        incident.openedBy = "desk linking";
-        incident.priority = ticket.priority;
+        String category = ticket.category();
+        var incident = Incident.suspectedOn(shared, category,
+                shared.site.region != null ? shared.site.region : ticket.region,
+                IncidentTexts.suspectedTitle(category, shared.model,
+                        shared.site.building != null ? shared.site.building : shared.site.addressLine()),
+                ticket.priority, Instant.now(clock), "desk linking");
         incident.persist();
         String reason = IncidentTexts.suspectedReason(shared.model, rules.incidentWindow().toMinutes());
         for (Ticket other : others) {
@@ -300,17 +296,14 @@ public class IncidentLinking {
         audit.record("INCIDENT_SUSPECTED", "incident", incident.id, incident.title);
         Visit visit = visits.ensureOneVisit(incident, ticket);
         // Written once: a dispatcher may replace it with what is known, and later calls must not overwrite it.
-        incident.statusText = IncidentTexts.suspectedStatusText(shared.model, shared.site.addressLine(),
-                visit != null ? visit.id : null);
+        incident.tellCallers(IncidentTexts.suspectedStatusText(shared.model, shared.site.addressLine(),
+                visit != null ? visit.id : null));
     }
 
     /** Links a ticket and raises the incident's priority above its most urgent call, and every call to it. */
     private void link(Incident incident, Ticket ticket, String reason) {
         ticket.linkTo(incident.id, reason);
-        var raised = PrioritySuggestion.raise(ticket.priority);
-        if (incident.priority == null || raised.compareTo(incident.priority) < 0) {
-            incident.priority = raised;
-        }
+        incident.raiseTo(PrioritySuggestion.raise(ticket.priority));
         Instant now = Instant.now(clock);
         for (Ticket member : Ticket.<Ticket>list("incidentId", incident.id)) {
             if (member.status.isOpen()) {

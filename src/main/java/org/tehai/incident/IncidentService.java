@@ -22,6 +22,7 @@ import org.tehai.ticket.TicketKind;
 import org.tehai.ticket.TicketStatus;
 import org.tehai.ticket.TroubleCode;
 import org.tehai.visit.Visit;
+import org.tehai.visit.Visits;
 import org.tehai.visit.VisitStatus;
 
 import io.quarkus.panache.common.Parameters;
@@ -120,13 +121,8 @@ public class IncidentService {
                     + "and radiusMetres).");
         }
         Region region = RegionService.reference("regionId", request.regionId());
-        var outage = new Incident();
-        outage.kind = IncidentKind.AREA_OUTAGE;
-        outage.status = IncidentStatus.CONFIRMED;
-        outage.category = category;
-        outage.title = request.title();
-        outage.statusText = request.statusText();
-        outage.region = region;
+        var outage = Incident.declaredOutage(category, region, request.title(), request.statusText(),
+                Instant.now(clock), currentUser.name());
         if (hasArea) {
             outage.areaLatitude = request.latitude();
             outage.areaLongitude = request.longitude();
@@ -135,8 +131,6 @@ public class IncidentService {
         if (hasBuildings) {
             request.buildings().stream().map(String::trim).forEach(outage.buildings::add);
         }
-        outage.openedAt = Instant.now(clock);
-        outage.openedBy = currentUser.name();
         outage.persist();
         audit.record("OUTAGE_DECLARED", "incident", outage.id, outage.title);
         // The outage explains the suspected shared-equipment incidents of its category inside its area: they are
@@ -169,10 +163,9 @@ public class IncidentService {
             throw ApiProblem.invalid("status", "Resolve an incident with POST /api/incidents/" + id
                     + "/resolve and its cause.");
         }
-        incident.title = request.title();
-        incident.statusText = request.statusText();
+        incident.reword(request.title(), request.statusText());
         if (request.status() != null) {
-            incident.status = request.status();
+            incident.judge(request.status());
         }
         incident.flush();
         audit.record("INCIDENT_UPDATED", "incident", id, incident.status + ": " + incident.statusText);
@@ -191,7 +184,7 @@ public class IncidentService {
         for (Ticket ticket : Ticket.<Ticket>list("incidentId", incident.id)) {
             if (ticket.status.isOpen() && ticket.kind == TicketKind.FAULT) {
                 ticket.resolve("Resolved with incident INC-" + incident.id + ": " + cause, now);
-                Visit.cancelOpenVisitsOf(ticket, "Resolved with incident INC-" + incident.id + ".");
+                Visits.cancelOpenVisitsOf(ticket, "Resolved with incident INC-" + incident.id + ".");
             }
         }
         IncidentVisits.cancelVisitsOf(incident, List.of(VisitStatus.UNPLANNED, VisitStatus.PLANNED),

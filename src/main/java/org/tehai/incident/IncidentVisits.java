@@ -10,11 +10,10 @@ import jakarta.inject.Inject;
 
 import org.tehai.platform.audit.Audit;
 import org.tehai.site.Site;
-import org.tehai.technician.SkillLevel;
 import org.tehai.ticket.Ticket;
 import org.tehai.ticket.TroubleCode;
-import org.tehai.visit.AvailabilityWindow;
 import org.tehai.visit.Visit;
+import org.tehai.visit.Visits;
 import org.tehai.visit.VisitStatus;
 
 import io.quarkus.panache.common.Sort;
@@ -57,22 +56,21 @@ public class IncidentVisits {
                 "Covered by the declared outage%").firstResult();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MINUTES);
         Visit visit = Visit.forTicket(ticket, site);
-        visit.asset = ticket.asset;
+        visit.onEquipment(ticket.asset);
         if (replaced != null) {
-            visit.jobType = replaced.jobType;
-            visit.estimatedDurationMinutes = replaced.estimatedDurationMinutes;
+            visit.estimateJob(replaced.jobType, replaced.estimatedDurationMinutes);
             visit.needsAsIn(replaced);
             replaced.availability.stream().filter(w -> w.endsAt.isAfter(now))
-                    .forEach(w -> visit.availability.add(new AvailabilityWindow(w.startsAt, w.endsAt)));
+                    .forEach(w -> visit.availableBetween(w.startsAt, w.endsAt));
         } else {
-            visit.jobType = code != null && code.jobType != null ? code.jobType : ticket.category() + "_REPAIR";
-            visit.estimatedDurationMinutes = code != null && code.durationMinutes != null ? code.durationMinutes : 60;
+            visit.estimateJob(code != null && code.jobType != null ? code.jobType : ticket.category() + "_REPAIR",
+                    code != null && code.durationMinutes != null ? code.durationMinutes : 60);
             if (code != null && code.skill != null) {
-                visit.requiredSkills.add(new SkillLevel(code.skill, code.skillLevel == null ? 1 : code.skillLevel));
+                visit.needSkill(code.skill, code.skillLevel == null ? 1 : code.skillLevel);
             }
         }
         if (visit.availability.isEmpty()) {
-            visit.availability.add(new AvailabilityWindow(now, now.plus(rules.incidentVisitHorizon())));
+            visit.availableBetween(now, now.plus(rules.incidentVisitHorizon()));
         }
         visit.persist();
         audit.record("VISIT_CREATED", "visit", visit.id, ticket.number + ": own visit back after leaving INC-"
@@ -86,7 +84,7 @@ public class IncidentVisits {
      */
     Visit ensureOneVisit(Incident incident, Ticket trigger) {
         for (Ticket member : Ticket.<Ticket>list("incidentId", incident.id)) {
-            Visit.cancelReplaceableVisitsOf(member, "Replaced by the visit of incident INC-" + incident.id
+            Visits.cancelReplaceableVisitsOf(member, "Replaced by the visit of incident INC-" + incident.id
                     + " to the shared equipment.");
         }
         Visit existing = Visit.<Visit>find("incidentId = ?1 and status <> ?2", Sort.by("id"), incident.id,
@@ -100,13 +98,13 @@ public class IncidentVisits {
         }
         TroubleCode code = TroubleCode.findById(trigger.troubleCode);
         Visit visit = Visit.forSharedEquipment(incident.id, incident.asset);
-        visit.jobType = code != null && code.jobType != null ? code.jobType : incident.category + "_EQUIPMENT_REPAIR";
-        visit.estimatedDurationMinutes = code != null && code.durationMinutes != null ? code.durationMinutes + 30 : 60;
+        visit.estimateJob(code != null && code.jobType != null ? code.jobType : incident.category
+                + "_EQUIPMENT_REPAIR", code != null && code.durationMinutes != null ? code.durationMinutes + 30 : 60);
         if (code != null && code.skill != null) {
-            visit.requiredSkills.add(new SkillLevel(code.skill, Math.max(2, code.skillLevel == null ? 1 : code.skillLevel)));
+            visit.needSkill(code.skill, Math.max(2, code.skillLevel == null ? 1 : code.skillLevel));
         }
         Instant from = Instant.now(clock).truncatedTo(ChronoUnit.MINUTES);
-        visit.availability.add(new AvailabilityWindow(from, from.plus(rules.incidentVisitHorizon())));
+        visit.availableBetween(from, from.plus(rules.incidentVisitHorizon()));
         visit.persist();
         audit.record("VISIT_CREATED", "visit", visit.id, "for incident INC-" + incident.id);
         return visit;

@@ -1,6 +1,5 @@
 package org.tehai.routing;
 
-import java.nio.file.Path;
 import java.util.Optional;
 
 import jakarta.annotation.PreDestroy;
@@ -8,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tehai.planning.TravelTimeProvider;
+import org.tehai.platform.database.DataDirectory;
 
 import io.quarkus.runtime.StartupEvent;
 
@@ -27,8 +26,8 @@ public class ConfiguredRoadNetwork {
     @Inject
     RoutingSettings settings;
 
-    @ConfigProperty(name = "tehai.data-dir")
-    String dataDirectory;
+    @Inject
+    DataDirectory dataDirectory;
 
     private RoadNetwork network;
 
@@ -38,7 +37,7 @@ public class ConfiguredRoadNetwork {
 
     private synchronized Optional<RoadNetwork> network() {
         if (network == null && settings.osmFile().isPresent()) {
-            network = RoadNetwork.open(settings.osmFile().get(), Path.of(dataDirectory).resolve(GRAPH_DIRECTORY));
+            network = RoadNetwork.open(settings.osmFile().get(), dataDirectory.resolve(GRAPH_DIRECTORY));
         }
         return Optional.ofNullable(network);
     }

@@ -1,5 +1,6 @@
 package org.tehai.technician;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,6 +33,18 @@ public class Shift extends TrackedEntity {
     @CollectionTable(name = "shift_break", joinColumns = @JoinColumn(name = "shift_id"))
     @OrderColumn(name = "position")
     public List<ShiftBreak> breaks = new ArrayList<>();
+
+    /**
+     * The technician stops for the day at {@code at}, before the shift's end: the shift ends then (a minute after
+     * its start at the earliest). Returns false, changing nothing, when {@code at} is not before the end.
+     */
+    public boolean endEarlyAt(Instant at) {
+        if (!at.isBefore(endsAt)) {
+            return false;
+        }
+        endsAt = at.isAfter(startsAt) ? at : startsAt.plus(Duration.ofMinutes(1));
+        return true;
+    }
 
     public static Shift find(long technicianId, LocalDate date) {
         return find("technician.id = ?1 and workDate = ?2", technicianId, date).firstResult();

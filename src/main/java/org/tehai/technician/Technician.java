@@ -65,6 +65,30 @@ public class Technician extends TrackedEntity {
     @CollectionTable(name = "van_stock", joinColumns = @JoinColumn(name = "technician_id"))
     public List<PartQuantity> vanStock = new ArrayList<>();
 
+    /** The phone was here at {@code at}; a position without coordinates, or not newer than the last, is ignored. */
+    public void positionedAt(Double latitude, Double longitude, Instant at) {
+        if (latitude == null || (lastPositionAt != null && !at.isAfter(lastPositionAt))) {
+            return;
+        }
+        lastLatitude = latitude;
+        lastLongitude = longitude;
+        lastPositionAt = at;
+    }
+
+    /**
+     * The technician used {@code quantity} of the part from the van: its stock goes down, never below zero. Returns
+     * how many the van held before (0 when the part is not stocked).
+     */
+    public int takeFromVan(String partCode, int quantity) {
+        PartQuantity line = vanStock.stream().filter(l -> l.part.code.equals(partCode)).findFirst().orElse(null);
+        if (line == null) {
+            return 0;
+        }
+        int had = line.quantity;
+        line.quantity = Math.max(0, had - quantity);
+        return had;
+    }
+
     public Optional<Integer> levelOf(String skill) {
         return skills.stream().filter(s -> s.skill.equals(skill)).map(s -> s.level).findFirst();
     }

@@ -61,9 +61,7 @@ public class CallerMatch {
                 throw ambiguous(callerPhone, normalized, customers);
             }
         }
-        var customer = new Customer();
-        customer.name = name;
-        customer.replacePhones(List.of(new Customer.PhoneEntry(callerPhone, null)), numbering);
+        var customer = Customer.newCaller(name, callerPhone, numbering);
         customer.persist();
         audit.record("CUSTOMER_CREATED", "customer", customer.id, customer.name + " (at ticket intake)");
         return customer;

@@ -129,6 +129,14 @@ public class Ticket extends TrackedEntity {
         changeStatus(TicketStatus.RESOLVED, at);
     }
 
+    /** How the ticket closed: the cause, what will prevent it, and what was done (each may be null). */
+    public void recordClosing(CauseCategory category, String cause, String prevention, String how) {
+        causeCategory = category;
+        causeText = cause;
+        preventionAction = prevention;
+        resolution = how;
+    }
+
     public void changeStatus(TicketStatus newStatus, Instant at) {
         this.status = newStatus;
         this.closedAt = newStatus.isOpen() ? null : at;

@@ -244,10 +244,8 @@ public class TicketService {
                                 .reduce((a, b) -> a + ", " + b).orElse("") + ".", missing);
             }
         }
-        ticket.causeCategory = request.causeCategory();
-        ticket.causeText = blankToNull(request.causeText());
-        ticket.preventionAction = blankToNull(request.preventionAction());
-        ticket.resolution = blankToNull(request.resolution());
+        ticket.recordClosing(request.causeCategory(), blankToNull(request.causeText()),
+                blankToNull(request.preventionAction()), blankToNull(request.resolution()));
     }
 
     /** Complaint codes make complaint tickets, whose closing rules then apply; fault codes make faults. */

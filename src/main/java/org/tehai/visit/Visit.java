@@ -1,14 +1,9 @@
 package org.tehai.visit;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.persistence.AttributeOverride;
@@ -193,6 +188,48 @@ public class Visit extends TrackedEntity {
         region = newSite.region;
     }
 
+    /** The equipment the work is on. */
+    public void onEquipment(Asset equipment) {
+        asset = equipment;
+    }
+
+    /** What kind of job the visit is, and how long it is expected to take. */
+    public void estimateJob(String type, int durationMinutes) {
+        jobType = type;
+        estimatedDurationMinutes = durationMinutes;
+    }
+
+    /** The technician must have {@code skill} at {@code minLevel} or above. */
+    public void needSkill(String skill, int minLevel) {
+        requiredSkills.add(new SkillLevel(skill, minLevel));
+    }
+
+    /** What the technician said a follow-up takes and needs; what was not said (null) stays as it was. */
+    public void needAsTold(Integer durationMinutes, List<SkillLevel> skills, List<PartQuantity> parts) {
+        if (durationMinutes != null) {
+            estimatedDurationMinutes = durationMinutes;
+        }
+        if (skills != null) {
+            requiredSkills.clear();
+            requiredSkills.addAll(skills);
+        }
+        if (parts != null) {
+            requiredParts.clear();
+            requiredParts.addAll(parts);
+        }
+    }
+
+    /** The customer is (also) available from {@code from} to {@code to}. */
+    public void availableBetween(Instant from, Instant to) {
+        availability.add(new AvailabilityWindow(from, to));
+    }
+
+    /** The customer booked a window: it replaces every time they said they were available. */
+    public void bookedFor(Instant from, Instant to) {
+        availability.clear();
+        availableBetween(from, to);
+    }
+
     /** The priority planning gives the visit: its ticket's, or its incident's. */
     public Priority priority() {
         return ticket != null ? ticket.priority : incidentPriority;
@@ -358,42 +395,5 @@ public class Visit extends TrackedEntity {
         if (status.isFixed()) {
             throw new IllegalStateException("The visit (" + id + ") is " + status + " and cannot be " + what + ".");
         }
-    }
-
-    /** The job type of each of the visits (one query); visits without a type are left out. */
-    public static Map<Long, String> jobTypes(Collection<Long> ids) {
-        Map<Long, String> types = new HashMap<>();
-        if (!ids.isEmpty()) {
-            getEntityManager().createQuery("select v.id, v.jobType from Visit v where v.id in ?1 and v.jobType is not null",
-                    Object[].class).setParameter(1, ids).getResultList().forEach(row -> types.put((Long) row[0],
-                            (String) row[1]));
-        }
-        return types;
-    }
-
-    /** A technician's published route of a local date, in planned order. */
-    public static List<Visit> routeOf(Technician technician, LocalDate day) {
-        ZoneId zone = technician.region.zone();
-        return list("technician = ?1 and status in ?2 and plannedStart >= ?3 and plannedStart < ?4",
-                io.quarkus.panache.common.Sort.by("plannedStart").and("id"), technician, VisitStatus.ON_ROUTE,
-                day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant());
-    }
-
-    /** Cancels the ticket's visits that no technician has started; returns how many. */
-    public static int cancelOpenVisitsOf(Ticket ticket, String reason) {
-        List<Visit> open = list("ticket = ?1 and status in ?2", ticket, VisitStatus.NOT_STARTED);
-        open.forEach(visit -> visit.cancel(reason));
-        return open.size();
-    }
-
-    /**
-     * Cancels the ticket's visits that no technician has started, except those planned on purpose besides an
-     * incident's visit (with a {@link #separateVisitReason}); returns how many.
-     */
-    public static int cancelReplaceableVisitsOf(Ticket ticket, String reason) {
-        List<Visit> open = list("ticket = ?1 and status in ?2 and separateVisitReason is null", ticket,
-                VisitStatus.NOT_STARTED);
-        open.forEach(visit -> visit.cancel(reason));
-        return open.size();
     }
 }

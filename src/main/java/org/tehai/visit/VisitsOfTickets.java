@@ -33,6 +33,6 @@ public class VisitsOfTickets implements TicketVisits {
 
     /** A closed ticket needs no technician: its visits that nobody has started are cancelled. */
     void onTicketClosed(@Observes TicketClosed closed) {
-        Visit.cancelOpenVisitsOf(closed.ticket(), closed.reason());
+        Visits.cancelOpenVisitsOf(closed.ticket(), closed.reason());
     }
 }

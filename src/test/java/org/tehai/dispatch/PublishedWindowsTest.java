@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.tehai.support.TestData;
 import org.tehai.technician.Technician;
 import org.tehai.visit.Visit;
+import org.tehai.visit.Visits;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,7 +42,7 @@ class PublishedWindowsTest {
 
         record Stop(Instant plannedStart, Instant windowStart, Instant windowEnd) {
         }
-        List<Stop> route = QuarkusTransaction.requiringNew().call(() -> Visit.routeOf(
+        List<Stop> route = QuarkusTransaction.requiringNew().call(() -> Visits.routeOf(
                 Technician.<Technician>findById(technician), DAY).stream()
                 .map(v -> new Stop(v.plannedStart, v.quotedWindowStart, v.quotedWindowEnd)).toList());
         long breaksBefore = QuarkusTransaction.requiringNew().call(() -> ((Number) Visit.getEntityManager()

@@ -33,6 +33,7 @@ import org.tehai.support.AdjustableClock;
 import org.tehai.technician.Shift;
 import org.tehai.technician.Technician;
 import org.tehai.visit.Visit;
+import org.tehai.visit.Visits;
 import org.tehai.visit.VisitStatus;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -228,7 +229,7 @@ final class ArrivalSimulation {
             List<Worker> workers = new ArrayList<>();
             for (Technician technician : Technician.<Technician>list("region.id = ?1 order by code", regionId)) {
                 Shift shift = Shift.find(technician.id, day);
-                if (shift == null || Visit.routeOf(technician, day).isEmpty()) {
+                if (shift == null || Visits.routeOf(technician, day).isEmpty()) {
                     continue;
                 }
                 var breakRule = shift.breaks.isEmpty() ? null : shift.breaks.get(0);

@@ -22,8 +22,8 @@ import io.smallrye.config.ConfigValue;
  * under {@code postgres/}; {@code tehai.embedded-db.ephemeral=true} (the test profile) uses a throw-away server;
  * {@code tehai.embedded-db.database} names the database on it (default {@code tehai}, created when missing), so a
  * test profile can start on an empty database of its own.
- * They are read here, while the configuration is still being built, so they cannot be a {@code @ConfigMapping}
- * like the other {@code tehai.*} settings.
+ * They are read here, while the configuration is still being built, before any {@code @ConfigMapping} exists; what
+ * reads the data directory once the application runs uses {@link DataDirectory}.
  */
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 

@@ -58,12 +58,15 @@ async function loadDays() {
   const tomorrow = localDate(1);
   const dayName = new Intl.DateTimeFormat(root.dataset.language, { timeZone: 'UTC', year: 'numeric', month: 'short',
     day: 'numeric', weekday: 'short' });
+  // Reading the same region's days again keeps the day the dispatcher has chosen meanwhile.
+  const chosen = root.dataset.daysOf === state.region ? $('day').value : null;
   $('day').innerHTML = days.map((d) => {
     const when = d.date === today ? ` (${t('board_today')})` : d.date === tomorrow ? ` (${t('board_tomorrow')})` : '';
     const work = `${d.techniciansOnShift} ${t('board_technicians')} · ${d.open} ${t('board_open')} · ${d.planned} ${t('board_planned')} · ${d.dispatched} ${t('board_dispatched')} · ${d.finished} ${t('board_finished')}`;
     return `<option value="${d.date}" data-work="${d.techniciansOnShift + d.open + d.planned + d.dispatched}">${dayName.format(new Date(`${d.date}T00:00:00Z`))}${when} — ${work}</option>`;
   }).join('');
-  if (state.wantedDay && days.some((d) => d.date === state.wantedDay)) $('day').value = state.wantedDay;
+  const keep = state.wantedDay ?? chosen;
+  if (keep && days.some((d) => d.date === keep)) $('day').value = keep;
   state.wantedDay = null;
   root.dataset.daysOf = state.region;
   await selectDay();
@@ -188,10 +191,12 @@ function setView(view) {
 
 // The board answer as the drawing code reads it: one entry per stop, visit fields flattened.
 function normalise(board, reasons) {
+  // With nothing published yet every visit would be "new": the marks only say something against a published plan.
+  const compared = board.plan?.comparedWithPublished != null;
   const card = (v, stop) => ({ visitId: v.id, reference: v.reference, priority: v.priority, status: v.status,
     jobType: v.jobType, address: (root.dataset.language === 'ja' && v.addressJapanese) || v.address, latitude: v.latitude, longitude: v.longitude,
     quotedWindow: v.quotedWindow, pinned: v.pinned, atRisk: v.atRisk, windowBroken: v.breaksQuotedWindow,
-    diff: v.diff, reasons: reasons.get(v.id) ?? [], arrival: stop?.plannedArrival, start: stop?.serviceStart,
+    diff: compared ? v.diff : null, reasons: reasons.get(v.id) ?? [], arrival: stop?.plannedArrival, start: stop?.serviceStart,
     end: stop?.serviceEnd, travelSeconds: stop?.travelSeconds ?? 0 });
   return {
     plan: board.plan,

@@ -94,6 +94,8 @@ class DemoDayBoardBrowserTest {
             assertThat(reason).not().isEmpty();
         }
         Browser.screenshot(page, "dispatch-demo-day");
+        // What the screen shows at first, for the README.
+        page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENS.resolve("dispatch-board.png")));
 
         // Publish with the summary first; then the published plan in force, with the windows told.
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish").setExact(true)).click();

@@ -126,7 +126,7 @@ class DispatchBoardBrowserTest {
         Locator waiting = page.locator("#unassigned tbody tr");
         assertThat(waiting).hasCount(1);
         assertThat(waiting.first()).containsText("ROBOTICS");
-        assertThat(page.locator(".vis-item.visit.diff-NEW")).hasCount(8); // nothing published yet: all new
+        assertThat(page.locator(".vis-item.visit.diff-NEW")).hasCount(0); // nothing published to compare with
         Browser.screenshot(page, "dispatch-proposal");
 
         // A bar has the keyboard: focused and Enter opens its panel.
@@ -316,15 +316,27 @@ class DispatchBoardBrowserTest {
         assertThat(page.locator("#visit")).isVisible(SOON);
         assertThat(page.locator("#visit h2")).not().containsText("pinned");
 
-        // The same drag again, applied this time: the visit moves to that row, pinned there.
+        // Published, then proposed again: the board compares the new proposal with the plan in force.
+        String path = "/api/regions/" + day.regionCode() + "/days/" + day.date();
+        as(DISPATCHER).post(path + "/proposals/current/publish").then().statusCode(200);
+        as(DISPATCHER).body(Map.of("spentLimitSeconds", 1)).post(path + "/proposals").then().statusCode(202);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> "DONE".equals(
+                as(DISPATCHER).get(path + "/proposals/current").then().extract().jsonPath().getString("status")));
+        page.navigate(base + "dispatch?region=" + day.regionCode() + "&day=" + day.date());
+        assertThat(page.locator("input[name=view][value=proposal]")).isChecked();
+        assertThat(page.locator(".vis-item.visit")).hasCount(8);
+        assertThat(page.locator(".vis-item.visit.diff-NEW")).hasCount(0);
+
+        // The same drag again, applied this time: the visit moves to that row, pinned there and marked as moved to
+        // another technician against the published plan.
         dragOntoLastRow(page, page.locator(".vis-item.visit", new Page.LocatorOptions().setHasText(moved)));
         assertThat(dialog).isVisible(SOON);
         page.locator("#move-apply").click();
         assertThat(dialog).isHidden();
         Locator lastRow = page.locator(".vis-foreground .vis-group").last();
-        assertThat(lastRow.locator(".vis-item.visit.pinned", new Locator.LocatorOptions().setHasText(moved)))
-                .isVisible(SOON);
-        assertThat(page.locator(".vis-item.visit.diff-MOVED, .vis-item.visit.diff-NEW").first()).isVisible();
+        assertThat(lastRow.locator(".vis-item.visit.pinned.diff-MOVED", new Locator.LocatorOptions()
+                .setHasText(moved))).isVisible(SOON);
+        assertThat(page.locator(".legend")).containsText("other technician");
         Browser.screenshot(page, "dispatch-drag-applied");
         page.context().close();
     }

@@ -27,8 +27,14 @@ async function api(method, url, body) {
 }
 
 const dayPath = () => `/api/regions/${encodeURIComponent(state.region)}/days/${state.day}`;
-const time = (iso) => iso ? new Intl.DateTimeFormat(root.dataset.language, { hour: '2-digit', minute: '2-digit',
-  hourCycle: 'h23', timeZone: state.zone }).format(new Date(iso)) : '';
+// One formatter per time zone: a board of a thousand visits formats several thousand times.
+const clocks = new Map();
+const time = (iso) => {
+  if (!iso) return '';
+  if (!clocks.has(state.zone)) clocks.set(state.zone, new Intl.DateTimeFormat(root.dataset.language,
+    { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: state.zone }));
+  return clocks.get(state.zone).format(new Date(iso));
+};
 const say = (text) => { $('status').textContent = text; };
 
 function localDate(offsetDays) {
@@ -251,6 +257,8 @@ function drawTimeline() {
   const board = state.board;
   const groups = new vis.DataSet();
   const items = new vis.DataSet();
+  const labels = new Map();
+  state.barLabels = labels;
   for (const row of board?.rows ?? []) {
     groups.add({ id: row.technicianId, content: `${esc(row.name)} <small>${esc(row.code)}</small>` });
     items.add({ id: `shift-${row.technicianId}`, group: row.technicianId, start: row.shiftStart, end: row.shiftEnd,
@@ -274,8 +282,10 @@ function drawTimeline() {
         stop.windowBroken ? 'broken' : '',
         stop.atRisk ? 'at-risk' : '',
         stop.pinned ? 'pinned' : '', isFixed(stop) ? 'fixed' : ''].filter(Boolean).join(' ');
+      const title = visitTitle(stop);
+      labels.set(stop.visitId, title.replace(/\n/g, ', '));
       items.add({ id: stop.visitId, group: row.technicianId, start: stop.start, end: stop.end, className: classes,
-        content: esc(stop.reference), title: visitTitle(stop),
+        content: esc(stop.reference), title,
         editable: canMove() && !isFixed(stop) ? { updateTime: true, updateGroup: true, remove: false } : false });
     }
   }
@@ -289,7 +299,8 @@ function drawTimeline() {
       const id = chosen.find((x) => typeof x === 'number');
       if (id != null) select(id);
     });
-    state.timeline.on('changed', focusableBars);
+    // Bars get the keyboard once the timeline has drawn them, when the browser has a moment.
+    state.timeline.on('changed', () => (window.requestIdleCallback ?? setTimeout)(focusableBars));
     // A technician's name selects the route: highlighted on the map and its visits on the timeline.
     state.timeline.on('click', (props) => {
       if (props.what === 'group-label' && props.group != null) highlightRoute(props.group);
@@ -324,8 +335,8 @@ function focusableBars() {
     if (bar.tabIndex === 0) continue;
     bar.tabIndex = 0;
     bar.setAttribute('role', 'button');
-    const found = findStop(barVisit(bar));
-    if (found) bar.setAttribute('aria-label', visitTitle(found.stop).replace(/\n/g, ', '));
+    const label = state.barLabels?.get(barVisit(bar));
+    if (label) bar.setAttribute('aria-label', label);
   }
 }
 
@@ -359,7 +370,8 @@ const colours = ['#1565c0', '#2e7d32', '#6a1b9a', '#ef6c00', '#00838f', '#ad1457
 
 function drawMap() {
   if (!state.map) {
-    state.map = L.map('map', { zoomControl: true, attributionControl: true, maxZoom: 19 });
+    // Drawn on a canvas: a city-size day has a thousand stops and a hundred routes.
+    state.map = L.map('map', { zoomControl: true, attributionControl: true, maxZoom: 19, preferCanvas: true });
     const tiles = root.dataset.mapTiles;
     if (tiles) {
       L.tileLayer(tiles, { maxZoom: 19, attribution: root.dataset.mapAttribution }).addTo(state.map);

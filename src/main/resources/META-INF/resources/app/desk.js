@@ -748,9 +748,11 @@ async function loadCallbacks() {
   try {
     page = await api('GET', `/api/callbacks?regionId=${region}&size=100`);
   } catch (e) {
-    $('callbacks').innerHTML = `<li class="error">${esc(refusal(e))}</li>`;
+    if (region === $('region').value) $('callbacks').innerHTML = `<li class="error">${esc(refusal(e))}</li>`;
     return;
   }
+  // The agent chose another region meanwhile: its own answer draws the queue, not this late one.
+  if (region !== $('region').value) return;
   const zone = deskZone();
   const now = Date.now();
   // At-risk windows first: a customer is waiting on a time that no longer holds; then the oldest due.

@@ -224,6 +224,9 @@ class DispatchWorkflowTest {
         as(DISPATCHER).body(Map.of()).post("/api/regions/" + day.region() + "/days/2030-13-01/proposals").then()
                 .statusCode(400).body("field", equalTo("date"));
         as(DISPATCHER).get(day.path() + "/proposals/current").then().statusCode(404);
+        as(DISPATCHER).get(day.path() + "/proposals/current/publication").then().statusCode(404);
+        as(DISPATCHER).get("/api/regions/" + day.region() + "/days/2030-13-01/proposals/current/publication").then()
+                .statusCode(400).body("field", equalTo("date"));
         as("agent").body(Map.of()).post(day.path() + "/proposals").then().statusCode(403);
         as("agent").post(day.path() + "/live").then().statusCode(403);
         as(TestData.technician(day.region()).login()).get(day.path() + "/proposals/current").then().statusCode(403);

@@ -156,17 +156,20 @@ public class DispatchWorkflow {
     private PlanPublisher.Publication publish(String regionRef, LocalDate date, boolean rehearsal) {
         long planId = QuarkusTransaction.requiringNew().call(() -> currentProposal(region(regionRef), date).id);
         runs.flush(planId);
-        if (rehearsal) {
-            QuarkusTransaction.begin();
-            try {
-                return publisher.publish(Plan.findById(planId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE),
-                        user.name());
-            } finally {
-                QuarkusTransaction.rollback(); // all of it undone
-            }
+        if (!rehearsal) {
+            return QuarkusTransaction.requiringNew().call(() -> publishLocked(planId));
         }
-        return QuarkusTransaction.requiringNew().call(() -> publisher.publish(
-                Plan.findById(planId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE), user.name()));
+        QuarkusTransaction.begin();
+        try {
+            return publishLocked(planId);
+        } finally {
+            QuarkusTransaction.rollback(); // all of it undone
+        }
+    }
+
+    private PlanPublisher.Publication publishLocked(long planId) {
+        return publisher.publish(Plan.findById(planId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE),
+                user.name());
     }
 
     /** The open proposal of the day, or else the latest proposal (accepted, failed...); 404 when none. */
